@@ -1,0 +1,176 @@
+"""Frame sources: a camera, a video file or a folder of images, all yielding RGB uint8 frames."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Protocol
+
+import cv2
+import numpy as np
+
+from core.errors import CameraError, ImageLoadError
+from core.images import load_image
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
+
+
+class FrameSource(Protocol):
+    description: str  # shown to the judge, e.g. "Camera 0" or a file name
+    fps: float | None  # the rate to play at; None when read() paces itself or frames are stills
+
+    def read(self) -> np.ndarray | None:
+        """The next RGB uint8 frame, or None when there is none now (or the source ended)."""
+
+    def close(self) -> None: ...
+
+
+class _Capture:
+    """A cv2.VideoCapture with context-manager support and RGB frames."""
+
+    def __init__(self, capture: cv2.VideoCapture, description: str):
+        self._capture = capture
+        self.description = description
+
+    def _read_rgb(self) -> np.ndarray | None:
+        ok, frame = self._capture.read()
+        return _to_rgb(frame) if ok and frame is not None else None
+
+    def close(self) -> None:
+        self._capture.release()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+class DeviceSource(_Capture):
+    fps = None  # read() blocks until the camera delivers
+
+    def __init__(self, index: int):
+        super().__init__(_open_device(index), f"Camera {index}")
+        if not self._capture.isOpened():
+            self.close()
+            raise CameraError(f"Camera {index} cannot be opened; is it connected and not in use "
+                              "by another program?")
+
+    def read(self) -> np.ndarray | None:
+        return self._read_rgb()
+
+
+class VideoFileSource(_Capture):
+    def __init__(self, path: str | Path, loop: bool = True):
+        path = Path(path)
+        if not path.is_file():
+            raise CameraError(f"Video file {path} not found.")
+        super().__init__(cv2.VideoCapture(str(path)), path.name)
+        self.loop = loop
+        self._first = self._read_rgb() if self._capture.isOpened() else None
+        if self._first is None:
+            self.close()
+            raise CameraError(f"{path.name} cannot be played: not a video, or a format OpenCV "
+                              "cannot decode.")
+        fps = self._capture.get(cv2.CAP_PROP_FPS)
+        self.fps = fps if 0 < fps < 1000 else None
+
+    def read(self) -> np.ndarray | None:
+        if self._first is not None:  # decoded once in __init__ to prove the file plays
+            frame, self._first = self._first, None
+            return frame
+        frame = self._read_rgb()
+        if frame is None and self.loop:
+            self._capture.set(cv2.CAP_PROP_POS_FRAMES, 0)
+            frame = self._read_rgb()
+        return frame
+
+
+class ImageFolderSource:
+    fps = None
+
+    def __init__(self, folder: str | Path, loop: bool = True):
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise CameraError(f"Folder {folder} not found.")
+        self._files = sorted((p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES
+                              and p.is_file()), key=lambda p: p.name.casefold())
+        if not self._files:
+            raise CameraError(f"Folder {folder} holds no images ({', '.join(sorted(IMAGE_SUFFIXES))}).")
+        self.description = folder.name
+        self.loop = loop
+        self._next = 0
+
+    def read(self) -> np.ndarray | None:
+        """The next readable image; unreadable files are skipped."""
+        for _ in range(len(self._files)):  # at most one full pass, so all-bad folders end
+            if self._next == len(self._files):
+                if not self.loop:
+                    return None
+                self._next = 0
+            path = self._files[self._next]
+            self._next += 1
+            try:
+                return load_image(path)
+            except ImageLoadError:
+                continue
+        return None
+
+    def close(self) -> None:
+        self._files = []
+        self._next = 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def open_source(spec: str) -> FrameSource:
+    """A camera for digits ("0"), an image folder for a folder, else a video file."""
+    spec = spec.strip()
+    if not spec:
+        raise CameraError("No camera, video file or image folder was given.")
+    if spec.isdigit():
+        return DeviceSource(int(spec))
+    if Path(spec).is_dir():
+        return ImageFolderSource(spec)
+    return VideoFileSource(spec)
+
+
+def probe_devices(max_index: int = 4) -> list[int]:
+    """Camera indices 0..max_index that open and deliver a frame."""
+    log_level = cv2.utils.logging.getLogLevel()
+    cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)  # absent cameras warn
+    try:
+        return [index for index in range(max_index + 1) if _delivers_frame(index)]
+    finally:
+        cv2.utils.logging.setLogLevel(log_level)
+
+
+def _delivers_frame(index: int) -> bool:
+    try:
+        capture = _open_device(index)
+    except cv2.error:
+        return False
+    try:
+        return capture.isOpened() and capture.read()[0]
+    except cv2.error:
+        return False
+    finally:
+        capture.release()
+
+
+def _open_device(index: int) -> cv2.VideoCapture:
+    if sys.platform == "win32":  # DirectShow opens faster and more reliably than MSMF
+        return cv2.VideoCapture(index, cv2.CAP_DSHOW)
+    return cv2.VideoCapture(index)
+
+
+def _to_rgb(frame: np.ndarray) -> np.ndarray:
+    if frame.ndim == 2:
+        return cv2.cvtColor(frame, cv2.COLOR_GRAY2RGB)
+    if frame.shape[2] == 4:
+        return cv2.cvtColor(frame, cv2.COLOR_BGRA2RGB)
+    return cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)

@@ -1,0 +1,46 @@
+"""A capture: a short burst of frames -> the frames that pass the checks -> one score."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.detection import FaceDetector
+from core.faces import FaceQualityError, PreparedFace, prepare_face
+from core.quality import QualityReport
+from core.score import Score
+from core.scorer import Scorer
+
+
+@dataclass(frozen=True)
+class BurstResult:
+    score: Score  # from the mean of the usable frames' raw scores
+    spread: float  # standard deviation of the usable frames' scores
+    frames_used: int
+    frames_total: int
+    best: PreparedFace  # the sharpest usable frame: its crop is what gets stored
+
+
+def score_burst(frames: list[np.ndarray], detector: FaceDetector, scorer: Scorer) -> BurstResult:
+    """Score the frames that pass every quality check.
+
+    Raises :class:`FaceQualityError` for the most frequent reason when none passes.
+    """
+    usable: list[PreparedFace] = []
+    failures: list[QualityReport] = []
+    for frame in frames:
+        try:
+            usable.append(prepare_face(frame, detector))
+        except FaceQualityError as error:
+            failures.append(error.report)
+    if not usable:
+        if not failures:
+            raise ValueError("a burst needs at least one frame")
+        commonest = Counter(report.issues[0] for report in failures).most_common(1)[0][0]
+        raise FaceQualityError(next(r for r in failures if r.issues[0] == commonest))
+    raw = scorer.predict(np.stack([p.crop for p in usable]))
+    best = max(usable, key=lambda p: p.quality.sharpness)
+    spread = float(np.clip(raw, 1, 5).std()) if len(raw) > 1 else 0.0
+    return BurstResult(scorer.to_score(float(raw.mean())), spread, len(usable), len(frames), best)

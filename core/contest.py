@@ -1,0 +1,82 @@
+"""Contest domain: contestants, their captures, and the rules a contestant must meet."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from core.errors import ValidationError
+from core.score import Score
+
+__all__ = ["Capture", "Contestant", "ValidationError", "natural_key", "number_key", "utc_now",
+           "validate_contestant"]
+
+
+@dataclass(frozen=True)
+class Contestant:
+    id: int | None  # None until stored
+    number: str  # the contestant's number as printed on the roster ("7", "A12")
+    name: str
+    division: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Capture:
+    id: int | None  # None until stored
+    contestant_id: int
+    score: float
+    error: float
+    level: int
+    percentile: float
+    model_version: str
+    spread: float  # standard deviation of the burst frames' scores
+    frames_used: int
+    crop_png: bytes  # aligned face thumbnail
+    captured_at: str  # ISO-8601, UTC
+    source: str  # "camera" or "file"
+    current: bool = True
+
+    @classmethod
+    def from_score(cls, contestant_id: int, score: Score, *, spread: float, frames_used: int,
+                   crop_png: bytes, source: str, captured_at: str | None = None) -> Capture:
+        return cls(None, contestant_id, score.value, score.error, score.level, score.percentile,
+                   score.model_version, spread, frames_used, crop_png, captured_at or utc_now(),
+                   source)
+
+    def to_score(self) -> Score:
+        return Score(self.score, self.error, self.level, self.percentile, self.model_version)
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def number_key(number: str) -> str:
+    """The form two numbers are compared in: " a 12" and "A12" are the same number."""
+    return "".join(number.split()).casefold()
+
+
+def natural_key(number: str) -> tuple:
+    """Sort key that puts "2" before "10" and "A2" before "A10"."""
+    parts = re.split(r"(\d+)", number_key(number))
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts if part)
+
+
+def validate_contestant(contestant: Contestant, existing: Iterable[Contestant]) -> None:
+    """Raise :class:`ValidationError` unless ``contestant`` may join ``existing``.
+
+    An entry of ``existing`` with the same id is the contestant itself (an edit)
+    and is not a duplicate.
+    """
+    if not contestant.number.strip():
+        raise ValidationError("number", "The contestant number is empty.")
+    if not contestant.name.strip():
+        raise ValidationError("name", "The contestant name is empty.")
+    key = number_key(contestant.number)
+    for other in existing:
+        if number_key(other.number) == key and (other.id is None or other.id != contestant.id):
+            raise ValidationError(
+                "number", f"Number {contestant.number.strip()} is already used by {other.name}.")

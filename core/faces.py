@@ -1,0 +1,53 @@
+"""THE face pipeline shared by training and the app: detect -> check -> align/crop.
+
+``training`` calls :func:`prepare_face` on every dataset image, the app calls it
+on every capture, so the model sees at the venue what it saw in training.
+Normalisation to the backbone's input range lives inside the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.alignment import CROP_SIZE, align_face
+from core.detection import Face, FaceDetector
+from core.errors import FaceScoreError
+from core.quality import QualityIssue, QualityReport, assess
+
+PREPROCESSING_VERSION = "scut-framing-v1"
+
+
+class FaceQualityError(FaceScoreError):
+    """No usable face: ``issues`` names every reason, the message the first."""
+
+    def __init__(self, report: QualityReport):
+        self.report = report
+        self.issues = report.issues
+        super().__init__(report.issues[0].message)
+
+
+@dataclass(frozen=True)
+class PreparedFace:
+    crop: np.ndarray  # CROP_SIZE x CROP_SIZE x 3, RGB uint8
+    face: Face
+    quality: QualityReport
+
+
+def prepare_face(image: np.ndarray, detector: FaceDetector, *, check_quality: bool = True) -> PreparedFace:
+    """Find the largest face in an RGB uint8 image and return its aligned crop.
+
+    Raises :class:`FaceQualityError` if no face is found, or, with
+    ``check_quality``, if any quality check fails.
+    """
+    faces = detector.detect(image)
+    crop = align_face(image, faces[0], CROP_SIZE) if faces else None
+    report = assess(faces, crop)
+    if crop is None or (check_quality and not report.passed):
+        raise FaceQualityError(report)
+    return PreparedFace(crop, faces[0], report)
+
+
+__all__ = ["CROP_SIZE", "FaceQualityError", "PreparedFace", "QualityIssue", "prepare_face",
+           "PREPROCESSING_VERSION"]

@@ -1,0 +1,62 @@
+"""Read image files into RGB uint8 arrays, whatever their mode or orientation."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from core.errors import ImageLoadError
+
+MAX_SIDE = 4096  # larger photos are shrunk on load; faces stay far above the minimum size
+MAX_PIXELS = 400_000_000  # refuse images beyond this (decompression bombs)
+
+
+def to_rgb8(image: Image.Image) -> np.ndarray:
+    """Any Pillow image (16-bit, CMYK, palette, grey, alpha) as RGB uint8."""
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        array = np.asarray(image, dtype=np.float64)
+        peak = 65535.0 if image.mode.startswith("I;16") or array.max() > 255 else 255.0
+        grey = np.clip(array / peak * 255.0, 0, 255).astype(np.uint8)
+        return np.ascontiguousarray(np.stack([grey] * 3, axis=-1))
+    if image.mode == "F":
+        grey = np.clip(np.asarray(image), 0, 255).astype(np.uint8)
+        return np.ascontiguousarray(np.stack([grey] * 3, axis=-1))
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(background, rgba)
+    return np.ascontiguousarray(np.asarray(image.convert("RGB"), dtype=np.uint8))
+
+
+def load_image(path: str | Path) -> np.ndarray:
+    """The upright RGB uint8 pixels of an image file (EXIF orientation applied).
+
+    Raises :class:`ImageLoadError` with a readable message for anything that
+    is not a decodable image.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ImageLoadError(f"{path.name}: file not found")
+    if path.stat().st_size == 0:
+        raise ImageLoadError(f"{path.name}: the file is empty")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                if image.width * image.height > MAX_PIXELS:
+                    raise ImageLoadError(f"{path.name}: image too large ({image.width}x{image.height})")
+                image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at reduced size
+                image.load()
+                image = ImageOps.exif_transpose(image)
+                if max(image.size) > MAX_SIDE:
+                    image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+                return to_rgb8(image)
+    except ImageLoadError:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError) as error:
+        raise ImageLoadError(f"{path.name}: not a readable image ({error})") from error
+    except (OSError, ValueError, SyntaxError) as error:
+        raise ImageLoadError(f"{path.name}: the image is damaged or truncated ({error})") from error

@@ -1,0 +1,75 @@
+"""The model card: what the bundled model is, how well it does, and its checksum."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.errors import ModelError
+
+MODEL_FILE = "facescore.tflite"
+CARD_FILE = "model_card.json"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class ModelCard:
+    data: dict
+    path: Path
+
+    @classmethod
+    def load(cls, path: Path) -> "ModelCard":
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError as error:
+            raise ModelError(f"model card not found: {path}") from error
+        except (OSError, ValueError) as error:
+            raise ModelError(f"model card unreadable: {path} ({error})") from error
+        for key in ("file", "sha256", "input_size", "version", "error_band", "percentile_reference"):
+            if key not in data:
+                raise ModelError(f"model card {Path(path).name} lacks '{key}'")
+        return cls(data, Path(path))
+
+    @property
+    def model_path(self) -> Path:
+        return self.path.parent / self.data["file"]
+
+    @property
+    def version(self) -> str:
+        return self.data["version"]
+
+    @property
+    def input_size(self) -> int:
+        return int(self.data["input_size"])
+
+    @property
+    def error(self) -> float:
+        return float(self.data["error_band"]["value"])
+
+    @property
+    def percentile_quantiles(self) -> list[float]:
+        return self.data["percentile_reference"]["quantiles"]
+
+    @property
+    def percentile_population(self) -> str:
+        return self.data["percentile_reference"]["population"]
+
+    def verify(self) -> None:
+        """Raise :class:`ModelError` unless the model file exists and matches its checksum."""
+        if not self.model_path.is_file():
+            raise ModelError(f"model file not found: {self.model_path}")
+        actual = sha256_of(self.model_path)
+        if actual != self.data["sha256"]:
+            raise ModelError(
+                f"model file {self.model_path.name} does not match its model card "
+                f"(sha256 {actual[:12]}… instead of {self.data['sha256'][:12]}…): "
+                "it is damaged or was replaced; reinstall the app")

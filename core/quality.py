@@ -1,0 +1,107 @@
+"""Quality checks a judge wants named: each failure is a distinct reason.
+
+Thresholds are set so that (nearly) every SCUT-FBP5500 image passes; the
+numbers behind them come from ``python -m training framing``.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from core.detection import Face
+from core.geometry import face_points
+
+MIN_EYE_DISTANCE_PX = 30.0  # SCUT-FBP5500: 65 px at least
+SECOND_FACE_MIN_RELATIVE_WIDTH = 0.5  # smaller faces (background crowd) are ignored
+MAX_ROLL_DEGREES = 25.0  # SCUT-FBP5500: 10 deg at the 99th percentile, 24.6 at most
+MAX_NOSE_OFFSET = 0.3  # nose-tip shift from the eyes' midpoint / eye distance; SCUT max 0.26
+MIN_SHARPNESS = 12.0  # variance of the Laplacian on the face crop; SCUT min 13.9
+MIN_BRIGHTNESS = 45.0  # mean grey level of the face, 0..255; SCUT 57..222
+MAX_BRIGHTNESS = 232.0
+
+
+class QualityIssue(enum.Enum):
+    NO_FACE = "no_face"
+    MULTIPLE_FACES = "multiple_faces"
+    FACE_TOO_SMALL = "face_too_small"
+    NOT_FRONTAL = "not_frontal"
+    BLURRED = "blurred"
+    TOO_DARK = "too_dark"
+    OVEREXPOSED = "overexposed"
+
+    @property
+    def message(self) -> str:
+        return MESSAGES[self]
+
+
+MESSAGES = {
+    QualityIssue.NO_FACE: "No face found: face the camera, uncovered and well lit.",
+    QualityIssue.MULTIPLE_FACES: "More than one face in view: only the contestant should be in frame.",
+    QualityIssue.FACE_TOO_SMALL: "The face is too small: come closer to the camera.",
+    QualityIssue.NOT_FRONTAL: "The head is turned or tilted: look straight into the camera.",
+    QualityIssue.BLURRED: "The image is blurred: hold still, or clean and focus the camera.",
+    QualityIssue.TOO_DARK: "The face is too dark: add light in front of the contestant.",
+    QualityIssue.OVEREXPOSED: "The face is overexposed: reduce the light or move out of direct light.",
+}
+
+
+@dataclass(frozen=True)
+class QualityReport:
+    issues: tuple[QualityIssue, ...]
+    eye_distance: float = 0.0
+    roll_degrees: float = 0.0
+    nose_offset: float = 0.0
+    sharpness: float = 0.0
+    brightness: float = 0.0
+
+    @property
+    def passed(self) -> bool:
+        return not self.issues
+
+
+def face_geometry(face: Face) -> tuple[float, float, float]:
+    """(eye distance in px, roll in degrees, nose offset relative to eye distance)."""
+    left, right, nose, _ = face_points(face.keypoints)
+    eye_vector = right - left
+    eye_distance = float(np.hypot(*eye_vector))
+    roll = math.degrees(math.atan2(eye_vector[1], eye_vector[0]))
+    along_eyes = float(np.dot(nose - (left + right) / 2, eye_vector) / max(eye_distance, 1e-6))
+    return eye_distance, roll, along_eyes / max(eye_distance, 1e-6)
+
+
+def crop_exposure(crop: np.ndarray) -> tuple[float, float]:
+    """(sharpness, brightness) of the central face region of an aligned crop."""
+    size = crop.shape[0]
+    centre = crop[int(size * 0.3) : int(size * 0.85), int(size * 0.25) : int(size * 0.75)]
+    grey = cv2.cvtColor(centre, cv2.COLOR_RGB2GRAY)
+    sharpness = float(cv2.Laplacian(grey, cv2.CV_64F).var())
+    return sharpness, float(grey.mean())
+
+
+def assess(faces: list[Face], crop: np.ndarray | None) -> QualityReport:
+    """Check the detections of one image and the aligned crop of its largest face."""
+    if not faces:
+        return QualityReport((QualityIssue.NO_FACE,))
+    primary = faces[0]
+    issues = []
+    if any(f.width >= SECOND_FACE_MIN_RELATIVE_WIDTH * primary.width for f in faces[1:]):
+        issues.append(QualityIssue.MULTIPLE_FACES)
+    eye_distance, roll, nose_offset = face_geometry(primary)
+    if eye_distance < MIN_EYE_DISTANCE_PX:
+        issues.append(QualityIssue.FACE_TOO_SMALL)
+    if abs(roll) > MAX_ROLL_DEGREES or abs(nose_offset) > MAX_NOSE_OFFSET:
+        issues.append(QualityIssue.NOT_FRONTAL)
+    sharpness, brightness = crop_exposure(crop) if crop is not None else (0.0, 0.0)
+    if crop is not None:
+        if brightness < MIN_BRIGHTNESS:
+            issues.append(QualityIssue.TOO_DARK)
+        elif brightness > MAX_BRIGHTNESS:
+            issues.append(QualityIssue.OVEREXPOSED)
+        elif sharpness < MIN_SHARPNESS:
+            issues.append(QualityIssue.BLURRED)
+    return QualityReport(tuple(issues), eye_distance, roll, nose_offset, sharpness, brightness)

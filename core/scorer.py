@@ -1,0 +1,74 @@
+"""Load the bundled model (checksum first) and score aligned face crops with LiteRT."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+from ai_edge_litert.interpreter import Interpreter
+
+from core.errors import ModelError
+from core.model_card import CARD_FILE, ModelCard
+from core.resources import models_dir
+from core.score import Score, make_score
+
+BATCH = 32
+
+
+class Scorer:
+    """Scores crops from :func:`core.faces.prepare_face`. Thread-safe (one call at a time)."""
+
+    def __init__(self, card_path: Path | None = None, num_threads: int = 2):
+        """``card_path``: a model card, or a ``.tflite`` with its card beside it; default: the bundled model."""
+        card_path = Path(card_path) if card_path else models_dir() / CARD_FILE
+        if card_path.suffix == ".tflite":
+            card_path = card_path.with_name(CARD_FILE)
+        self.card = ModelCard.load(card_path)
+        self.card.verify()
+        try:
+            self._interpreter = Interpreter(model_path=str(self.card.model_path), num_threads=num_threads)
+            self._interpreter.allocate_tensors()
+        except (ValueError, RuntimeError) as error:
+            raise ModelError(f"model file cannot be loaded: {error}") from error
+        self._input = self._interpreter.get_input_details()[0]["index"]
+        self._output = self._interpreter.get_output_details()[0]["index"]
+        self._batch = 1
+        self._lock = threading.Lock()
+        self.predict(np.zeros((1, self.input_size, self.input_size, 3), np.uint8))  # warm-up
+
+    @property
+    def input_size(self) -> int:
+        return self.card.input_size
+
+    def predict(self, crops: np.ndarray) -> np.ndarray:
+        """Raw (unclipped) flip-averaged predictions for N crops (N x S x S x 3, uint8)."""
+        crops = np.asarray(crops)
+        if crops.ndim != 4 or crops.shape[1:] != (self.input_size, self.input_size, 3):
+            raise ValueError(f"crops must be N x {self.input_size} x {self.input_size} x 3, got {crops.shape}")
+        results = []
+        with self._lock:
+            for start in range(0, len(crops), BATCH):
+                chunk = crops[start : start + BATCH].astype(np.float32)
+                if len(chunk) != self._batch:
+                    self._interpreter.resize_tensor_input(self._input, chunk.shape)
+                    self._interpreter.allocate_tensors()
+                    self._batch = len(chunk)
+                self._interpreter.set_tensor(self._input, chunk)
+                self._interpreter.invoke()
+                results.append(self._interpreter.get_tensor(self._output).reshape(-1).copy())
+        return np.concatenate(results) if results else np.zeros(0, np.float32)
+
+    def to_score(self, raw: float) -> Score:
+        return make_score(raw, self.card.error, self.card.percentile_quantiles, self.card.version)
+
+    def score(self, crop: np.ndarray) -> Score:
+        return self.to_score(float(self.predict(crop[None])[0]))
+
+
+def score_image(image: np.ndarray, detector, scorer: Scorer, *, check_quality: bool = True):
+    """Detect, check, align and score the face in one RGB image -> (Score, PreparedFace)."""
+    from core.faces import prepare_face
+
+    prepared = prepare_face(image, detector, check_quality=check_quality)
+    return scorer.score(prepared.crop), prepared

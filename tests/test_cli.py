@@ -1,0 +1,38 @@
+import json
+import subprocess
+import sys
+
+import numpy as np
+from PIL import Image
+
+from tests.conftest import ROOT, SAMPLE_FACE
+
+
+def facescore(*args):
+    return subprocess.run([sys.executable, "-m", "training", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_score_json_lines_and_exit_code(tmp_path):
+    blank = tmp_path / "blank.png"
+    Image.fromarray(np.full((300, 300, 3), 200, np.uint8)).save(blank)
+    result = facescore("score", str(SAMPLE_FACE), str(blank), "--json")
+    assert result.returncode == 1
+    good, bad = (json.loads(line) for line in result.stdout.strip().splitlines())
+    assert set(good) == {"file", "score", "error", "level", "percentile", "model"}
+    assert 1 <= good["score"] <= 5
+    assert set(bad) == {"file", "error_message"} and "No face" in bad["error_message"]
+
+
+def test_score_text_line():
+    result = facescore("score", str(SAMPLE_FACE))
+    assert result.returncode == 0
+    assert "±" in result.stdout and "level" in result.stdout and "%" in result.stdout
+
+
+def test_evaluate_json(dataset):
+    result = facescore("evaluate", "--data", str(dataset), "--split", "official-60-40", "--limit", "60", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert {"pc", "mae", "rmse", "n", "groups"} <= set(report)
+    assert report["n"] == 60 and set(report["groups"]) <= {"AF", "AM", "CF", "CM"}

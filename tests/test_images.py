@@ -1,0 +1,72 @@
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from core.errors import ImageLoadError
+from core.images import MAX_SIDE, load_image
+
+
+def save(tmp_path, name, image, **kwargs):
+    path = tmp_path / name
+    image.save(path, **kwargs)
+    return path
+
+
+def test_rgb_jpeg(tmp_path, sample_image):
+    loaded = load_image(save(tmp_path, "a.jpg", Image.fromarray(sample_image)))
+    assert loaded.shape == sample_image.shape and loaded.dtype == np.uint8
+
+
+@pytest.mark.parametrize("mode", ["L", "CMYK", "P", "RGBA", "LA"])
+def test_every_mode_becomes_rgb8(tmp_path, sample_image, mode):
+    image = Image.fromarray(sample_image).convert(mode)
+    suffix = "jpg" if mode in ("L", "CMYK") else "png"
+    loaded = load_image(save(tmp_path, f"a.{suffix}", image))
+    assert loaded.shape == (512, 512, 3) and loaded.dtype == np.uint8
+
+
+def test_sixteen_bit_grey(tmp_path, sample_image):
+    grey16 = (np.asarray(Image.fromarray(sample_image).convert("L"), dtype=np.uint16) * 257)
+    loaded = load_image(save(tmp_path, "a.png", Image.fromarray(grey16)))
+    assert loaded.dtype == np.uint8 and 100 < loaded.mean() < 200
+
+
+def test_exif_orientation_is_applied(tmp_path, sample_image):
+    image = Image.fromarray(sample_image[:, :300])  # 512 high, 300 wide
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90 degrees clockwise on display
+    loaded = load_image(save(tmp_path, "a.jpg", image, exif=exif))
+    assert loaded.shape[:2] == (300, 512)
+
+
+def test_huge_image_is_shrunk(tmp_path):
+    image = Image.new("L", (12000, 12000), 128)
+    loaded = load_image(save(tmp_path, "huge.jpg", image, quality=50))
+    assert max(loaded.shape[:2]) <= MAX_SIDE
+
+
+@pytest.mark.parametrize("content,reason", [
+    (b"", "empty"),
+    (b"not an image at all", "not a readable image"),
+])
+def test_bad_files(tmp_path, content, reason):
+    path = tmp_path / "bad.jpg"
+    path.write_bytes(content)
+    with pytest.raises(ImageLoadError, match=reason):
+        load_image(path)
+
+
+def test_truncated_jpeg(tmp_path, sample_image):
+    buffer = io.BytesIO()
+    Image.fromarray(sample_image).save(buffer, "JPEG")
+    path = tmp_path / "cut.jpg"
+    path.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 3])
+    with pytest.raises(ImageLoadError, match="damaged or truncated"):
+        load_image(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ImageLoadError, match="not found"):
+        load_image(tmp_path / "nope.png")

@@ -1,0 +1,21 @@
+import pytest
+
+from core.score import level_of, make_score, percentile_of
+
+
+@pytest.mark.parametrize("value,level", [(1.0, 1), (1.01, 2), (2.0, 2), (3.5, 4), (4.0, 4), (4.2, 5), (5.0, 5)])
+def test_levels_are_the_origin_study_bins(value, level):
+    assert level_of(value) == level
+
+
+def test_percentile_interpolates_the_reference_quantiles():
+    quantiles = [1.0, 2.0, 3.0, 4.0, 5.0]  # 0, 25, 50, 75, 100 %
+    assert percentile_of(3.0, quantiles) == 50.0
+    assert percentile_of(3.5, quantiles) == 62.5
+    assert percentile_of(0.5, quantiles) == 0.0 and percentile_of(6.0, quantiles) == 100.0
+
+
+def test_score_is_clipped_to_the_scale():
+    score = make_score(5.4, 0.3, [1.0, 5.0], "m1")
+    assert score.value == 5.0 and score.level == 5 and score.percentile == 100.0
+    assert score.as_dict() == {"score": 5.0, "error": 0.3, "level": 5, "percentile": 100.0, "model": "m1"}

@@ -1,0 +1,121 @@
+"""``facescore``: score images, evaluate the bundled model, train a new one."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from training.dataset import DEFAULT_ROOT, SPLITS
+
+
+def _score(args) -> int:
+    from core.detection import FaceDetector
+    from core.errors import FaceScoreError
+    from core.images import load_image
+    from core.scorer import Scorer, score_image
+
+    try:
+        scorer = Scorer(Path(args.model) if args.model else None)
+    except FaceScoreError as error:
+        print(f"facescore: {error}", file=sys.stderr)
+        return 2
+    detector = FaceDetector()
+    failures = 0
+    for path in args.images:
+        try:
+            score, _ = score_image(load_image(path), detector, scorer)
+        except FaceScoreError as error:
+            failures += 1
+            print(json.dumps({"file": path, "error_message": str(error)}, ensure_ascii=False) if args.json
+                  else f"{path}\t{error}")
+            continue
+        if args.json:
+            print(json.dumps({"file": path, **score.as_dict()}, ensure_ascii=False))
+        else:
+            print(f"{path}\t{score.value:.2f} ± {score.error:.2f}\tlevel {score.level}\t"
+                  f"higher than {score.percentile:.0f}% of SCUT-FBP5500's rated faces")
+    return 1 if failures else 0
+
+
+def _evaluate(args) -> int:
+    from training.evaluate import evaluate_model, format_table
+
+    result = evaluate_model(Path(args.data), args.split, Path(args.model) if args.model else None, args.limit)
+    if args.json:
+        print(json.dumps({k: result[k] for k in ("pc", "mae", "rmse", "n", "groups", "skipped", "model")}))
+    else:
+        print(format_table(result, f"{args.split} test part, model {result['model']}"))
+    return 0
+
+
+def _framing(args) -> int:
+    from training.framing import measure_framing
+
+    measure_framing(Path(args.data), Path(args.cache), args.limit)
+    return 0
+
+
+def _train(args) -> int:
+    from training.fit import FitConfig
+    from training.train import train
+
+    config = FitConfig(backbone=args.backbone, init=args.init, input_size=args.input_size,
+                       batch_size=args.batch_size, head_epochs=args.head_epochs,
+                       finetune_epochs=args.epochs, finetune_lr=args.lr, seed=args.seed)
+    train(Path(args.data), args.split, config, Path(args.out), Path(args.cache), args.limit,
+          Path(args.install) if args.install else None)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="facescore", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    score = commands.add_parser("score", help="score the face in each image")
+    score.add_argument("images", nargs="+", metavar="IMAGE")
+    score.add_argument("--json", action="store_true", help="one JSON object per line")
+    score.add_argument("--model", help="model card (model_card.json) of another model")
+    score.set_defaults(handler=_score)
+
+    evaluate = commands.add_parser("evaluate", help="evaluate a model on a split's test part")
+    evaluate.add_argument("--data", default=str(DEFAULT_ROOT), help="SCUT-FBP5500_v2 folder")
+    evaluate.add_argument("--split", default="official-60-40", choices=SPLITS)
+    evaluate.add_argument("--limit", type=int, help="a random sample of N test images")
+    evaluate.add_argument("--json", action="store_true")
+    evaluate.add_argument("--model", help="model card (model_card.json) of another model")
+    evaluate.set_defaults(handler=_evaluate)
+
+    framing = commands.add_parser("framing", help="measure how SCUT-FBP5500 frames its faces")
+    framing.add_argument("--data", default=str(DEFAULT_ROOT), help="SCUT-FBP5500_v2 folder")
+    framing.add_argument("--cache", default="runs/cache", help="folder for cached face crops")
+    framing.add_argument("--limit", type=int, help="only the first N images")
+    framing.set_defaults(handler=_framing)
+
+    train = commands.add_parser("train", help="train a model on SCUT-FBP5500")
+    train.add_argument("--data", default=str(DEFAULT_ROOT), help="SCUT-FBP5500_v2 folder")
+    train.add_argument("--split", default="official-60-40", choices=SPLITS)
+    train.add_argument("--backbone", default="efficientnet_lite0", choices=["efficientnet_lite0", "resnet50"])
+    train.add_argument("--init", default="imagenet", help="imagenet | scratch | PATH to a weights file")
+    train.add_argument("--input-size", type=int, default=224)
+    train.add_argument("--batch-size", type=int, default=32)
+    train.add_argument("--head-epochs", type=int, default=2)
+    train.add_argument("--epochs", type=int, default=16, help="fine-tuning epochs")
+    train.add_argument("--lr", type=float, default=3e-4, help="peak fine-tuning learning rate")
+    train.add_argument("--seed", type=int, default=42)
+    train.add_argument("--limit", type=int, help="use at most N images per part (smoke runs)")
+    train.add_argument("--out", default="runs", help="folder for run folders")
+    train.add_argument("--cache", default="runs/cache", help="folder for cached face crops")
+    train.add_argument("--install", nargs="?", const="models", help="copy the model into this folder")
+    train.set_defaults(handler=_train)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Run the shared face pipeline over the dataset once and cache the crops."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from core.detection import FaceDetector
+from core.faces import CROP_SIZE, PREPROCESSING_VERSION, FaceQualityError, prepare_face
+from core.images import load_image
+
+
+def _cache_path(cache_dir: Path, files: list[str]) -> Path:
+    digest = hashlib.sha256(("\n".join(files) + PREPROCESSING_VERSION).encode()).hexdigest()[:12]
+    return cache_dir / f"crops-{PREPROCESSING_VERSION}-{CROP_SIZE}-{digest}.npz"
+
+
+def build_crops(image_dir: Path, files: list[str], cache_dir: Path) -> dict[str, np.ndarray]:
+    """Aligned crops (uint8, N x S x S x 3) plus per-image quality measurements.
+
+    An image in which no face is found is resized whole (SCUT-FBP5500 frames
+    are already face-centred); ``detected`` records which ones.
+    """
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    path = _cache_path(cache_dir, files)
+    if path.is_file():
+        with np.load(path) as cached:
+            return dict(cached)
+    import cv2
+
+    detector = FaceDetector()
+    crops = np.empty((len(files), CROP_SIZE, CROP_SIZE, 3), dtype=np.uint8)
+    measures = np.zeros((len(files), 5), dtype=np.float32)
+    detected = np.ones(len(files), dtype=bool)
+    for i, name in enumerate(tqdm(files, desc="detect + align", unit="img")):
+        image = load_image(Path(image_dir) / name)
+        try:
+            prepared = prepare_face(image, detector, check_quality=False)
+            crops[i] = prepared.crop
+            q = prepared.quality
+            measures[i] = (q.eye_distance, q.roll_degrees, q.nose_offset, q.sharpness, q.brightness)
+        except FaceQualityError:
+            detected[i] = False
+            crops[i] = cv2.resize(image, (CROP_SIZE, CROP_SIZE), interpolation=cv2.INTER_AREA)
+    result = {"files": np.array(files), "crops": crops, "measures": measures, "detected": detected}
+    np.savez(path, **result)
+    return result

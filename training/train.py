@@ -1,0 +1,60 @@
+"""``facescore train``: crops -> fit -> export -> evaluate, all in one run folder."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from training.crops import build_crops
+from training.dataset import load_split
+from training.fit import FitConfig
+
+
+def run_folder(out: Path, config: FitConfig) -> Path:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    return out / f"{stamp}-{config.backbone}-{config.input_size}"
+
+
+def select(crops: dict, frame) -> tuple[np.ndarray, np.ndarray]:
+    index = {name: i for i, name in enumerate(crops["files"])}
+    rows = [index[name] for name in frame["file"]]
+    return crops["crops"][rows], frame["score"].to_numpy(dtype=np.float32)
+
+
+def train(data: Path, split_name: str, config: FitConfig, out: Path, cache: Path,
+          limit: int | None = None, install_to: Path | None = None) -> Path:
+    from training.fit import fit
+
+    started = time.perf_counter()
+    split = load_split(data, split_name, seed=config.seed)
+    parts = {"train": split.train, "validation": split.validation, "test": split.test}
+    if limit:
+        parts = {k: v.sample(min(limit, len(v)), random_state=config.seed) for k, v in parts.items()}
+    files = sorted(set().union(*(set(p["file"]) for p in parts.values())))
+    crops = build_crops(data / "Images", files, cache)
+
+    run_dir = run_folder(out, config)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    (run_dir / "config.json").write_text(json.dumps(
+        {**dataclasses.asdict(config), "split": split_name, "data": str(data), "limit": limit}, indent=2))
+    model = fit(config, select(crops, parts["train"]), select(crops, parts["validation"]), run_dir)
+    model.save(run_dir / "model.keras")
+    fit_seconds = time.perf_counter() - started
+
+    from training.evaluate import evaluate_run
+    from training.export import export_model
+
+    export_model(model, run_dir, config, split_name, train_labels=parts["train"]["score"].to_numpy())
+    evaluate_run(run_dir, parts, crops, train_seconds=fit_seconds)
+    if install_to:
+        install_to.mkdir(parents=True, exist_ok=True)
+        for name in ("facescore.tflite", "model_card.json"):
+            shutil.copy2(run_dir / name, install_to / name)
+    print(f"run folder: {run_dir}  (wall time {time.perf_counter() - started:.0f} s)")
+    return run_dir
