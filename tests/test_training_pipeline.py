@@ -15,7 +15,9 @@ def synthetic_part(prefix: str, count: int, rng) -> pd.DataFrame:
     return pd.DataFrame({"file": files, "score": rng.uniform(1.5, 4.5, count), "group": [f[:2] for f in files]})
 
 
-def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset):
+@pytest.mark.parametrize("backbone,init", [("efficientnet_lite0", "imagenet"), ("resnet50", "scratch")])
+def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset, backbone, init):
+    """Either backbone trains, exports and runs in the app's scorer unchanged."""
     from core.model_card import ModelCard
     from core.scorer import Scorer
     from training.evaluate import evaluate_run
@@ -34,7 +36,7 @@ def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset):
     run_dir = tmp_path / "run"
     run_dir.mkdir()
     (run_dir / "config.json").write_text(json.dumps({"data": str(dataset)}))
-    config = FitConfig(input_size=64, batch_size=8, head_epochs=1, finetune_epochs=1)
+    config = FitConfig(backbone=backbone, init=init, input_size=64, batch_size=8, head_epochs=1, finetune_epochs=1)
     model = fit(config, select(cache, parts["train"]), select(cache, parts["validation"]), run_dir)
     assert (run_dir / "history.csv").read_text().count("\n") == 3  # header + 2 epochs
 
@@ -50,3 +52,23 @@ def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset):
     test_crops, _ = select(cache, parts["test"])
     exported = Scorer(run_dir / "model_card.json").predict(test_crops)
     np.testing.assert_allclose(exported, predict(model, test_crops, 64), atol=0.02)  # float16 weights
+
+
+def test_cross_validation_averages_the_five_folds(tmp_path):
+    from training.fit import FitConfig
+    from training.train import cross_validate
+
+    seen = []
+
+    def fake_train(data, split, config, out, cache, limit):
+        k = int(split.split("-")[1])
+        seen.append(split)
+        run_dir = tmp_path / split
+        run_dir.mkdir()
+        (run_dir / "metrics.json").write_text(json.dumps({"test": {"pc": 0.8 + k / 100, "mae": 0.2, "rmse": k / 10}}))
+        return run_dir
+
+    summary = cross_validate(tmp_path, FitConfig(), tmp_path, tmp_path, train_fold=fake_train)
+    assert seen == [f"fold-{k}" for k in range(1, 6)]
+    assert summary["pc"] == pytest.approx(0.83) and summary["rmse"] == pytest.approx(0.3)
+    assert (tmp_path / "cross-validation-efficientnet_lite0-224.json").is_file()

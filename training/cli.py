@@ -59,13 +59,16 @@ def _framing(args) -> int:
 
 def _train(args) -> int:
     from training.fit import FitConfig
-    from training.train import train
+    from training.train import cross_validate, train
 
     config = FitConfig(backbone=args.backbone, init=args.init, input_size=args.input_size,
                        batch_size=args.batch_size, head_epochs=args.head_epochs,
                        finetune_epochs=args.epochs, finetune_lr=args.lr, seed=args.seed)
-    train(Path(args.data), args.split, config, Path(args.out), Path(args.cache), args.limit,
-          Path(args.install) if args.install else None)
+    if args.split == "cross-validation":
+        cross_validate(Path(args.data), config, Path(args.out), Path(args.cache), args.limit)
+    else:
+        train(Path(args.data), args.split, config, Path(args.out), Path(args.cache), args.limit,
+              Path(args.install) if args.install else None)
     return 0
 
 
@@ -95,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     train = commands.add_parser("train", help="train a model on SCUT-FBP5500")
     train.add_argument("--data", default=str(DEFAULT_ROOT), help="SCUT-FBP5500_v2 folder")
-    train.add_argument("--split", default="official-60-40", choices=SPLITS)
+    train.add_argument("--split", default="official-60-40", choices=SPLITS + ("cross-validation",),
+                       help="cross-validation: train on fold-1 .. fold-5 and average their test metrics")
     train.add_argument("--backbone", default="efficientnet_lite0", choices=["efficientnet_lite0", "resnet50"])
     train.add_argument("--init", default="imagenet", help="imagenet | scratch | PATH to a weights file")
     train.add_argument("--input-size", type=int, default=224)

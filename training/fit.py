@@ -7,7 +7,7 @@ weights with the lowest validation RMSE are kept (checkpointed each epoch).
 
 from __future__ import annotations
 
-import math
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +92,11 @@ class ValidationMetrics(keras.callbacks.Callback):
             logs.update({f"val_{k}": metrics[k] for k in ("pc", "mae", "rmse", "prediction_std")})
 
 
+def _progress() -> int:
+    """Keras progress bars on a terminal, one line per epoch in a log file."""
+    return 1 if sys.stdout.isatty() else 2
+
+
 def fit(config: FitConfig, train, validation, run_dir: Path) -> keras.Model:
     """``train``/``validation``: (crops uint8 N x S x S x 3, labels float). Returns the best model."""
     keras.utils.set_random_seed(config.seed)
@@ -116,7 +121,7 @@ def fit(config: FitConfig, train, validation, run_dir: Path) -> keras.Model:
     model.compile(keras.optimizers.Adam(config.head_lr), loss=loss, metrics=["mae"])
     if config.head_epochs:
         model.fit(train_data, validation_data=val_data, epochs=config.head_epochs,
-                  callbacks=callbacks(append=False), verbose=2)
+                  callbacks=callbacks(append=False), verbose=_progress())
 
     backbone.trainable = True
     for layer in backbone.layers:
@@ -131,7 +136,7 @@ def fit(config: FitConfig, train, validation, run_dir: Path) -> keras.Model:
     model.compile(optimizer, loss=loss, metrics=["mae"])
     model.fit(train_data, validation_data=val_data, initial_epoch=config.head_epochs,
               epochs=config.head_epochs + config.finetune_epochs,
-              callbacks=callbacks(append=config.head_epochs > 0), verbose=2)
+              callbacks=callbacks(append=config.head_epochs > 0), verbose=_progress())
     if checkpoint.is_file():
         model.load_weights(checkpoint)
     return model
