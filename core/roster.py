@@ -118,7 +118,10 @@ def _sniff_delimiter(text: str) -> str:
     sample = [line for line in text.splitlines()[:50] if line.strip()]
 
     def fit(delimiter: str) -> tuple[int, int]:
-        widths = Counter(len(cells) for cells in csv.reader(sample, delimiter=delimiter))
+        try:
+            widths = Counter(len(cells) for cells in csv.reader(sample, delimiter=delimiter))
+        except csv.Error:  # e.g. a field over csv's size limit; the full read reports it by line
+            return (0, 0)
         width, count = widths.most_common(1)[0] if widths else (0, 0)
         return (count, width) if width > 1 else (0, 0)
 

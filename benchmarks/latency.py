@@ -1,0 +1,103 @@
+"""Scoring latency of one face, capture -> score, beside the origin study's Keras ResNet50 pipeline.
+
+    python -m benchmarks.latency [--quick] [--repetitions N] [--runs N]
+
+Ours: core.faces.prepare_face (detect, quality, align) + Scorer.score (flip-averaged model) on
+official-test faces pasted into 1280x720 scenes; the frames are decoded beforehand.
+Origin study: the whole 350x350 image resized to 224, keras.applications.ResNet50 (random
+weights: only the time matters) + Dense(1), full TensorFlow ``model.predict``, one image at a time.
+"""
+
+from __future__ import annotations
+
+import time
+
+import cv2
+import numpy as np
+
+from benchmarks.common import median_of, parse_args, print_table, summary_ms, write_result
+from core.detection import FaceDetector
+from core.faces import prepare_face
+from core.images import load_image
+from core.scorer import Scorer
+from tests.conftest import DATASET, official_test_files, paste_into_scene
+
+RUNS = 100
+WARM_UP = 5
+GOAL_MS = 60.0
+
+
+def dataset_faces(count: int) -> list[np.ndarray]:
+    return [load_image(DATASET / "Images" / name) for name, _ in official_test_files(DATASET, count, seed=5)]
+
+
+def time_ours(scenes: list[np.ndarray], detector: FaceDetector, scorer: Scorer) -> list[float]:
+    for scene in scenes[:WARM_UP]:
+        scorer.score(prepare_face(scene, detector, check_quality=False).crop)
+    timings = []
+    for scene in scenes:
+        started = time.perf_counter()
+        # check_quality=False: the checks still run, but every run reaches the model.
+        scorer.score(prepare_face(scene, detector, check_quality=False).crop)
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+def keras_resnet50():
+    import keras
+
+    backbone = keras.applications.ResNet50(weights=None, include_top=False, pooling="avg",
+                                           input_shape=(224, 224, 3))
+    return keras.Sequential([backbone, keras.layers.Dense(1)])
+
+
+def time_keras(faces: list[np.ndarray], model) -> list[float]:
+    from keras.applications.resnet50 import preprocess_input
+
+    def predict(face: np.ndarray) -> float:
+        batch = preprocess_input(cv2.resize(face, (224, 224)).astype(np.float32)[None])
+        return float(model.predict(batch, verbose=0)[0, 0])
+
+    for face in faces[:WARM_UP]:
+        predict(face)
+    timings = []
+    for face in faces:
+        started = time.perf_counter()
+        predict(face)
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+def main() -> None:
+    args = parse_args(__doc__.splitlines()[0],
+                      lambda parser: parser.add_argument("--runs", type=int, default=RUNS))
+    faces = dataset_faces(args.runs)
+    rng = np.random.default_rng(2024)
+    scenes = [paste_into_scene(face, rng) for face in faces]
+    detector, scorer = FaceDetector(), Scorer()
+    model = keras_resnet50()
+
+    repetitions = []
+    for _ in range(args.repetitions):
+        ours, keras_ = summary_ms(time_ours(scenes, detector, scorer)), summary_ms(time_keras(faces, model))
+        repetitions.append({"ours": ours, "keras": keras_,
+                            "ours_median_ms": ours["median_ms"], "ours_p95_ms": ours["p95_ms"],
+                            "keras_median_ms": keras_["median_ms"], "keras_p95_ms": keras_["p95_ms"]})
+    result = {key: median_of(repetitions, key)
+              for key in ("ours_median_ms", "ours_p95_ms", "keras_median_ms", "keras_p95_ms")}
+    result["ratio"] = result["keras_median_ms"] / result["ours_median_ms"]
+    result |= {"runs_per_repetition": args.runs, "repetitions": repetitions, "goal_median_ms": GOAL_MS}
+    write_result("latency", result)
+
+    print_table(f"One face, capture -> score: median of {args.repetitions} repetitions x {args.runs} runs",
+                ("pipeline", "median ms", "p95 ms"),
+                [("ours: prepare_face + Scorer.score (1280x720 scene, flip-averaged)",
+                  f"{result['ours_median_ms']:.1f}", f"{result['ours_p95_ms']:.1f}"),
+                 ("origin study: Keras ResNet50 model.predict, 350->224, one image",
+                  f"{result['keras_median_ms']:.1f}", f"{result['keras_p95_ms']:.1f}")])
+    verdict = "meets" if result["ours_median_ms"] <= GOAL_MS else "MISSES"
+    print(f"\nours is {result['ratio']:.1f}x faster; {verdict} the goal of <= {GOAL_MS:.0f} ms median")
+
+
+if __name__ == "__main__":
+    main()

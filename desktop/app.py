@@ -1,0 +1,89 @@
+"""Entry point: ``facescore-judge`` / ``python -m desktop``.
+
+The window shows first; the model loads in a worker thread afterwards, so
+only Qt and the light parts of ``core`` are imported before it appears.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import sys
+from pathlib import Path
+
+AUTOCAPTURE_ENV = "FACESCORE_AUTOCAPTURE"  # test hook: a contestant number to capture once ready
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="facescore-judge",
+                                     description="FaceScore Judge: offline, advisory face scores for judges.")
+    parser.add_argument("--self-test", action="store_true",
+                        help="load the model, verify its checksum, score the bundled sample face, and exit")
+    parser.add_argument("--camera", metavar="SOURCE",
+                        help="camera index (0, 1, …), video file, or folder of images")
+    parser.add_argument("--data-dir", metavar="DIR", type=Path,
+                        help="where contests and settings are kept (default: the user's app data folder)")
+    return parser.parse_args(argv)
+
+
+def self_test() -> int:
+    """Score resources/sample_face.jpg through the capture pipeline; 0 when everything works."""
+    from core.capture import score_burst
+    from core.detection import FaceDetector
+    from core.errors import FaceScoreError
+    from core.images import load_image
+    from core.resources import resource_path
+    from core.scorer import Scorer
+
+    sample = resource_path("sample_face.jpg")
+    try:
+        scorer = Scorer()
+        result = score_burst([load_image(sample)], FaceDetector(), scorer)
+    except FaceScoreError as error:
+        print(f"facescore-judge self-test FAILED: {error}", file=sys.stderr)
+        return 1
+    score = result.score
+    print(f"facescore-judge self-test OK: {sample.name} {score.value:.2f} ± {score.error:.2f}, "
+          f"level {score.level}, percentile {score.percentile:.0f} (model {score.model_version}, "
+          "checksum verified)")
+    return 0
+
+
+def default_data_dir() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()
+    args = parse_args(argv)
+    if args.self_test:
+        return self_test()
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import i18n
+    from desktop.main_window import MainWindow
+    from desktop.settings import AppSettings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("FaceScore Judge")
+    app.setOrganizationName("FaceScore")
+    data_dir = args.data_dir or default_data_dir()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings = AppSettings(data_dir)
+    code = settings.language if settings.language in i18n.LANGUAGES else i18n.system_language()
+    i18n.set_language(code)
+    i18n.install_qt_translations(code)
+
+    window = MainWindow(settings, camera_spec=args.camera)
+    window.show()
+    QTimer.singleShot(0, window.start)
+    if os.environ.get(AUTOCAPTURE_ENV):
+        from desktop.autocapture import AutoCapture
+
+        hook = AutoCapture(window, os.environ[AUTOCAPTURE_ENV])  # noqa: F841 (lives until exit)
+    return app.exec()

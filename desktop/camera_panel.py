@@ -1,0 +1,297 @@
+"""The left panel: camera chooser, live preview with the face check, capture buttons, last result."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import describe_error, quality_message, tr
+from desktop.workers import SourceStopped
+
+OK_COLOUR = QColor("#2e9e44")
+WARN_COLOUR = QColor("#e0a000")
+ERROR_STYLE = "color: #c62828;"
+RESULT_STYLE = "color: #1b5e20; font-size: 15pt; font-weight: 600;"
+FPS_WINDOW_S = 1.0
+
+
+def source_label(spec: str) -> str:
+    return tr("camera.device", index=spec) if spec.isdigit() else Path(spec).name or spec
+
+
+class PreviewView(QWidget):
+    """Paints the latest frame scaled to fit, the detected face box and the frame rate."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumSize(320, 240)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._image: QImage | None = None
+        self._box: tuple[float, float, float, float] | None = None
+        self._box_ok = False
+        self._placeholder = ""
+        self._shown_at: deque[float] = deque()
+        self.frames_shown = 0
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 360)
+
+    @property
+    def fps(self) -> float:
+        """Frames painted per second over the last second."""
+        return len(self._shown_at) / FPS_WINDOW_S
+
+    def set_image(self, image: QImage) -> None:
+        now = time.monotonic()
+        self._shown_at.append(now)
+        while self._shown_at and now - self._shown_at[0] > FPS_WINDOW_S:
+            self._shown_at.popleft()
+        self.frames_shown += 1
+        self._image = image
+        self.update()
+
+    def set_face(self, box, ok: bool) -> None:
+        self._box, self._box_ok = box, ok
+        self.update()
+
+    @property
+    def has_image(self) -> bool:
+        return self._image is not None
+
+    def clear(self, placeholder: str) -> None:
+        self._image, self._box, self._placeholder = None, None, placeholder
+        self._shown_at.clear()
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#1e1e1e"))
+        if self._image is None:
+            painter.setPen(QColor("#dddddd"))
+            painter.drawText(self.rect().adjusted(16, 16, -16, -16),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder)
+            return
+        size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRectF((self.width() - size.width()) / 2, (self.height() - size.height()) / 2,
+                        size.width(), size.height())
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(target, self._image)
+        if self._box is not None:
+            scale = target.width() / self._image.width()
+            x0, y0, x1, y1 = self._box
+            painter.setPen(QPen(OK_COLOUR if self._box_ok else WARN_COLOUR, 3))
+            painter.drawRect(QRectF(target.left() + x0 * scale, target.top() + y0 * scale,
+                                    (x1 - x0) * scale, (y1 - y0) * scale))
+        painter.setPen(QColor("#ffffff"))
+        painter.setFont(QFont(self.font().family(), 9))
+        painter.drawText(target.adjusted(8, 4, -8, -4), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
+                         f"{self._image.width()}×{self._image.height()} · {self.fps:.0f} fps")
+
+
+class CameraPanel(QWidget):
+    sourceChosen = Signal(str)  # a camera index, video file or image folder
+
+    def __init__(self, capture_action, import_action, parent=None):
+        super().__init__(parent)
+        self._source_title = QLabel()
+        self._sources = QComboBox()
+        self._sources.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self._sources.setMinimumContentsLength(14)
+        self._sources.activated.connect(self._on_source_activated)
+        self._browse = QToolButton()
+        self._browse.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._browse.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self._browse_menu = QMenu(self._browse)
+        self._browse_video = self._browse_menu.addAction("", self._choose_video)
+        self._browse_folder = self._browse_menu.addAction("", self._choose_folder)
+        self._browse.setMenu(self._browse_menu)
+        self.preview = PreviewView()
+        self._hint = QLabel(wordWrap=True)
+        self._hint.setMinimumHeight(2 * self._hint.fontMetrics().lineSpacing())
+        self._contestant = QLabel(wordWrap=True)
+        self._contestant.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self._message = QLabel(wordWrap=True)
+        self._message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._message.setMinimumHeight(48)
+        self._message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        buttons = QHBoxLayout()
+        for action in (capture_action, import_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumHeight(44)
+            buttons.addWidget(button)
+        buttons.itemAt(0).widget().setStyleSheet("font-size: 13pt; font-weight: 600;")
+
+        chooser = QHBoxLayout()
+        chooser.addWidget(self._source_title)
+        chooser.addWidget(self._sources, 1)
+        chooser.addWidget(self._browse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(chooser)
+        layout.addWidget(self.preview)
+        layout.addWidget(self._hint)
+        layout.addWidget(self._contestant)
+        layout.addLayout(buttons)
+        layout.addWidget(self._message)
+        layout.addStretch(1)
+
+        # Texts that depend on the language are kept as functions and re-rendered on a switch.
+        self._camera_text: Callable[[], str] = lambda: tr("camera.none")
+        self._hint_text: Callable[[], str] = lambda: ""
+        self._contestant_text: Callable[[], str] = lambda: tr("capture.no_selection")
+        self._message_text: Callable[[], str] = lambda: ""
+        self._specs: list[str] = []
+        self._current_spec: str | None = None
+        self.retranslate()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.preview.setFixedHeight(self.width() * 3 // 4)  # camera frames are 4:3
+
+    # -- sources ----------------------------------------------------------------
+
+    def set_sources(self, specs: list[str], current: str | None) -> None:
+        self._specs = list(dict.fromkeys(specs + ([current] if current else [])))
+        self._current_spec = current
+        self._sources.clear()
+        if not self._specs:
+            self._sources.addItem(tr("camera.none_found"))
+        for spec in self._specs:
+            self._sources.addItem(source_label(spec), spec)
+            self._sources.setItemData(self._sources.count() - 1, spec, Qt.ItemDataRole.ToolTipRole)
+        if current in self._specs:
+            self._sources.setCurrentIndex(self._specs.index(current))
+
+    @property
+    def source_specs(self) -> list[str]:
+        return list(self._specs)
+
+    def _on_source_activated(self, index: int) -> None:
+        spec = self._sources.itemData(index)
+        if spec is not None:
+            self.sourceChosen.emit(spec)
+
+    def _choose_video(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("camera.choose_video"), "",
+                                              tr("camera.video_filter"))
+        if path:
+            self.sourceChosen.emit(path)
+
+    def _choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, tr("camera.choose_folder"))
+        if path:
+            self.sourceChosen.emit(path)
+
+    # -- camera state -----------------------------------------------------------
+
+    def show_frame(self, image: QImage) -> None:
+        first = not self.preview.has_image
+        self.preview.set_image(image)
+        if first:
+            self._render_hint()
+
+    def show_opened(self, description: str) -> None:
+        self._camera_text = lambda: tr("camera.opened", source=description)
+        self.preview.clear(self._camera_text())
+        self._render()
+
+    def show_lost(self, error: Exception) -> None:
+        if isinstance(error, SourceStopped):
+            self._camera_text = lambda: tr("camera.stopped", source=error.description)
+        else:
+            self._camera_text = lambda: tr("camera.cannot_open", reason=describe_error(error))
+        self._hint_text = lambda: ""
+        self.preview.clear(self._camera_text())
+        self._render()
+
+    def show_no_camera(self) -> None:
+        self._camera_text = lambda: tr("camera.none")
+        self._hint_text = lambda: ""
+        self.preview.clear(self._camera_text())
+        self._render()
+
+    def show_hint(self, box, issues) -> None:
+        self.preview.set_face(box, not issues)
+        if issues:
+            self._hint_text = lambda: "⚠ " + quality_message(issues[0])
+        else:
+            self._hint_text = lambda: "✓ " + tr("capture.face_ok")
+        self._render_hint()
+
+    @property
+    def camera_message(self) -> str:
+        return self._camera_text()
+
+    @property
+    def hint(self) -> str:
+        return self._hint.text()
+
+    # -- contestant and results -------------------------------------------------
+
+    def show_contestant(self, contestant) -> None:
+        if contestant is None:
+            self._contestant_text = lambda: tr("capture.no_selection")
+        else:
+            self._contestant_text = lambda: tr("capture.selected", number=contestant.number,
+                                               name=contestant.name)
+        self._contestant.setText(self._contestant_text())
+
+    def show_message(self, text: Callable[[], str], *, style: str = "") -> None:
+        """Show a result or a reason; ``text`` is called again after a language switch."""
+        self._message_text = text
+        self._message.setStyleSheet(style)
+        self._message.setText(text())
+
+    def show_error_message(self, text: Callable[[], str]) -> None:
+        self.show_message(text, style=ERROR_STYLE)
+
+    def show_result_message(self, text: Callable[[], str]) -> None:
+        self.show_message(text, style=RESULT_STYLE)
+
+    @property
+    def message(self) -> str:
+        return self._message.text()
+
+    # -- language ---------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self._source_title.setText(tr("camera.title"))
+        self._browse.setText(tr("camera.browse"))
+        self._browse_video.setText(tr("camera.choose_video"))
+        self._browse_folder.setText(tr("camera.choose_folder"))
+        self.set_sources(self._specs, self._current_spec)
+        self._contestant.setText(self._contestant_text())
+        self._message.setText(self._message_text())
+        self._render()
+
+    def _render(self) -> None:
+        if not self.preview.has_image:
+            self.preview.clear(self._camera_text())
+        self._render_hint()
+
+    def _render_hint(self) -> None:
+        if not self.preview.has_image:  # the preview itself shows the camera's state
+            self._hint.setText(self._hint_text())
+            return
+        hint = self._hint_text()
+        self._hint.setText(f"{self._camera_text()}\n{hint}" if hint else self._camera_text())

@@ -1,0 +1,81 @@
+"""Add or edit one contestant; the store validates, the dialog shows why it refused."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from core.contest import Contestant
+from core.errors import FaceScoreError, ValidationError
+from desktop.i18n import describe_error, tr
+
+
+class ContestantDialog(QDialog):
+    """Saves through ``store`` when accepted; stays open while the details are invalid."""
+
+    def __init__(self, store, contestant: Contestant | None = None, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._contestant = contestant
+        self.setWindowTitle(tr("contestant.edit_title" if contestant else "contestant.add_title"))
+        self.number = QLineEdit()
+        self.name = QLineEdit()
+        self.division = QLineEdit()
+        divisions = sorted({c.division for c in store.contestants() if c.division})
+        self.division.setCompleter(QCompleter(divisions, self))
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(72)
+        if contestant is not None:
+            self.number.setText(contestant.number)
+            self.name.setText(contestant.name)
+            self.division.setText(contestant.division)
+            self.notes.setPlainText(contestant.notes)
+        self.error = QLabel(wordWrap=True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow(tr("contestant.number"), self.number)
+        form.addRow(tr("contestant.name"), self.name)
+        form.addRow(tr("contestant.division"), self.division)
+        form.addRow(tr("contestant.notes"), self.notes)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(380)
+
+    def accept(self) -> None:
+        details = Contestant(None, self.number.text(), self.name.text(), self.division.text(),
+                             self.notes.toPlainText())
+        try:
+            if self._contestant is None:
+                self._store.add_contestant(details)
+            else:
+                self._store.update_contestant(dataclasses.replace(details, id=self._contestant.id))
+        except ValidationError as error:
+            self._show_error(describe_error(error))
+            {"number": self.number, "name": self.name}.get(error.field, self.number).setFocus()
+            return
+        except FaceScoreError as error:
+            self._show_error(describe_error(error))
+            return
+        super().accept()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()

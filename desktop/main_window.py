@@ -1,0 +1,654 @@
+"""The main window: camera panel on the left, the contest's results table on the right.
+
+It wires ``core`` objects to widgets: the contest store, the scoring and camera
+workers, and the results model. Dialogs open without blocking the event loop.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QSize, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import FaceScoreError
+from core.store import ContestStore
+from desktop import i18n
+from desktop.about_dialog import AboutDialog
+from desktop.alerts import confirm, show_error
+from desktop.camera_panel import CameraPanel
+from desktop.contestant_dialog import ContestantDialog
+from desktop.contests import contests_folder, latest_contest, new_contest_path
+from desktop.i18n import describe_error, tr
+from desktop.results_model import (
+    CONTESTANT_ID_ROLE,
+    THUMBNAIL_SIZE,
+    Column,
+    ResultsModel,
+    ResultsProxy,
+)
+from desktop.roster_dialog import RosterImportDialog
+from desktop.settings import AppSettings
+from desktop.workers import CameraWorker, DeviceProbe, ScoringJob, ScoringWorker
+
+APP_VERSION = "0.1.0"
+DEFAULT_SIZE = (1280, 720)
+COLUMN_WIDTHS = {Column.PHOTO: 56, Column.NUMBER: 64, Column.NAME: 190, Column.DIVISION: 100,
+                 Column.SCORE: 112, Column.LEVEL: 60, Column.PERCENTILE: 80, Column.RANK: 56}
+CAPTURE_TEXTS = {  # has the selected contestant a result already? -> (menu text, button, tooltip)
+    False: ("action.capture", "action.capture_button", "action.capture_tip"),
+    True: ("action.retake", "action.retake_button", "action.retake_tip"),
+}
+MODEL_STYLES = {"loading": "color: #666666;", "ready": "color: #1b5e20;", "failed": "color: #c62828;"}
+
+
+class ResultsTable(QTableView):
+    """The results table; while it is empty it says how to fill it."""
+
+    placeholder = ""
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0 and self.placeholder:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.viewport().rect().adjusted(24, 24, -24, -24),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
+
+
+class MainWindow(QMainWindow):
+    captureStored = Signal(object)  # core.contest.Capture, after the store committed it
+    captureFailed = Signal(str)  # the reason shown to the judge
+    modelStateChanged = Signal(str)  # "loading", "ready" or "failed"
+
+    def __init__(self, settings: AppSettings, camera_spec: str | None = None,
+                 model_card_path: Path | None = None):
+        super().__init__()
+        self._settings = settings
+        self._contests = contests_folder(settings.data_dir)
+        self._camera_spec = camera_spec or settings.camera_source
+        self._extra_specs = [camera_spec] if camera_spec else []
+        self._store: ContestStore | None = None
+        self._card = None
+        self._model_state = "loading"
+        self._model_error: Exception | None = None
+        self._camera_live = False
+        self._busy_contestant: int | None = None  # capture in progress for this contestant
+        self._close_requested = False
+        self._shown_contestant: int | None = None  # whose name the camera panel shows
+
+        self._results = ResultsModel(self)
+        self._proxy = ResultsProxy(self)
+        self._proxy.setSourceModel(self._results)
+        self._scoring = ScoringWorker(model_card_path, self)
+        self._camera = CameraWorker(self)
+        self._probe = DeviceProbe(self)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_layout()
+        self._connect_workers()
+        self.retranslate()
+        self._restore_geometry()
+        self._open_initial_contest()
+
+    # -- construction -----------------------------------------------------------
+
+    def _action(self, shortcut, slot: Callable) -> QAction:
+        action = QAction(self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work wherever the focus is in the window
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_contest_action = self._action("Ctrl+Shift+N", self.new_contest)
+        self.open_contest_action = self._action(QKeySequence.StandardKey.Open, self.choose_contest)
+        self.export_action = self._action("Ctrl+E", self.export_results)
+        self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
+        self.add_action = self._action("Ctrl+N", self.add_contestant)
+        self.edit_action = self._action("F2", self.edit_contestant)
+        self.remove_action = self._action(QKeySequence.StandardKey.Delete, self.remove_contestant)
+        self.roster_action = self._action("Ctrl+R", self.import_roster)
+        self.capture_action = self._action("Space", self.capture)
+        self.import_photo_action = self._action("Ctrl+I", self.import_photo)
+        self.refresh_cameras_action = self._action("F5", self.refresh_cameras)
+        self.about_action = self._action(QKeySequence.StandardKey.HelpContents, self.show_about)
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for code, label in i18n.LANGUAGES.items():
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == i18n.language())
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.contest_menu = bar.addMenu("")
+        self.contest_menu.addActions([self.new_contest_action, self.open_contest_action])
+        self.contest_menu.addSeparator()
+        self.contest_menu.addAction(self.export_action)
+        self.contest_menu.addSeparator()
+        self.contest_menu.addAction(self.quit_action)
+        self.contestants_menu = bar.addMenu("")
+        self.contestants_menu.addActions([self.add_action, self.edit_action, self.remove_action])
+        self.contestants_menu.addSeparator()
+        self.contestants_menu.addAction(self.roster_action)
+        self.capture_menu = bar.addMenu("")
+        self.capture_menu.addActions([self.capture_action, self.import_photo_action])
+        self.capture_menu.addSeparator()
+        self.capture_menu.addAction(self.refresh_cameras_action)
+        self.language_menu = bar.addMenu("")
+        self.language_menu.addActions(list(self.language_actions.values()))
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _build_layout(self) -> None:
+        self.camera_panel = CameraPanel(self.capture_action, self.import_photo_action)
+        self.camera_panel.sourceChosen.connect(self.set_camera_source)
+
+        self.contest_title = QLabel()
+        self.contest_title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        header = QHBoxLayout()
+        header.addWidget(self.contest_title, 1)
+        for action in (self.add_action, self.roster_action, self.export_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            header.addWidget(button)
+
+        self.table = ResultsTable()
+        self.table.setModel(self._proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.RANK, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(50)
+        self.table.setIconSize(QSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE))
+        columns = self.table.horizontalHeader()
+        for column, width in COLUMN_WIDTHS.items():
+            columns.resizeSection(column, width)
+        columns.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.edit_contestant())
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._results.dataChanged.connect(self._on_selection_changed)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(header)
+        right_layout.addWidget(self.table)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.camera_panel)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 680])
+        splitter.setContentsMargins(8, 8, 8, 0)
+        self.setCentralWidget(splitter)
+
+        self.model_status = QLabel()
+        self.contest_status = QLabel()
+        self.statusBar().addWidget(self.contest_status, 1)
+        self.statusBar().addPermanentWidget(self.model_status)
+
+    def _connect_workers(self) -> None:
+        self._scoring.modelReady.connect(self._on_model_ready)
+        self._scoring.modelFailed.connect(self._on_model_failed)
+        self._scoring.scored.connect(self._on_scored)
+        self._scoring.failed.connect(self._on_score_failed)
+        self._camera.frameReady.connect(self._on_frame)
+        self._camera.faceHint.connect(self.camera_panel.show_hint)
+        self._camera.opened.connect(self._on_camera_opened)
+        self._camera.lost.connect(self._on_camera_lost)
+        self._camera.burstReady.connect(self._on_burst)
+        self._camera.burstFailed.connect(self._on_burst_failed)
+        self._probe.found.connect(self._on_devices_found)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.window_geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            available = self.screen().availableGeometry().size()
+            self.resize(QSize(*DEFAULT_SIZE).boundedTo(available))
+
+    def start(self) -> None:
+        """Start the background work; called once the window is on screen."""
+        self._scoring.start()
+        self._camera.start()
+        self._probe.start()
+        self.camera_panel.set_sources(self._extra_specs, self._camera_spec)
+        if self._camera_spec:
+            self._camera.set_source(self._camera_spec)
+        else:
+            self.camera_panel.show_no_camera()
+
+    # -- state ------------------------------------------------------------------
+
+    @property
+    def store(self) -> ContestStore | None:
+        return self._store
+
+    @property
+    def results_model(self) -> ResultsModel:
+        return self._results
+
+    @property
+    def model_ready(self) -> bool:
+        return self._model_state == "ready"
+
+    @property
+    def camera_live(self) -> bool:
+        return self._camera_live
+
+    @property
+    def busy(self) -> bool:
+        return self._busy_contestant is not None
+
+    def selected_row(self):
+        """The selected contestant's core.ranking.RankedRow, or None."""
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        row = self._results.row_for_contestant(indexes[0].data(CONTESTANT_ID_ROLE))
+        return None if row is None else self._results.row_of(row)
+
+    def selected_contestant(self):
+        row = self.selected_row()
+        return None if row is None else row.contestant
+
+    def select_contestant(self, contestant_id: int) -> bool:
+        self._results.refresh()
+        row = self._results.row_for_contestant(contestant_id)
+        if row is None:
+            return False
+        index = self._proxy.mapFromSource(self._results.index(row, 0))
+        self.table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                           | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def select_number(self, number: str) -> bool:
+        for contestant in self._store.contestants() if self._store else []:
+            if contestant.number == number:
+                return self.select_contestant(contestant.id)
+        return False
+
+    def _on_selection_changed(self, *_args) -> None:
+        contestant = self.selected_contestant()
+        if not self.busy and contestant is not None and contestant.id != self._shown_contestant:
+            self.camera_panel.show_message(lambda: "")  # the last result was about someone else
+        self._shown_contestant = contestant.id if contestant else None
+        self.camera_panel.show_contestant(contestant)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        row = self.selected_row()
+        has_store = self._store is not None
+        can_score = self.model_ready and not self.busy and has_store
+        self.capture_action.setEnabled(can_score)
+        self.import_photo_action.setEnabled(can_score)
+        text, button, tip = CAPTURE_TEXTS[row is not None and row.capture is not None]
+        self.capture_action.setText(tr(text))
+        self.capture_action.setIconText(tr(button))
+        self.capture_action.setToolTip(tr(tip))
+        for action in (self.edit_action, self.remove_action):
+            action.setEnabled(row is not None and not self.busy)
+        for action in (self.add_action, self.roster_action, self.export_action):
+            action.setEnabled(has_store)
+        for action in (self.new_contest_action, self.open_contest_action):
+            action.setEnabled(not self.busy)
+
+    # -- contests ---------------------------------------------------------------
+
+    def _open_initial_contest(self) -> None:
+        last = self._settings.last_contest
+        candidate = last if last is not None and last.is_file() else latest_contest(self._contests)
+        if candidate is not None and self.open_contest(candidate):
+            return
+        self.new_contest(tr("contest.default_name", date=datetime.date.today().isoformat()))
+
+    def open_contest(self, path: Path) -> bool:
+        if self.busy:
+            return False
+        try:
+            store = ContestStore(path)
+        except FaceScoreError as error:
+            show_error(self, tr("contest.open_failed_title"), describe_error(error))
+            return False
+        previous, self._store = self._store, store
+        self._results.set_store(store)
+        if previous is not None:
+            previous.close()
+        self._settings.last_contest = Path(path)
+        store.subscribe(self._on_store_changed)
+        self._show_contest()
+        self._on_selection_changed()
+        return True
+
+    def new_contest(self, name: str | None = None) -> bool:
+        if name is None:
+            name, accepted = QInputDialog.getText(self, tr("contest.new_title"), tr("contest.new_prompt"))
+            if not accepted or not name.strip():
+                return False
+        path = new_contest_path(self._contests, name)
+        if not self.open_contest(path):
+            return False
+        self._store.contest_name = name
+        return True
+
+    def choose_contest(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("contest.open_title"), str(self._contests),
+                                              tr("contest.file_filter"))
+        if path:
+            self.open_contest(Path(path))
+
+    def _on_store_changed(self, changes) -> None:
+        if changes.contest:
+            self._show_contest()
+
+    def _show_contest(self) -> None:
+        name = self._store.contest_name if self._store else ""
+        self.contest_title.setText(name or tr("contest.untitled"))
+        self.setWindowTitle(f"{name} — {tr('app.name')}" if name else tr("app.name"))
+        self.contest_status.setText(tr("contest.file", path=str(self._store.path)) if self._store else "")
+        self.table.placeholder = tr("results.empty")
+        self.table.viewport().update()
+
+    # -- contestants ------------------------------------------------------------
+
+    @staticmethod
+    def _open_dialog(dialog: QWidget) -> QWidget:
+        """Show a dialog without blocking the event loop; it deletes itself when closed."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def add_contestant(self) -> ContestantDialog | None:
+        if self._store is None:
+            return None
+        return self._open_dialog(ContestantDialog(self._store, None, self))
+
+    def edit_contestant(self) -> ContestantDialog | None:
+        contestant = self.selected_contestant()
+        if contestant is None or self.busy:
+            return None
+        return self._open_dialog(ContestantDialog(self._store, contestant, self))
+
+    def remove_contestant(self) -> None:
+        contestant = self.selected_contestant()
+        if contestant is None or self.busy:
+            return
+        store = self._store
+        confirm(self, tr("contestant.remove_title"),
+                tr("contestant.remove_question", number=contestant.number, name=contestant.name),
+                lambda: self._remove(store, contestant.id))
+
+    def _remove(self, store, contestant_id: int) -> None:
+        try:
+            store.remove_contestant(contestant_id)
+        except FaceScoreError as error:
+            show_error(self, tr("contestant.remove_title"), describe_error(error))
+
+    def import_roster(self, path: Path | None = None) -> RosterImportDialog | None:
+        if self._store is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, tr("roster.choose"), "", tr("roster.file_filter"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        from core.roster import read_roster
+
+        try:
+            preview = read_roster(path, [c.number for c in self._store.contestants()])
+        except FaceScoreError as error:
+            show_error(self, tr("roster.failed_title"), describe_error(error))
+            return None
+        return self._open_dialog(RosterImportDialog(self._store, preview, path, self))
+
+    # -- capture ----------------------------------------------------------------
+
+    def capture(self) -> bool:
+        """Take a burst from the camera for the selected contestant and score it."""
+        contestant = self._contestant_to_score()
+        if contestant is None:
+            return False
+        if not self._camera_live:
+            self._fail(lambda: tr("capture.no_camera"))
+            return False
+        self._begin_scoring(contestant)
+        self._camera.request_burst()
+        return True
+
+    def import_photo(self, path: Path | None = None) -> bool:
+        """Score a photo file for the selected contestant instead of the camera."""
+        contestant = self._contestant_to_score()
+        if contestant is None:
+            return False
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, tr("capture.choose_photo"), "",
+                                                    tr("capture.photo_filter"))
+            if not chosen:
+                return False
+            path = Path(chosen)
+        self._begin_scoring(contestant)
+        self._scoring.submit(ScoringJob(contestant.id, photo=Path(path)))
+        return True
+
+    def _contestant_to_score(self):
+        if self.busy:
+            return None
+        if not self.model_ready:
+            self._fail(lambda: tr("capture.model_not_ready") if self._model_state == "loading"
+                       else tr("capture.no_model", reason=describe_error(self._model_error)))
+            return None
+        contestant = self.selected_contestant()
+        if contestant is None:
+            self._fail(lambda: tr("capture.no_selection_error"))
+        return contestant
+
+    def _begin_scoring(self, contestant) -> None:
+        self._busy_contestant = contestant.id
+        self.camera_panel.show_message(lambda: tr("capture.in_progress", number=contestant.number,
+                                                  name=contestant.name))
+        self._update_actions()
+
+    def _end_scoring(self) -> None:
+        self._busy_contestant = None
+        self._update_actions()
+        if self._close_requested:
+            self.close()
+
+    def _fail(self, text: Callable[[], str]) -> None:
+        self.camera_panel.show_error_message(text)
+        self.captureFailed.emit(text())
+
+    def _on_burst(self, frames) -> None:
+        if self._busy_contestant is not None:
+            self._scoring.submit(ScoringJob(self._busy_contestant, tuple(frames)))
+
+    def _on_burst_failed(self) -> None:
+        if self._busy_contestant is not None:
+            self._end_scoring()
+            self._fail(lambda: tr("capture.no_camera"))
+
+    def _on_scored(self, job: ScoringJob, capture) -> None:
+        try:
+            stored = self._store.add_capture(capture)
+        except FaceScoreError as error:
+            self._end_scoring()
+            self._fail(lambda error=error: describe_error(error))  # `error` is unbound after except
+            show_error(self, tr("capture.store_failed_title"), describe_error(error))
+            return
+        contestant = next((c for c in self._store.contestants() if c.id == job.contestant_id), None)
+        number, name = (contestant.number, contestant.name) if contestant else ("?", "?")
+        self.camera_panel.show_result_message(lambda: tr(
+            "capture.result", number=number, name=name, score=f"{stored.score:.2f}",
+            error=f"{stored.error:.2f}", level=stored.level, percentile=f"{stored.percentile:.0f}",
+            used=stored.frames_used, total=len(job.frames) or 1, spread=f"{stored.spread:.2f}"))
+        self._results.refresh()
+        self._end_scoring()
+        self.captureStored.emit(stored)
+
+    def _on_score_failed(self, _job: ScoringJob, error: Exception) -> None:
+        self._end_scoring()
+        self._fail(lambda: tr("capture.not_stored", reason=describe_error(error)))
+
+    # -- camera -----------------------------------------------------------------
+
+    def set_camera_source(self, spec: str) -> None:
+        self._camera_spec = spec
+        if not spec.isdigit() and spec not in self._extra_specs:
+            self._extra_specs.append(spec)
+        self._settings.camera_source = spec
+        self._camera_live = False
+        devices = [s for s in self.camera_panel.source_specs if s.isdigit()]
+        self.camera_panel.set_sources(devices + self._extra_specs, spec)
+        self._camera.set_source(spec)
+
+    def refresh_cameras(self) -> None:
+        if not self._probe.isRunning():
+            self._probe.start()
+
+    def _on_devices_found(self, devices: list[int]) -> None:
+        specs = [str(index) for index in devices]
+        self.camera_panel.set_sources(specs + self._extra_specs, self._camera_spec)
+        if self._camera_spec is None and specs:
+            self.set_camera_source(specs[0])
+
+    def _on_frame(self, image) -> None:
+        self._camera_live = True
+        self.camera_panel.show_frame(image)
+        self._camera.frame_shown()
+
+    def _on_camera_opened(self, description: str) -> None:
+        self.camera_panel.show_opened(description)
+
+    def _on_camera_lost(self, error: Exception) -> None:
+        self._camera_live = False
+        self.camera_panel.show_lost(error)
+
+    # -- model ------------------------------------------------------------------
+
+    def _on_model_ready(self, card) -> None:
+        self._card = card
+        self._results.set_model_card(card)
+        self._set_model_state("ready")
+
+    def _on_model_failed(self, error: Exception) -> None:
+        self._model_error = error
+        self._set_model_state("failed")
+
+    def _set_model_state(self, state: str) -> None:
+        self._model_state = state
+        self._render_model_state()
+        self._update_actions()
+        self.modelStateChanged.emit(state)
+
+    def _render_model_state(self) -> None:
+        if self._model_state == "failed":
+            text = tr("model.failed", reason=describe_error(self._model_error))
+        elif self._model_state == "ready":
+            text = tr("model.ready", version=self._card.version)
+        else:
+            text = tr("model.loading")
+        self.model_status.setText(text)
+        self.model_status.setStyleSheet(MODEL_STYLES[self._model_state])
+        self.model_status.setToolTip(text)
+
+    # -- export, about, language ------------------------------------------------
+
+    def export_results(self, path: Path | None = None) -> bool:
+        if self._store is None:
+            return False
+        if path is None:
+            documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            suggested = Path(documents or Path.home()) / f"{self._store.path.stem}-results.csv"
+            chosen, _ = QFileDialog.getSaveFileName(self, tr("export.title"), str(suggested),
+                                                    tr("export.file_filter"))
+            if not chosen:
+                return False
+            path = Path(chosen)
+        from core.export import export_rows
+
+        self._results.refresh()
+        try:
+            export_rows(self._results.ranked_rows(), path, self._card.version if self._card else "")
+        except FaceScoreError as error:
+            show_error(self, tr("export.failed_title"), describe_error(error))
+            return False
+        self.statusBar().showMessage(tr("export.done", path=str(path)), 8000)
+        return True
+
+    def show_about(self) -> AboutDialog:
+        return self._open_dialog(AboutDialog(self._card, APP_VERSION, self))
+
+    def set_language(self, code: str) -> None:
+        i18n.set_language(code)
+        i18n.install_qt_translations(code)
+        self._settings.language = code
+        self.language_actions[code].setChecked(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        texts = {
+            self.new_contest_action: "action.new_contest", self.open_contest_action: "action.open_contest",
+            self.export_action: "action.export", self.quit_action: "action.quit",
+            self.add_action: "action.add_contestant", self.edit_action: "action.edit_contestant",
+            self.remove_action: "action.remove_contestant", self.roster_action: "action.import_roster",
+            self.import_photo_action: "action.import_photo",
+            self.refresh_cameras_action: "action.refresh_cameras", self.about_action: "action.about",
+        }
+        for action, key in texts.items():
+            action.setText(tr(key))
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{action.text()} ({shortcut})" if shortcut else action.text())
+        self.contest_menu.setTitle(tr("menu.contest"))
+        self.contestants_menu.setTitle(tr("menu.contestants"))
+        self.capture_menu.setTitle(tr("menu.capture"))
+        self.language_menu.setTitle(tr("menu.language"))
+        self.help_menu.setTitle(tr("menu.help"))
+        self.camera_panel.retranslate()
+        self._results.retranslate()
+        self._render_model_state()
+        self._show_contest()
+        self._update_actions()
+
+    # -- closing ----------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:
+        if self.busy:  # finish storing the capture first, then close
+            self._close_requested = True
+            event.ignore()
+            return
+        self._settings.window_geometry = self.saveGeometry()
+        self._camera.stop()
+        self._scoring.stop()
+        self._probe.wait()
+        self._results.set_store(None)
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+        event.accept()

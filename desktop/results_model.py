@@ -1,0 +1,267 @@
+"""The results table: every contestant of the open contest with its current score and rank.
+
+Rows stay in contestant-id order (new contestants are appended, removed ones
+taken out with begin/end calls), so selections survive updates; the proxy
+sorts them for display. Store changes, from any thread, arrive through a Qt
+signal and are coalesced on a short timer into one refresh.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import math
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPixmap
+
+from core.contest import natural_key
+from core.ranking import RankedRow, rank
+from desktop.i18n import tr
+
+THUMBNAIL_SIZE = 44
+CONTESTANT_ID_ROLE = Qt.ItemDataRole.UserRole
+REFRESH_DELAY_MS = 30
+
+
+class Column(enum.IntEnum):
+    PHOTO = 0
+    NUMBER = enum.auto()
+    NAME = enum.auto()
+    DIVISION = enum.auto()
+    SCORE = enum.auto()
+    LEVEL = enum.auto()
+    PERCENTILE = enum.auto()
+    RANK = enum.auto()
+    TIE = enum.auto()
+
+
+HEADER_KEYS = {
+    Column.PHOTO: "results.photo", Column.NUMBER: "results.number", Column.NAME: "results.name",
+    Column.DIVISION: "results.division", Column.SCORE: "results.score", Column.LEVEL: "results.level",
+    Column.PERCENTILE: "results.percentile", Column.RANK: "results.rank", Column.TIE: "results.tie",
+}
+
+
+class StoreBridge(QObject):
+    """Turns a store's callbacks (called on whichever thread committed) into a Qt signal."""
+
+    changed = Signal(object)  # core.store.Changes
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        store.subscribe(self._forward)
+
+    def _forward(self, changes) -> None:
+        self.changed.emit(changes)
+
+    def detach(self) -> None:
+        self._store.unsubscribe(self._forward)
+
+
+class ResultsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._store = None
+        self._bridge: StoreBridge | None = None
+        self._rows: list[RankedRow] = []
+        self._band = 0.0
+        self._card = None
+        self._thumbnails: dict[int, QPixmap] = {}  # capture id -> thumbnail
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+    # -- inputs -----------------------------------------------------------------
+
+    def set_store(self, store) -> None:
+        """Show ``store`` (None: nothing)."""
+        if self._bridge is not None:
+            self._bridge.detach()
+            self._bridge.deleteLater()
+            self._bridge = None
+        self.beginResetModel()
+        self._store = store
+        self._rows = []
+        self._thumbnails.clear()
+        self.endResetModel()
+        if store is not None:
+            self._bridge = StoreBridge(store, self)
+            self._bridge.changed.connect(self._schedule_refresh)
+            self.refresh()
+
+    def set_model_card(self, card) -> None:
+        """Ties use the card's error band; the percentile header names its population."""
+        self._card = card
+        self._band = card.error
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        self.refresh()
+
+    def ranked_rows(self) -> list[RankedRow]:
+        """The rows in rank order, as exported."""
+        return rank(((row.contestant, row.capture) for row in self._rows), self._band)
+
+    def _schedule_refresh(self, _changes) -> None:
+        self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        self._refresh_timer.stop()
+        if self._store is None:
+            return
+        ranked = rank(self._store.results(), self._band)
+        new_by_id = {row.contestant.id: row for row in ranked}
+        for index in reversed(range(len(self._rows))):
+            if self._rows[index].contestant.id not in new_by_id:
+                self.beginRemoveRows(QModelIndex(), index, index)
+                del self._rows[index]
+                self.endRemoveRows()
+        ids = [row.contestant.id for row in self._rows]
+        for contestant_id in sorted(new_by_id.keys() - set(ids)):
+            position = bisect.bisect(ids, contestant_id)
+            self.beginInsertRows(QModelIndex(), position, position)
+            ids.insert(position, contestant_id)
+            self._rows.insert(position, new_by_id[contestant_id])
+            self.endInsertRows()
+        self._rows = [new_by_id[contestant_id] for contestant_id in ids]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+
+    # -- lookups ----------------------------------------------------------------
+
+    def row_of(self, index: int) -> RankedRow:
+        return self._rows[index]
+
+    def row_for_contestant(self, contestant_id: int) -> int | None:
+        for index, row in enumerate(self._rows):
+            if row.contestant.id == contestant_id:
+                return index
+        return None
+
+    def sort_key(self, index: int, column: int):
+        row = self._rows[index]
+        capture, number = row.capture, natural_key(row.contestant.number)
+        if column == Column.NAME:
+            return row.contestant.name.casefold(), number
+        if column == Column.DIVISION:
+            return row.contestant.division.casefold(), number
+        if column in (Column.SCORE, Column.LEVEL, Column.PERCENTILE, Column.PHOTO):
+            value = {Column.SCORE: "score", Column.LEVEL: "level", Column.PERCENTILE: "percentile",
+                     Column.PHOTO: "score"}[Column(column)]
+            return (getattr(capture, value) if capture else -math.inf), number
+        if column in (Column.RANK, Column.TIE):
+            return (row.rank if row.rank is not None else math.inf), number
+        return number
+
+    # -- QAbstractTableModel ----------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(Column)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        column = Column(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr(HEADER_KEYS[column])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tooltip(column)
+        return None
+
+    def _header_tooltip(self, column: Column) -> str | None:
+        if column == Column.SCORE:
+            return tr("results.score_tip")
+        if column == Column.LEVEL:
+            return tr("results.level_tip")
+        if column == Column.PERCENTILE:
+            if self._card is None:
+                return tr("results.percentile_tip_no_model")
+            return tr("results.percentile_tip", population=self._card.percentile_population)
+        if column in (Column.RANK, Column.TIE):
+            return tr("results.tie_tip", band=f"{self._band:.2f}")
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.PHOTO and row.capture:
+            return self._thumbnail(row.capture)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (Column.NAME, Column.DIVISION):
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.SCORE and row.capture is None:
+            return QColor("#888888")
+        if role == CONTESTANT_ID_ROLE:
+            return row.contestant.id
+        return None
+
+    @staticmethod
+    def _display(row: RankedRow, column: Column) -> str | None:
+        capture = row.capture
+        if column == Column.NUMBER:
+            return row.contestant.number
+        if column == Column.NAME:
+            return row.contestant.name
+        if column == Column.DIVISION:
+            return row.contestant.division
+        if column == Column.SCORE:
+            return f"{capture.score:.2f} ± {capture.error:.2f}" if capture else tr("results.not_captured")
+        if capture is None:
+            return None
+        if column == Column.LEVEL:
+            return str(capture.level)
+        if column == Column.PERCENTILE:
+            return f"{capture.percentile:.0f}"
+        if column == Column.RANK:
+            return str(row.rank)
+        if column == Column.TIE:
+            return tr("results.tie_marker") if row.tie else ""
+        return None
+
+    def _tooltip(self, row: RankedRow, column: Column) -> str | None:
+        capture = row.capture
+        if column == Column.SCORE and capture:
+            return tr("results.capture_tip", spread=f"{capture.spread:.2f}", frames=capture.frames_used,
+                      time=capture.captured_at, model=capture.model_version)
+        if column == Column.TIE and row.tie:
+            return tr("results.tie_tip", band=f"{self._band:.2f}")
+        if column == Column.NAME and row.contestant.notes:
+            return row.contestant.notes
+        return None
+
+    def _thumbnail(self, capture) -> QPixmap:
+        if capture.id not in self._thumbnails:
+            pixmap = QPixmap()
+            pixmap.loadFromData(capture.crop_png, "PNG")
+            self._thumbnails[capture.id] = pixmap.scaled(
+                THUMBNAIL_SIZE, THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation)
+        return self._thumbnails[capture.id]
+
+
+class ResultsProxy(QSortFilterProxyModel):
+    """Sorts by the model's Python sort keys (natural numbers, unscored last by rank)."""
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
+        model = self.sourceModel()
+        return model.sort_key(left.row(), left.column()) < model.sort_key(right.row(), right.column())

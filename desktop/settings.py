@@ -1,0 +1,59 @@
+"""The app's remembered choices, in an INI file inside the data folder (tests stay isolated)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SETTINGS_FILE = "settings.ini"
+
+
+class AppSettings:
+    """Language, camera, last contest and window geometry; each change is written at once."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self._settings = QSettings(str(self.data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+    def _get(self, key: str) -> str | None:
+        value = self._settings.value(key)
+        return str(value) if value not in (None, "") else None
+
+    def _set(self, key: str, value) -> None:
+        self._settings.setValue(key, value)
+        self._settings.sync()  # a crash right after a change still remembers it
+
+    @property
+    def language(self) -> str | None:
+        return self._get("language")
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._set("language", code)
+
+    @property
+    def camera_source(self) -> str | None:
+        return self._get("camera/source")
+
+    @camera_source.setter
+    def camera_source(self, spec: str) -> None:
+        self._set("camera/source", spec)
+
+    @property
+    def last_contest(self) -> Path | None:
+        value = self._get("contest/last")
+        return Path(value) if value else None
+
+    @last_contest.setter
+    def last_contest(self, path: Path) -> None:
+        self._set("contest/last", str(path))
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        value = self._settings.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_geometry.setter
+    def window_geometry(self, geometry: QByteArray) -> None:
+        self._set("window/geometry", geometry)

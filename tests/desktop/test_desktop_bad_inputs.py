@@ -1,0 +1,170 @@
+"""Bad photos, bad rosters, a failing camera and a damaged model: a message, never a crash."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core.contest import Contestant
+from core.errors import CameraError
+from core.resources import models_dir
+from tests.desktop.conftest import scene_with_face
+
+FAIL_TIMEOUT_MS = 30_000
+
+
+def error_boxes() -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_bad_photos_say_why_and_store_nothing(qtbot, tmp_path, open_window, sample_image):
+    window = open_window(tmp_path / "data")
+    contestant = window.store.add_contestant(Contestant(None, "5", "Eve"))
+    assert window.select_contestant(contestant.id)
+    jpeg = (tmp_path / "good.jpg")
+    from PIL import Image
+
+    Image.fromarray(sample_image).save(jpeg)
+    photos = {
+        "empty.jpg": b"",
+        "corrupt.jpg": b"this is not a picture at all" * 10,
+        "truncated.jpg": jpeg.read_bytes()[:400],
+    }
+    for name, data in photos.items():
+        (tmp_path / name).write_bytes(data)
+        with qtbot.waitSignal(window.captureFailed, timeout=FAIL_TIMEOUT_MS) as failed:
+            assert window.import_photo(tmp_path / name)
+        assert failed.args[0].startswith("Nothing stored: Cannot read the photo: " + name), failed.args[0]
+        assert window.camera_panel.message == failed.args[0]
+    blank = tmp_path / "blank.png"
+    Image.fromarray(np.full((480, 640, 3), 200, np.uint8)).save(blank)
+    with qtbot.waitSignal(window.captureFailed, timeout=FAIL_TIMEOUT_MS) as failed:
+        window.import_photo(blank)
+    assert failed.args[0] == "Nothing stored: No face found: face the camera, uncovered and well lit."
+    assert window.store.current_captures() == {} and window.store.history(contestant.id) == []
+    assert not window.busy and window.capture_action.isEnabled()
+
+
+def test_camera_capture_without_a_face_stores_nothing(qtbot, tmp_path, open_window, no_face_folder):
+    window = open_window(tmp_path / "data", camera=str(no_face_folder))
+    contestant = window.store.add_contestant(Contestant(None, "8", "Fay"))
+    qtbot.waitUntil(lambda: window.camera_live, timeout=10_000)
+    qtbot.waitUntil(lambda: "No face found" in window.camera_panel.hint, timeout=5_000)
+    assert window.select_contestant(contestant.id)
+    with qtbot.waitSignal(window.captureFailed, timeout=FAIL_TIMEOUT_MS) as failed:
+        assert window.capture()
+    assert "No face found" in failed.args[0]
+    assert window.store.history(contestant.id) == []
+
+
+def test_roster_with_bad_rows_shows_each_problem_first(qtbot, tmp_path, open_window):
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    window.store.add_contestant(Contestant(None, "1", "Already Here"))
+    roster = tmp_path / "roster.csv"
+    roster.write_text("number,name,division\n1,Clash,Miss\n2,Ok One,Miss\n2,Twice,Miss\n3,,Miss\n,Nobody,Miss\n"
+                      "4,Ok Two,Teen\n", encoding="utf-8")
+    dialog = window.import_roster(roster)
+    problems = [dialog.table.item(row, 5).text() for row in range(dialog.table.rowCount())]
+    assert problems == ["Number 1 is already in the contest.", "OK", "Number 2 is already used at line 3.",
+                        "The name is empty.", "The number is missing.", "OK"]
+    assert "2 contestants will be imported; 4 rows have problems" in dialog.summary.text()
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.results_model.rowCount() == 3)
+    assert [c.name for c in window.store.contestants()] == ["Already Here", "Ok One", "Ok Two"]
+
+    garbage = tmp_path / "roster.xlsx"
+    garbage.write_bytes(b"PK\x03\x04 not really a workbook")
+    assert window.import_roster(garbage) is None
+    qtbot.waitUntil(lambda: len(error_boxes()) == 1)
+    assert "roster.xlsx" in error_boxes()[0].text()
+    error_boxes()[0].close()
+
+
+def test_invalid_contestant_keeps_the_dialog_open_with_the_reason(qtbot, tmp_path, open_window):
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    window.store.add_contestant(Contestant(None, "9", "Gil"))
+    dialog = window.add_contestant()
+    dialog.number.setText(" 9 ")
+    dialog.name.setText("Hana")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error.text() == "Number 9 is already used by Gil."
+    dialog.number.setText("10")
+    dialog.name.setText("")
+    dialog.accept()
+    assert dialog.error.text() == "The contestant name is empty."
+    dialog.reject()
+    assert [c.number for c in window.store.contestants()] == ["9"]
+
+
+class StopsAfter:
+    """A frame source that delivers ``frames`` frames, then nothing (an unplugged camera)."""
+
+    description = "Test camera"
+    fps = None
+
+    def __init__(self, frame: np.ndarray, frames: int | None):
+        self._frame, self._left = frame, frames
+
+    def read(self):
+        if self._left is not None:
+            if self._left == 0:
+                return None
+            self._left -= 1
+        return self._frame.copy()
+
+    def close(self):
+        pass
+
+
+def test_camera_that_stops_mid_stream_is_reported_and_recovers(qtbot, tmp_path, open_window, monkeypatch,
+                                                                 sample_image):
+    import desktop.workers
+
+    frame = scene_with_face(sample_image, side=470)  # the portrait's face is small: show it large
+    openings = iter([StopsAfter(frame, 20), CameraError("Camera 0 cannot be opened; is it connected?"),
+                     StopsAfter(frame, None)])
+
+    def open_source(_spec):
+        outcome = next(openings, None) or StopsAfter(frame, None)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    monkeypatch.setattr(desktop.workers, "open_frame_source", open_source)
+    window = open_window(tmp_path / "data", camera="0")
+    contestant = window.store.add_contestant(Contestant(None, "3", "Ivy"))
+    qtbot.waitUntil(lambda: "stopped delivering pictures" in window.camera_panel.camera_message, timeout=10_000)
+    assert not window.camera_live
+    assert window.select_contestant(contestant.id)
+    with qtbot.waitSignal(window.captureFailed, timeout=5_000) as failed:
+        window.capture()
+    assert failed.args[0].startswith("No picture from the camera")
+    qtbot.waitUntil(lambda: "Cannot open the camera: Camera 0 cannot be opened" in window.camera_panel.camera_message,
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: window.camera_live, timeout=10_000)
+    assert window.camera_panel.camera_message == "Live: Test camera"
+    with qtbot.waitSignal(window.captureStored, timeout=FAIL_TIMEOUT_MS):
+        window.capture()
+
+
+def test_damaged_model_is_reported_and_the_rest_still_works(qtbot, tmp_path, open_window):
+    damaged = tmp_path / "model"
+    shutil.copytree(models_dir(), damaged)
+    model = damaged / "facescore.tflite"
+    data = bytearray(model.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    model.write_bytes(bytes(data))
+
+    window = open_window(tmp_path / "data", model_card_path=damaged / "model_card.json")
+    assert not window.model_ready
+    assert "does not match its model card" in window.model_status.text()
+    contestant = window.store.add_contestant(Contestant(None, "1", "Jo"))
+    qtbot.waitUntil(lambda: window.results_model.rowCount() == 1)
+    assert window.select_contestant(contestant.id)
+    assert not window.capture_action.isEnabled()
+    with qtbot.waitSignal(window.captureFailed) as failed:
+        assert not window.capture()
+    assert failed.args[0].startswith("No scoring model: model file facescore.tflite does not match")
+    assert window.export_results(tmp_path / "results.csv")
