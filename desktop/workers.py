@@ -68,7 +68,23 @@ class ScoringJob:
         return "file" if self.photo is not None else "camera"
 
 
-class ScoringWorker(QThread):
+class CooperativeThread(QThread):
+    """A long-lived worker: inputs under ``_mutex``, woken by ``_wake``, stopped cooperatively."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._mutex = QMutex()
+        self._wake = QWaitCondition()
+        self._stopping = False
+
+    def stop(self) -> None:
+        with QMutexLocker(self._mutex):
+            self._stopping = True
+            self._wake.wakeOne()
+        self.wait()
+
+
+class ScoringWorker(CooperativeThread):
     """Loads the scorer and a face detector, warms them up, then scores queued jobs."""
 
     modelReady = Signal(object)  # core.model_card.ModelCard
@@ -79,21 +95,12 @@ class ScoringWorker(QThread):
     def __init__(self, card_path: Path | None = None, parent=None):
         super().__init__(parent)
         self._card_path = card_path
-        self._mutex = QMutex()
-        self._wake = QWaitCondition()
         self._jobs: deque[ScoringJob] = deque()
-        self._stopping = False
 
     def submit(self, job: ScoringJob) -> None:
         with QMutexLocker(self._mutex):
             self._jobs.append(job)
             self._wake.wakeOne()
-
-    def stop(self) -> None:
-        with QMutexLocker(self._mutex):
-            self._stopping = True
-            self._wake.wakeOne()
-        self.wait()
 
     def run(self) -> None:
         try:
@@ -138,7 +145,7 @@ class ScoringWorker(QThread):
                                   source=job.source)
 
 
-class CameraWorker(QThread):
+class CameraWorker(CooperativeThread):
     """Reads the chosen frame source, emits preview frames and a live face check, takes bursts.
 
     A source that cannot be opened or stops delivering is reported through
@@ -154,11 +161,8 @@ class CameraWorker(QThread):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._mutex = QMutex()
-        self._wake = QWaitCondition()
         self._spec: str | None = None
         self._spec_changed = False
-        self._stopping = False
         self._burst_wanted = False
         self._frame_pending = False
 
@@ -178,12 +182,6 @@ class CameraWorker(QThread):
         """The GUI painted the last frame; without this call no new frame is sent (no backlog)."""
         with QMutexLocker(self._mutex):
             self._frame_pending = False
-
-    def stop(self) -> None:
-        with QMutexLocker(self._mutex):
-            self._stopping = True
-            self._wake.wakeOne()
-        self.wait()
 
     # -- the thread -------------------------------------------------------------
 
