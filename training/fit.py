@@ -120,7 +120,7 @@ def fit(config: FitConfig, train, validation, run_dir: Path) -> keras.Model:
     backbone.trainable = False
     model.compile(keras.optimizers.Adam(config.head_lr), loss=loss, metrics=["mae"])
     if config.head_epochs:
-        model.fit(train_data, validation_data=val_data, epochs=config.head_epochs,
+        model.fit(train_data, validation_data=val_data, epochs=config.head_epochs, shuffle=False,
                   callbacks=callbacks(append=False), verbose=_progress())
 
     backbone.trainable = True
@@ -134,7 +134,7 @@ def fit(config: FitConfig, train, validation, run_dir: Path) -> keras.Model:
         warmup_target=config.finetune_lr, warmup_steps=warmup)
     optimizer = keras.optimizers.AdamW(schedule, weight_decay=config.weight_decay)
     model.compile(optimizer, loss=loss, metrics=["mae"])
-    model.fit(train_data, validation_data=val_data, initial_epoch=config.head_epochs,
+    model.fit(train_data, validation_data=val_data, initial_epoch=config.head_epochs, shuffle=False,
               epochs=config.head_epochs + config.finetune_epochs,
               callbacks=callbacks(append=config.head_epochs > 0), verbose=_progress())
     if checkpoint.is_file():
