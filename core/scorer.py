@@ -9,6 +9,7 @@ import numpy as np
 from ai_edge_litert.interpreter import Interpreter
 
 from core.errors import ModelError
+from core.faces import prepare_face
 from core.model_card import CARD_FILE, ModelCard
 from core.resources import models_dir
 from core.score import Score, make_score
@@ -68,7 +69,5 @@ class Scorer:
 
 def score_image(image: np.ndarray, detector, scorer: Scorer, *, check_quality: bool = True):
     """Detect, check, align and score the face in one RGB image -> (Score, PreparedFace)."""
-    from core.faces import prepare_face
-
     prepared = prepare_face(image, detector, check_quality=check_quality)
     return scorer.score(prepared.crop), prepared
