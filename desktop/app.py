@@ -13,6 +13,10 @@ import sys
 from pathlib import Path
 
 AUTOCAPTURE_ENV = "FACESCORE_AUTOCAPTURE"  # test hook: a contestant number to capture once ready
+EXIT_WHEN_READY_ENV = "FACESCORE_EXIT_WHEN_READY"  # test hook: print SHOWN/READY times, quit once ready
+# Windows: OpenCV's default MSMF backend can take 10-20 s to open a camera unless this is set before
+# cv2 is imported (core.camera opens devices with DirectShow; this covers any MSMF fallback).
+OPENCV_ENV = {"OPENCV_VIDEOIO_MSMF_ENABLE_HW_TRANSFORMS": "0"}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -58,13 +62,17 @@ def default_data_dir() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()
+    for name, value in OPENCV_ENV.items():  # before anything imports cv2
+        os.environ.setdefault(name, value)
     args = parse_args(argv)
     if args.self_test:
         return self_test()
 
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from core.resources import resource_path
     from desktop import i18n
     from desktop.main_window import MainWindow
     from desktop.settings import AppSettings
@@ -72,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("FaceScore Judge")
     app.setOrganizationName("FaceScore")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "facescore.png"))))
+    app.setDesktopFileName("facescore-judge")  # packaging/linux/facescore-judge.desktop (icon on Wayland)
     data_dir = args.data_dir or default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = AppSettings(data_dir)
@@ -86,4 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.autocapture import AutoCapture
 
         hook = AutoCapture(window, os.environ[AUTOCAPTURE_ENV])  # noqa: F841 (lives until exit)
+    if os.environ.get(EXIT_WHEN_READY_ENV) == "1":
+        from desktop.exit_when_ready import ExitWhenReady
+
+        ready_hook = ExitWhenReady(window)  # noqa: F841 (lives until exit)
     return app.exec()
