@@ -14,6 +14,7 @@ from PySide6.QtCore import QItemSelectionModel, QSize, QStandardPaths, Qt, Signa
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +36,7 @@ from desktop.alerts import confirm, show_error
 from desktop.camera_panel import CameraPanel
 from desktop.contestant_dialog import ContestantDialog
 from desktop.contests import contests_folder, latest_contest, new_contest_path
+from desktop.history_dialog import HistoryDialog
 from desktop.i18n import describe_error, tr
 from desktop.results_model import (
     CONTESTANT_ID_ROLE,
@@ -55,6 +57,7 @@ CAPTURE_TEXTS = {  # has the selected contestant a result already? -> (menu text
     False: ("action.capture", "action.capture_button", "action.capture_tip"),
     True: ("action.retake", "action.retake_button", "action.retake_tip"),
 }
+HISTORY_COLUMNS = (Column.PHOTO, Column.SCORE)  # a double-click there opens the capture history
 MODEL_STYLES = {"loading": "color: #666666;", "ready": "color: #1b5e20;", "failed": "color: #c62828;"}
 
 
@@ -121,11 +124,13 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.new_contest_action = self._action("Ctrl+Shift+N", self.new_contest)
         self.open_contest_action = self._action(QKeySequence.StandardKey.Open, self.choose_contest)
+        self.rename_contest_action = self._action(None, self.rename_contest)
         self.export_action = self._action("Ctrl+E", self.export_results)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.add_action = self._action("Ctrl+N", self.add_contestant)
         self.edit_action = self._action("F2", self.edit_contestant)
         self.remove_action = self._action(QKeySequence.StandardKey.Delete, self.remove_contestant)
+        self.history_action = self._action("Ctrl+H", self.show_history)
         self.roster_action = self._action("Ctrl+R", self.import_roster)
         self.capture_action = self._action("Space", self.capture)
         self.import_photo_action = self._action("Ctrl+I", self.import_photo)
@@ -143,13 +148,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.contest_menu = bar.addMenu("")
-        self.contest_menu.addActions([self.new_contest_action, self.open_contest_action])
+        self.contest_menu.addActions([self.new_contest_action, self.open_contest_action,
+                                      self.rename_contest_action])
         self.contest_menu.addSeparator()
         self.contest_menu.addAction(self.export_action)
         self.contest_menu.addSeparator()
         self.contest_menu.addAction(self.quit_action)
         self.contestants_menu = bar.addMenu("")
-        self.contestants_menu.addActions([self.add_action, self.edit_action, self.remove_action])
+        self.contestants_menu.addActions([self.add_action, self.edit_action, self.remove_action,
+                                          self.history_action])
         self.contestants_menu.addSeparator()
         self.contestants_menu.addAction(self.roster_action)
         self.capture_menu = bar.addMenu("")
@@ -189,7 +196,9 @@ class MainWindow(QMainWindow):
         for column, width in COLUMN_WIDTHS.items():
             columns.resizeSection(column, width)
         columns.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _index: self.edit_contestant())
+        self.table.doubleClicked.connect(self._on_double_clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.edit_action, self.history_action, self.remove_action])
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._results.dataChanged.connect(self._on_selection_changed)
 
@@ -315,7 +324,8 @@ class MainWindow(QMainWindow):
         self.capture_action.setToolTip(tr(tip))
         for action in (self.edit_action, self.remove_action):
             action.setEnabled(row is not None and not self.busy)
-        for action in (self.add_action, self.roster_action, self.export_action):
+        self.history_action.setEnabled(row is not None and row.capture is not None)
+        for action in (self.add_action, self.roster_action, self.export_action, self.rename_contest_action):
             action.setEnabled(has_store)
         for action in (self.new_contest_action, self.open_contest_action):
             action.setEnabled(not self.busy)
@@ -364,6 +374,27 @@ class MainWindow(QMainWindow):
         if path:
             self.open_contest(Path(path))
 
+    def rename_contest(self) -> QInputDialog | None:
+        if self._store is None:
+            return None
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(tr("contest.rename_title"))
+        dialog.setLabelText(tr("contest.new_prompt"))
+        dialog.setTextValue(self._store.contest_name)
+        store = self._store
+        dialog.textValueSelected.connect(lambda name: self._rename(store, name))
+        self._open_dialog(dialog)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)  # once shown
+        ok.setEnabled(bool(dialog.textValue().strip()))  # a contest name is never empty
+        dialog.textValueChanged.connect(lambda name: ok.setEnabled(bool(name.strip())))
+        return dialog
+
+    def _rename(self, store, name: str) -> None:
+        try:
+            store.contest_name = name  # the title follows through _on_store_changed
+        except FaceScoreError as error:
+            show_error(self, tr("contest.rename_title"), describe_error(error))
+
     def _on_store_changed(self, changes) -> None:
         if changes.contest:
             self._show_contest()
@@ -395,6 +426,18 @@ class MainWindow(QMainWindow):
         if contestant is None or self.busy:
             return None
         return self._open_dialog(ContestantDialog(self._store, contestant, self))
+
+    def show_history(self) -> HistoryDialog | None:
+        row = self.selected_row()
+        if row is None or row.capture is None:
+            return None
+        return self._open_dialog(HistoryDialog(self._store, row.contestant, self))
+
+    def _on_double_clicked(self, index) -> None:
+        if index.column() in HISTORY_COLUMNS and self.history_action.isEnabled():
+            self.show_history()
+        else:
+            self.edit_contestant()
 
     def remove_contestant(self) -> None:
         contestant = self.selected_contestant()
@@ -615,6 +658,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         texts = {
             self.new_contest_action: "action.new_contest", self.open_contest_action: "action.open_contest",
+            self.rename_contest_action: "action.rename_contest", self.history_action: "action.history",
             self.export_action: "action.export", self.quit_action: "action.quit",
             self.add_action: "action.add_contestant", self.edit_action: "action.edit_contestant",
             self.remove_action: "action.remove_contestant", self.roster_action: "action.import_roster",

@@ -63,7 +63,7 @@ def write_folder(folder: Path, scene: np.ndarray) -> Path:
 
 def main() -> None:
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from core.contest import Contestant
     from desktop import i18n
@@ -93,10 +93,10 @@ def main() -> None:
         wait(lambda: window.model_ready)
         return window
 
-    def save(window: MainWindow, name: str) -> None:
+    def save(widget: QWidget, name: str) -> None:
         wait(seconds=0.6)
         path = OUT / f"{name}.png"
-        window.grab().save(str(path), "PNG")
+        widget.grab().save(str(path), "PNG")
         with Image.open(path) as shot:  # a 256-colour palette keeps each file well under 300 KB
             palette = shot.convert("RGB").quantize(256, dither=Image.Dither.FLOYDSTEINBERG)
         palette.save(path, optimize=True)
@@ -148,6 +148,20 @@ def main() -> None:
         shot.convert("RGB").quantize(256).save(OUT / "6-about-model-card.png", optimize=True)
     print("saved", OUT / "6-about-model-card.png")
     about.close()
+
+    # No. 1 retaken in other light, then scored from a photo file: three captures in the history.
+    window.set_camera_source(str(cameras[2]))
+    wait(lambda: window.camera_panel.camera_message == f"Live: {cameras[2].name}")
+    window.select_number("1")
+    window.capture()
+    wait(lambda: not window.busy)
+    photo = work / "photo.jpg"
+    cv2.imwrite(str(photo), cv2.cvtColor(scenes[3], cv2.COLOR_RGB2BGR))
+    window.import_photo(photo)
+    wait(lambda: not window.busy)
+    history = window.show_history()
+    save(history, "7-capture-history")
+    history.close()
     window.close()
     app.processEvents()
 

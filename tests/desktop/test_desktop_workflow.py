@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox
 
 from core.contest import Contestant
 from core.store import ContestStore
-from desktop.results_model import Column
+from desktop.results_model import CONTESTANT_ID_ROLE, Column
 from tests.desktop.conftest import scene_with_face, write_rgb
 
 CAPTURE_TIMEOUT_MS = 30_000
@@ -57,7 +57,9 @@ def test_add_import_capture_export_restart(qtbot, tmp_path, open_window, camera_
     # Contestants 1 and 2 by camera (each in front of a different face), 3 from a photo file.
     first = capture(qtbot, window, "1")
     window.set_camera_source(str(camera_folders[1]))
-    qtbot.waitUntil(lambda: window.camera_live, timeout=10_000)
+    # Not camera_live: a frame of the previous camera may still be queued when the source changes.
+    qtbot.waitUntil(lambda: window.camera_panel.camera_message == f"Live: {camera_folders[1].name}",
+                    timeout=10_000)
     assert window.select_number("2")
     window.activateWindow()  # offscreen, activation does not return by itself after the dialogs
     qtbot.waitUntil(window.isActiveWindow)
@@ -128,7 +130,8 @@ def test_keyboard_shortcuts_reach_their_actions(qtbot, tmp_path, open_window):
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
     shortcuts = {action.shortcut().toString() for action in window.actions()}
-    assert {"Space", "Ctrl+N", "Ctrl+E", "Ctrl+I", "Ctrl+R", "Ctrl+O", "Ctrl+Shift+N", "F2", "F1"} <= shortcuts
+    assert {"Space", "Ctrl+N", "Ctrl+E", "Ctrl+I", "Ctrl+R", "Ctrl+O", "Ctrl+Shift+N", "F2", "F1",
+            "Ctrl+H"} <= shortcuts
 
 
 def test_closing_during_a_capture_waits_for_it_to_be_stored(qtbot, tmp_path, open_window, camera_folders):
@@ -144,3 +147,82 @@ def test_closing_during_a_capture_waits_for_it_to_be_stored(qtbot, tmp_path, ope
     qtbot.waitUntil(lambda: not window.isVisible())
     with ContestStore(store_path) as store:
         assert contestant.id in store.current_captures()
+
+
+def test_capture_history_lists_every_capture_newest_first(qtbot, tmp_path, open_window, camera_folders,
+                                                          test_faces):
+    from core.images import load_image
+    from desktop.history_dialog import HistoryDialog
+
+    window = open_window(tmp_path / "data", camera=str(camera_folders[0]))
+    contestant = window.store.add_contestant(Contestant(None, "1", "Kai"))
+    window.store.add_contestant(Contestant(None, "2", "Lea"))
+    qtbot.waitUntil(lambda: window.camera_live, timeout=10_000)
+    assert window.select_number("2") and not window.history_action.isEnabled()  # nothing captured yet
+    first = capture(qtbot, window, "1")
+    photo = write_rgb(tmp_path / "photo.jpg", scene_with_face(load_image(test_faces[1])))
+    with qtbot.waitSignal(window.captureStored, timeout=CAPTURE_TIMEOUT_MS) as stored:
+        assert window.import_photo(photo)
+    retake = stored.args[0]
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(HistoryDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Capture history: No. 1 Kai"
+    table = dialog.table
+    headers = [table.horizontalHeaderItem(column).text() for column in range(table.columnCount())]
+
+    def shown() -> list[dict[str, str]]:
+        return [{header: table.item(row, column).text() for column, header in enumerate(headers)}
+                for row in range(table.rowCount())]
+
+    rows = shown()
+    assert len(rows) == 2 and "2 captures" in dialog.summary.text()
+    assert [row["Status"] for row in rows] == ["Current", "Replaced"]
+    assert [row["Source"] for row in rows] == ["Photo file", "Camera"]
+    for row, stored_capture in zip(rows, (retake, first)):
+        assert row["Score"] == f"{stored_capture.score:.2f} ± {stored_capture.error:.2f}"
+        assert row["Level"] == str(stored_capture.level) and row["Frames used"] == str(stored_capture.frames_used)
+        assert row["Model"] == stored_capture.model_version
+        assert len(row["Taken"]) == 19 and row["Taken"][:4].isdigit()
+    assert all(not table.item(row, 0).data(Qt.ItemDataRole.DecorationRole).isNull() for row in range(2))
+
+    # A capture stored while the history is open shows up in it.
+    with qtbot.waitSignal(window.captureStored, timeout=CAPTURE_TIMEOUT_MS):
+        assert window.import_photo(photo)
+    qtbot.waitUntil(lambda: table.rowCount() == 3)
+    assert [row["Status"] for row in shown()] == ["Current", "Replaced", "Replaced"]
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.findChild(HistoryDialog) is None)
+    assert len(window.store.history(contestant.id)) == 3
+
+    # Double-clicking the score opens the history (QTest's double-click needs the click before it).
+    cell = window.table.model().index(0, Column.SCORE)
+    assert cell.data(CONTESTANT_ID_ROLE) == contestant.id
+    for click in (qtbot.mouseClick, qtbot.mouseDClick):
+        click(window.table.viewport(), Qt.MouseButton.LeftButton, pos=window.table.visualRect(cell).center())
+    qtbot.waitUntil(lambda: window.findChild(HistoryDialog) is not None)
+    window.findChild(HistoryDialog).reject()
+
+
+def test_renaming_the_contest_updates_the_title(qtbot, tmp_path, open_window):
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    path = window.store.path
+    assert window.rename_contest_action in window.contest_menu.actions()
+    window.rename_contest_action.trigger()
+    dialog = window.findChild(QInputDialog)
+    assert dialog.isVisible() and dialog.textValue() == window.store.contest_name
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    dialog.setTextValue("   ")
+    assert not ok.isEnabled()  # a contest needs a name
+    qtbot.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    dialog.setTextValue("  Spring Pageant 2026 ")
+    assert ok.isEnabled()
+    ok.click()
+    assert window.store.contest_name == "Spring Pageant 2026"
+    assert window.contest_title.text() == "Spring Pageant 2026"
+    assert window.windowTitle().startswith("Spring Pageant 2026 — ")
+    assert window.store.path == path  # the same contest file, renamed

@@ -1,0 +1,106 @@
+"""One contestant's captures, newest first: the current one counts in the ranking, the ones a
+retake replaced stay on record. Read-only; it follows the store while it is open."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from desktop.i18n import tr
+from desktop.results_model import StoreBridge
+
+PHOTO_SIZE = 64
+CURRENT_COLOUR = QColor("#1b5e20")
+CURRENT_BACKGROUND = QColor("#e8f5e9")
+REPLACED_COLOUR = QColor("#888888")
+COLUMN_KEYS = ("results.photo", "results.score", "results.level", "results.percentile",
+               "history.frames", "history.spread", "history.source", "history.captured_at",
+               "history.model", "history.status")
+SOURCE_KEYS = {"camera": "history.source_camera", "file": "history.source_file"}  # ScoringJob.source
+
+
+def local_time(captured_at: str) -> str:
+    """An ISO-8601 UTC time stamp as this computer's local date and time."""
+    return datetime.fromisoformat(captured_at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+class HistoryDialog(QDialog):
+    """Every capture of ``contestant`` in ``store``; reloads when the store's captures change."""
+
+    def __init__(self, store, contestant, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._contestant_id = contestant.id
+        self.setWindowTitle(tr("history.title", number=contestant.number, name=contestant.name))
+        heading = QLabel(tr("capture.selected", number=contestant.number, name=contestant.name))
+        heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.summary = QLabel(wordWrap=True)
+        self.table = QTableWidget(0, len(COLUMN_KEYS))
+        self.table.setHorizontalHeaderLabels([tr(key) for key in COLUMN_KEYS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(PHOTO_SIZE + 8)
+        self.table.setIconSize(QSize(PHOTO_SIZE, PHOTO_SIZE))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(1000, 400)
+
+        self._bridge = StoreBridge(store, self)
+        self._bridge.changed.connect(self._on_store_changed)
+        self.finished.connect(self._bridge.detach)
+        self._reload()
+
+    def _on_store_changed(self, changes) -> None:
+        if changes.captures:
+            self._reload()
+
+    def _reload(self) -> None:
+        captures = self._store.history(self._contestant_id)[::-1]
+        self.summary.setText(tr("history.summary", count=len(captures)))
+        self.table.setRowCount(len(captures))
+        for row, capture in enumerate(captures):
+            photo = QTableWidgetItem()
+            pixmap = QPixmap()
+            pixmap.loadFromData(capture.crop_png, "PNG")
+            photo.setData(Qt.ItemDataRole.DecorationRole, pixmap.scaled(
+                PHOTO_SIZE, PHOTO_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+            self.table.setItem(row, 0, photo)
+            values = (f"{capture.score:.2f} ± {capture.error:.2f}", str(capture.level),
+                      f"{capture.percentile:.0f}", str(capture.frames_used), f"{capture.spread:.2f}",
+                      tr(SOURCE_KEYS[capture.source]),
+                      local_time(capture.captured_at), capture.model_version,
+                      tr("history.current" if capture.current else "history.replaced"))
+            for column, value in enumerate(values, start=1):
+                item = QTableWidgetItem(value)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, column, item)
+            status = self.table.item(row, len(COLUMN_KEYS) - 1)
+            status.setForeground(CURRENT_COLOUR if capture.current else REPLACED_COLOUR)
+            if capture.current:
+                font = QFont(status.font())
+                font.setBold(True)
+                status.setFont(font)
+                for column in range(len(COLUMN_KEYS)):
+                    self.table.item(row, column).setBackground(CURRENT_BACKGROUND)
