@@ -5,6 +5,7 @@ before it returns; subscribers then receive a :class:`Changes` value.
 
 Removing a contestant hides it and its captures but deletes nothing, so a
 removal never destroys a score; its number becomes free for a new contestant.
+Restoring it shows it again with every capture, unless its number was taken since.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.contest import Capture, Contestant, natural_key, number_key, validate_contestant
-from core.errors import StoreError
+from core.errors import StoreError, ValidationError
 
 APPLICATION_ID = 0x46534A47  # "FSJG": marks the file as a FaceScore Judge contest
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -178,7 +179,14 @@ class ContestStore:
 
     def contestants(self) -> list[Contestant]:
         """The contestants not removed, in natural order of their numbers."""
-        rows = self._query(f"SELECT {CONTESTANT_COLUMNS} FROM contestants WHERE removed = 0")
+        return self._contestants(removed=False)
+
+    def removed_contestants(self) -> list[Contestant]:
+        """The removed contestants, in natural order of their numbers."""
+        return self._contestants(removed=True)
+
+    def _contestants(self, removed: bool) -> list[Contestant]:
+        rows = self._query(f"SELECT {CONTESTANT_COLUMNS} FROM contestants WHERE removed = ?", (removed,))
         return sorted((Contestant(*row) for row in rows), key=lambda c: natural_key(c.number))
 
     def add_contestant(self, contestant: Contestant) -> Contestant:
@@ -231,6 +239,27 @@ class ContestStore:
             self._db.execute("UPDATE contestants SET removed = 1 WHERE id = ?", (contestant_id,))
         self._notify(Changes(contestants=True, captures=True))
 
+    def restore_contestant(self, contestant_id: int) -> Contestant:
+        """Show a removed contestant again, with its captures; the current one stays current.
+
+        Raises ValidationError (field "number") if a contestant now has its number,
+        StoreError if ``contestant_id`` is not a removed contestant of this contest.
+        """
+        with self._transaction():
+            row = self._db.execute(f"SELECT {CONTESTANT_COLUMNS} FROM contestants "
+                                   "WHERE id = ? AND removed = 1", (contestant_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"Contestant {contestant_id} is not among the removed contestants.")
+            contestant = Contestant(*row)
+            taken = self._db.execute("SELECT name FROM contestants WHERE number_key = ? AND removed = 0",
+                                     (number_key(contestant.number),)).fetchone()
+            if taken is not None:
+                raise ValidationError("number", f"Number {contestant.number} is now used by {taken[0]}; give "
+                                                f"{taken[0]} another number to restore {contestant.name}.")
+            self._db.execute("UPDATE contestants SET removed = 0 WHERE id = ?", (contestant_id,))
+        self._notify(Changes(contestants=True, captures=True))
+        return contestant
+
     def _require_contestant(self, contestant_id: int | None) -> None:
         row = self._db.execute("SELECT 1 FROM contestants WHERE id = ? AND removed = 0",
                                (contestant_id,)).fetchone()
@@ -253,11 +282,12 @@ class ContestStore:
         self._notify(Changes(captures=True))
         return dataclasses.replace(stored, id=cursor.lastrowid)
 
-    def current_captures(self) -> dict[int, Capture]:
-        """contestant id → current capture, for contestants not removed."""
+    def current_captures(self, removed: bool = False) -> dict[int, Capture]:
+        """contestant id → current capture, for contestants not removed (or only removed ones)."""
         rows = self._query(
             f"SELECT {_prefixed('k', CAPTURE_COLUMNS)} FROM captures k "
-            "JOIN contestants c ON c.id = k.contestant_id WHERE k.current = 1 AND c.removed = 0")
+            "JOIN contestants c ON c.id = k.contestant_id WHERE k.current = 1 AND c.removed = ?",
+            (removed,))
         return {capture.contestant_id: capture for capture in map(_capture, rows)}
 
     def history(self, contestant_id: int) -> list[Capture]:

@@ -41,6 +41,7 @@ EN = {
     "action.add_contestant": "Add contestant…",
     "action.edit_contestant": "Edit contestant…",
     "action.remove_contestant": "Remove contestant…",
+    "action.removed_contestants": "Removed contestants…",
     "action.history": "Capture history…",
     "action.import_roster": "Import roster…",
     "action.capture": "Capture",
@@ -76,6 +77,15 @@ EN = {
     "contestant.remove_title": "Remove contestant",
     "contestant.remove_question": "Remove No. {number} {name} from this contest? Their scores are "
                                   "kept in the contest file but no longer shown.",
+    "contestant.removed": "No. {number} {name} removed; Contestants → Removed contestants… brings them back.",
+    "contestant.number_now_taken": "Number {number} is now used by {name}; give {name} another number to "
+                                   "restore {removed}.",
+    # removed contestants
+    "removed.title": "Removed contestants",
+    "removed.summary": "Removed contestants are not shown in the results. Restore brings one back with "
+                       "all their captures.",
+    "removed.none": "No contestant has been removed from this contest.",
+    "removed.restore": "Restore",
     # roster import
     "roster.choose": "Import roster",
     "roster.file_filter": "Rosters (*.csv *.txt *.xlsx *.xlsm)",
@@ -233,6 +243,7 @@ ZH_TW = {
     "action.add_contestant": "新增參賽者…",
     "action.edit_contestant": "編輯參賽者…",
     "action.remove_contestant": "移除參賽者…",
+    "action.removed_contestants": "已移除的參賽者…",
     "action.history": "拍攝紀錄…",
     "action.import_roster": "匯入名單…",
     "action.capture": "拍攝",
@@ -264,6 +275,12 @@ ZH_TW = {
     "contestant.number_taken": "編號 {number} 已由 {name} 使用。",
     "contestant.remove_title": "移除參賽者",
     "contestant.remove_question": "要從本比賽移除 {number} 號 {name} 嗎？其分數仍保存在比賽檔案中，但不再顯示。",
+    "contestant.removed": "已移除 {number} 號 {name}；可從「參賽者 → 已移除的參賽者…」恢復。",
+    "contestant.number_now_taken": "編號 {number} 現已由 {name} 使用；請先為 {name} 更改編號，才能恢復 {removed}。",
+    "removed.title": "已移除的參賽者",
+    "removed.summary": "已移除的參賽者不會顯示在結果中。按「恢復」可連同其所有拍攝紀錄一併恢復。",
+    "removed.none": "本比賽沒有已移除的參賽者。",
+    "removed.restore": "恢復",
     "roster.choose": "匯入名單",
     "roster.file_filter": "名單檔案 (*.csv *.txt *.xlsx *.xlsm)",
     "roster.failed_title": "無法匯入名單",
@@ -389,6 +406,8 @@ VALIDATION_PATTERNS = (
     (r"The contestant number is empty\.", "contestant.number_empty"),
     (r"The contestant name is empty\.", "contestant.name_empty"),
     (r"Number (?P<number>.+) is already used by (?P<name>.*)\.", "contestant.number_taken"),
+    ((r"Number (?P<number>.+) is now used by (?P<name>.+); give (?P=name) another number to restore "
+      r"(?P<removed>.+)\."), "contestant.number_now_taken"),
 )
 ROSTER_PATTERNS = (
     (r"The number is missing\.", "roster.number_missing"),

@@ -38,6 +38,7 @@ from desktop.contestant_dialog import ContestantDialog
 from desktop.contests import contests_folder, latest_contest, new_contest_path
 from desktop.history_dialog import HistoryDialog
 from desktop.i18n import describe_error, tr
+from desktop.removed_dialog import RemovedDialog
 from desktop.results_model import (
     CONTESTANT_ID_ROLE,
     THUMBNAIL_SIZE,
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.add_action = self._action("Ctrl+N", self.add_contestant)
         self.edit_action = self._action("F2", self.edit_contestant)
         self.remove_action = self._action(QKeySequence.StandardKey.Delete, self.remove_contestant)
+        self.removed_action = self._action(None, self.show_removed)
         self.history_action = self._action("Ctrl+H", self.show_history)
         self.roster_action = self._action("Ctrl+R", self.import_roster)
         self.capture_action = self._action("Space", self.capture)
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
         self.contest_menu.addAction(self.quit_action)
         self.contestants_menu = bar.addMenu("")
         self.contestants_menu.addActions([self.add_action, self.edit_action, self.remove_action,
-                                          self.history_action])
+                                          self.removed_action, self.history_action])
         self.contestants_menu.addSeparator()
         self.contestants_menu.addAction(self.roster_action)
         self.capture_menu = bar.addMenu("")
@@ -325,7 +327,8 @@ class MainWindow(QMainWindow):
         for action in (self.edit_action, self.remove_action):
             action.setEnabled(row is not None and not self.busy)
         self.history_action.setEnabled(row is not None and row.capture is not None)
-        for action in (self.add_action, self.roster_action, self.export_action, self.rename_contest_action):
+        for action in (self.add_action, self.roster_action, self.export_action, self.rename_contest_action,
+                       self.removed_action):
             action.setEnabled(has_store)
         for action in (self.new_contest_action, self.open_contest_action):
             action.setEnabled(not self.busy)
@@ -446,13 +449,21 @@ class MainWindow(QMainWindow):
         store = self._store
         confirm(self, tr("contestant.remove_title"),
                 tr("contestant.remove_question", number=contestant.number, name=contestant.name),
-                lambda: self._remove(store, contestant.id))
+                lambda: self._remove(store, contestant))
 
-    def _remove(self, store, contestant_id: int) -> None:
+    def _remove(self, store, contestant) -> None:
         try:
-            store.remove_contestant(contestant_id)
+            store.remove_contestant(contestant.id)
         except FaceScoreError as error:
             show_error(self, tr("contestant.remove_title"), describe_error(error))
+            return
+        self.statusBar().showMessage(
+            tr("contestant.removed", number=contestant.number, name=contestant.name), 8000)
+
+    def show_removed(self) -> RemovedDialog | None:
+        if self._store is None:
+            return None
+        return self._open_dialog(RemovedDialog(self._store, self))
 
     def import_roster(self, path: Path | None = None) -> RosterImportDialog | None:
         if self._store is None:
@@ -662,7 +673,7 @@ class MainWindow(QMainWindow):
             self.export_action: "action.export", self.quit_action: "action.quit",
             self.add_action: "action.add_contestant", self.edit_action: "action.edit_contestant",
             self.remove_action: "action.remove_contestant", self.roster_action: "action.import_roster",
-            self.import_photo_action: "action.import_photo",
+            self.removed_action: "action.removed_contestants", self.import_photo_action: "action.import_photo",
             self.refresh_cameras_action: "action.refresh_cameras", self.about_action: "action.about",
         }
         for action, key in texts.items():

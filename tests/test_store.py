@@ -1,3 +1,4 @@
+import dataclasses
 import os
 import signal
 import sqlite3
@@ -107,6 +108,44 @@ def test_removed_contestant_and_captures_are_hidden_but_number_is_free(store):
     with pytest.raises(StoreError):
         store.remove_contestant(ann.id)
 
+
+
+def test_restore_brings_back_the_contestant_with_its_captures(store):
+    ann = store.add_contestant(Contestant(None, "1", "Ann", "Miss"))
+    first = store.add_capture(capture(ann.id, 3.0, "2024-05-01T10:00:00+00:00"))
+    second = store.add_capture(capture(ann.id, 3.8, "2024-05-01T10:05:00+00:00"))
+    store.remove_contestant(ann.id)
+    assert store.removed_contestants() == [ann]
+    assert store.current_captures(removed=True) == {ann.id: second}
+    heard = []
+    store.subscribe(heard.append)
+    assert store.restore_contestant(ann.id) == ann
+    assert heard == [Changes(contestants=True, captures=True)]
+    assert store.contestants() == [ann] and store.removed_contestants() == []
+    assert store.current_captures() == {ann.id: second}
+    assert store.history(ann.id) == [dataclasses.replace(first, current=False), second]
+
+
+def test_restore_is_refused_while_another_contestant_has_the_number(store):
+    ann = store.add_contestant(Contestant(None, "A1", "Ann"))
+    store.add_capture(capture(ann.id))
+    store.remove_contestant(ann.id)
+    cy = store.add_contestant(Contestant(None, "a 1", "Cy"))
+    with pytest.raises(ValidationError, match=r"^Number A1 is now used by Cy; give Cy another number "
+                                              r"to restore Ann\.$") as raised:
+        store.restore_contestant(ann.id)
+    assert raised.value.field == "number"
+    assert store.contestants() == [cy] and store.removed_contestants() == [ann]
+    assert store.current_captures() == {} and store.history(ann.id) == []
+
+
+def test_restore_needs_a_removed_contestant(store):
+    """Restoring a contestant that is not removed, or an unknown id, is a StoreError."""
+    ann = store.add_contestant(Contestant(None, "1", "Ann"))
+    for contestant_id in (ann.id, 999):
+        with pytest.raises(StoreError, match="not among the removed contestants"):
+            store.restore_contestant(contestant_id)
+    assert store.contestants() == [ann]
 
 def test_import_is_all_or_nothing(store):
     store.add_contestant(Contestant(None, "1", "Ann"))

@@ -14,6 +14,7 @@ from core.contest import Contestant, validate_contestant
 from core.errors import ValidationError
 from core.quality import QualityIssue
 from core.roster import read_roster
+from core.store import ContestStore
 from desktop import i18n
 from desktop.about_dialog import GROUPS
 
@@ -67,6 +68,13 @@ def test_cores_validation_and_roster_sentences_are_translated(tmp_path):
         with pytest.raises(ValidationError) as raised:
             validate_contestant(contestant, existing)
         errors.append(raised.value)
+    with ContestStore(tmp_path / "contest.sqlite") as store:  # restoring onto a number taken since
+        ann = store.add_contestant(Contestant(None, "1", "Ann"))
+        store.remove_contestant(ann.id)
+        store.add_contestant(Contestant(None, "1", "Bo"))
+        with pytest.raises(ValidationError) as raised:
+            store.restore_contestant(ann.id)
+        errors.append(raised.value)
     roster = tmp_path / "roster.csv"
     roster.write_text("number,name\n1,A\n1,B\n2,\n,C\n9,D\n", encoding="utf-8")
     problems = [p for row in read_roster(roster, ["9"]).rows for p in row.problems]
@@ -77,6 +85,7 @@ def test_cores_validation_and_roster_sentences_are_translated(tmp_path):
     finally:
         i18n.set_language("en")
     assert texts[2] == "編號 1 已由 Ann 使用。"
+    assert texts[3] == "編號 1 現已由 Bo 使用；請先為 Bo 更改編號，才能恢復 Ann。"
     for text in texts:
         assert not re.search(r"[A-Za-z]{3,}", text.replace("Ann", "")), text
 

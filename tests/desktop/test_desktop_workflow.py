@@ -6,7 +6,8 @@ import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox
 
-from core.contest import Contestant
+from core.contest import Capture, Contestant
+from core.score import Score
 from core.store import ContestStore
 from desktop.results_model import CONTESTANT_ID_ROLE, Column
 from tests.desktop.conftest import scene_with_face, write_rgb
@@ -226,3 +227,49 @@ def test_renaming_the_contest_updates_the_title(qtbot, tmp_path, open_window):
     assert window.contest_title.text() == "Spring Pageant 2026"
     assert window.windowTitle().startswith("Spring Pageant 2026 — ")
     assert window.store.path == path  # the same contest file, renamed
+
+
+def test_a_removed_contestant_comes_back_with_its_score(qtbot, tmp_path, open_window):
+    from desktop.removed_dialog import RemovedDialog
+
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    store = window.store
+    ann = store.add_contestant(Contestant(None, "1", "Ann", "Miss"))
+    store.add_contestant(Contestant(None, "2", "Bea"))
+    store.add_capture(Capture.from_score(ann.id, Score(3.8, 0.3, 4, 80.0, "test"), spread=0.05,
+                                         frames_used=5, crop_png=b"", source="camera"))
+    qtbot.waitUntil(lambda: table_rows(window).get("1", {}).get("Score") == "3.80 ± 0.30")
+    scored = table_rows(window)["1"]
+
+    # Removed after the confirmation; the status bar says where to bring it back from.
+    assert window.select_number("1")
+    window.remove_action.trigger()
+    window.findChild(QMessageBox).button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: "1" not in table_rows(window))
+    assert "Contestants → Removed contestants…" in window.statusBar().currentMessage()
+
+    assert window.removed_action in window.contestants_menu.actions()
+    window.removed_action.trigger()
+    dialog = window.findChild(RemovedDialog)
+    assert dialog is not None and dialog.isVisible()
+    table = dialog.table
+    assert [table.item(0, column).text() for column in range(table.columnCount())] == \
+        ["1", "Ann", "Miss", "3.80 ± 0.30"]
+    assert not dialog.restore_button.isEnabled()  # nothing selected yet
+    table.selectRow(0)
+    dialog.restore_button.click()
+    assert table.rowCount() == 0 and dialog.summary.text() == "No contestant has been removed from this contest."
+    qtbot.waitUntil(lambda: table_rows(window).get("1") == scored)
+
+    # Number 1 was given to someone else meanwhile: the dialog says why it cannot restore.
+    store.remove_contestant(ann.id)
+    store.add_contestant(Contestant(None, "1", "Cy"))
+    assert table.rowCount() == 1
+    table.selectRow(0)
+    dialog.restore_button.click()
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == "Number 1 is now used by Cy; give Cy another number to restore Ann."
+    assert table.rowCount() == 1 and [c.name for c in store.removed_contestants()] == ["Ann"]
+    qtbot.waitUntil(lambda: table_rows(window).get("1", {}).get("Name") == "Cy")
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.findChild(RemovedDialog) is None)

@@ -1,0 +1,93 @@
+"""The contestants removed from the contest, each with the score it had; Restore brings the
+selected one back with all its captures. It follows the store while it is open."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from core.errors import FaceScoreError
+from desktop.i18n import describe_error, tr
+from desktop.results_model import StoreBridge
+
+COLUMN_KEYS = ("results.number", "results.name", "results.division", "results.score")
+
+
+class RemovedDialog(QDialog):
+    """The removed contestants of ``store``; reloads when the store's contestants change."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._contestants = []
+        self.setWindowTitle(tr("removed.title"))
+        self.summary = QLabel(wordWrap=True)
+        self.table = QTableWidget(0, len(COLUMN_KEYS))
+        self.table.setHorizontalHeaderLabels([tr(key) for key in COLUMN_KEYS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMN_KEYS.index("results.name"), QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._on_selection_changed)
+        self.error = QLabel(wordWrap=True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = self.buttons.addButton(tr("removed.restore"),
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.clicked.connect(self.restore)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(560, 360)
+
+        self._bridge = StoreBridge(store, self)
+        self._bridge.changed.connect(self._on_store_changed)
+        self.finished.connect(self._bridge.detach)
+        self._reload()
+
+    def _on_store_changed(self, changes) -> None:
+        if changes.contestants:
+            self._reload()
+
+    def _reload(self) -> None:
+        self._contestants = self._store.removed_contestants()
+        captures = self._store.current_captures(removed=True)
+        self.summary.setText(tr("removed.summary" if self._contestants else "removed.none"))
+        self.table.clearSelection()
+        self.table.setRowCount(len(self._contestants))
+        for row, contestant in enumerate(self._contestants):
+            capture = captures.get(contestant.id)
+            score = f"{capture.score:.2f} ± {capture.error:.2f}" if capture else tr("results.not_captured")
+            for column, value in enumerate((contestant.number, contestant.name, contestant.division, score)):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self._on_selection_changed()
+
+    def _on_selection_changed(self) -> None:
+        self.error.hide()  # a refusal was about the contestant selected before
+        self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def restore(self) -> None:
+        """Restore the selected contestant; the results table follows the store's notification."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        try:
+            self._store.restore_contestant(self._contestants[rows[0].row()].id)
+        except FaceScoreError as error:
+            self.error.setText(describe_error(error))
+            self.error.show()
