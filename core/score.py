@@ -18,6 +18,10 @@ class Score:
     percentile: float  # % of the reference population rated lower
     model_version: str
 
+    def formatted(self) -> str:
+        """The value with its error band, as every screen and report shows it: "3.42 ± 0.29"."""
+        return f"{self.value:.2f} ± {self.error:.2f}"
+
     def as_dict(self) -> dict:
         return {"score": round(self.value, 2), "error": round(self.error, 2), "level": self.level,
                 "percentile": round(self.percentile, 1), "model": self.model_version}

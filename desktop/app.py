@@ -48,7 +48,7 @@ def self_test() -> int:
         print(f"facescore-judge self-test FAILED: {error}", file=sys.stderr)
         return 1
     score = result.score
-    print(f"facescore-judge self-test OK: {sample.name} {score.value:.2f} ± {score.error:.2f}, "
+    print(f"facescore-judge self-test OK: {sample.name} {score.formatted()}, "
           f"level {score.level}, percentile {score.percentile:.0f} (model {score.model_version}, "
           "checksum verified)")
     return 0

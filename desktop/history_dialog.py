@@ -87,7 +87,7 @@ class HistoryDialog(QDialog):
                 PHOTO_SIZE, PHOTO_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation))
             self.table.setItem(row, 0, photo)
-            values = (f"{capture.score:.2f} ± {capture.error:.2f}", str(capture.level),
+            values = (capture.to_score().formatted(), str(capture.level),
                       f"{capture.percentile:.0f}", str(capture.frames_used), f"{capture.spread:.2f}",
                       tr(SOURCE_KEYS[capture.source]),
                       local_time(capture.captured_at), capture.model_version,

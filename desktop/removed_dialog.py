@@ -72,7 +72,7 @@ class RemovedDialog(QDialog):
         self.table.setRowCount(len(self._contestants))
         for row, contestant in enumerate(self._contestants):
             capture = captures.get(contestant.id)
-            score = f"{capture.score:.2f} ± {capture.error:.2f}" if capture else tr("results.not_captured")
+            score = capture.to_score().formatted() if capture else tr("results.not_captured")
             for column, value in enumerate((contestant.number, contestant.name, contestant.division, score)):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self._on_selection_changed()

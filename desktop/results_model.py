@@ -225,7 +225,7 @@ class ResultsModel(QAbstractTableModel):
         if column == Column.DIVISION:
             return row.contestant.division
         if column == Column.SCORE:
-            return f"{capture.score:.2f} ± {capture.error:.2f}" if capture else tr("results.not_captured")
+            return capture.to_score().formatted() if capture else tr("results.not_captured")
         if capture is None:
             return None
         if column == Column.LEVEL:

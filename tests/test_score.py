@@ -19,3 +19,7 @@ def test_score_is_clipped_to_the_scale():
     score = make_score(5.4, 0.3, [1.0, 5.0], "m1")
     assert score.value == 5.0 and score.level == 5 and score.percentile == 100.0
     assert score.as_dict() == {"score": 5.0, "error": 0.3, "level": 5, "percentile": 100.0, "model": "m1"}
+
+
+def test_formatted_value_with_its_band():
+    assert make_score(3.4167, 0.294, [1.0, 5.0], "m1").formatted() == "3.42 ± 0.29"

@@ -34,7 +34,7 @@ def _score(args) -> int:
         if args.json:
             print(json.dumps({"file": path, **score.as_dict()}, ensure_ascii=False))
         else:
-            print(f"{path}\t{score.value:.2f} ± {score.error:.2f}\tlevel {score.level}\t"
+            print(f"{path}\t{score.formatted()}\tlevel {score.level}\t"
                   f"higher than {score.percentile:.0f}% of SCUT-FBP5500's rated faces")
     return 1 if failures else 0
 
