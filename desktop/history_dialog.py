@@ -13,13 +13,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
 from desktop.i18n import tr
-from desktop.results_model import StoreBridge
+from desktop.tables import follow_store, read_only_table
 
 PHOTO_SIZE = 64
 CURRENT_COLOUR = QColor("#1b5e20")
@@ -47,11 +46,8 @@ class HistoryDialog(QDialog):
         heading = QLabel(tr("capture.selected", number=contestant.number, name=contestant.name))
         heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.summary = QLabel(wordWrap=True)
-        self.table = QTableWidget(0, len(COLUMN_KEYS))
-        self.table.setHorizontalHeaderLabels([tr(key) for key in COLUMN_KEYS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = read_only_table(COLUMN_KEYS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(PHOTO_SIZE + 8)
         self.table.setIconSize(QSize(PHOTO_SIZE, PHOTO_SIZE))
         header = self.table.horizontalHeader()
@@ -66,9 +62,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(1000, 400)
 
-        self._bridge = StoreBridge(store, self)
-        self._bridge.changed.connect(self._on_store_changed)
-        self.finished.connect(self._bridge.detach)
+        self._bridge = follow_store(self, store, self._on_store_changed)
         self._reload()
 
     def _on_store_changed(self, changes) -> None:

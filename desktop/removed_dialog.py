@@ -9,14 +9,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
 from core.errors import FaceScoreError
 from desktop.i18n import describe_error, tr
-from desktop.results_model import StoreBridge
+from desktop.tables import follow_store, read_only_table
 
 COLUMN_KEYS = ("results.number", "results.name", "results.division", "results.score")
 
@@ -30,12 +29,9 @@ class RemovedDialog(QDialog):
         self._contestants = []
         self.setWindowTitle(tr("removed.title"))
         self.summary = QLabel(wordWrap=True)
-        self.table = QTableWidget(0, len(COLUMN_KEYS))
-        self.table.setHorizontalHeaderLabels([tr(key) for key in COLUMN_KEYS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = read_only_table(COLUMN_KEYS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMN_KEYS.index("results.name"), QHeaderView.ResizeMode.Stretch)
@@ -55,9 +51,7 @@ class RemovedDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(560, 360)
 
-        self._bridge = StoreBridge(store, self)
-        self._bridge.changed.connect(self._on_store_changed)
-        self.finished.connect(self._bridge.detach)
+        self._bridge = follow_store(self, store, self._on_store_changed)
         self._reload()
 
     def _on_store_changed(self, changes) -> None:

@@ -6,18 +6,17 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
 from core.errors import FaceScoreError
 from desktop.i18n import describe_error, roster_problem, tr
+from desktop.tables import read_only_table
 
 PROBLEM_BACKGROUND = QColor("#fde0dc")
 COLUMN_KEYS = ("roster.line", "contestant.number", "contestant.name", "contestant.division",
@@ -37,10 +36,7 @@ class RosterImportDialog(QDialog):
         self.summary = QLabel(tr("roster.summary", valid=len(self._valid), skipped=skipped,
                                  encoding=encoding), wordWrap=True)
 
-        self.table = QTableWidget(len(preview.rows), len(COLUMN_KEYS))
-        self.table.setHorizontalHeaderLabels([tr(key) for key in COLUMN_KEYS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table(COLUMN_KEYS, len(preview.rows))
         for index, row in enumerate(preview.rows):
             problems = "; ".join(roster_problem(problem) for problem in row.problems)
             values = (str(row.line), row.number, row.name, row.division, row.notes,
