@@ -2,7 +2,7 @@
 
     python -m benchmarks.accuracy
 
-Runs ``python -m training evaluate --split official-60-40 --json`` (image file -> face -> model
+Runs ``python -m cli evaluate --split official-60-40 --json`` (image file -> face -> model
 on the 2200 official test images) and reads the published results from the dataset's README.
 Deterministic, so it runs once whatever ``--repetitions`` says.
 """
@@ -24,7 +24,7 @@ METRICS = re.compile(r"^[\d.]+ / [\d.]+ / [\d.]+$")  # PC / MAE / RMSE
 
 
 def evaluate() -> dict:
-    run = subprocess.run([sys.executable, "-m", "training", "evaluate", "--split", SPLIT, "--json"],
+    run = subprocess.run([sys.executable, "-m", "cli", "evaluate", "--split", SPLIT, "--json"],
                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True,
                          text=True, check=True)
     return json.loads(run.stdout.strip().splitlines()[-1])

@@ -2,7 +2,7 @@
 
     python -m benchmarks.throughput [--quick] [--repetitions N] [--images N]
 
-Each repetition runs ``python -m training score --json`` once on the same N image paths (read in
+Each repetition runs ``python -m cli score --json`` once on the same N image paths (read in
 place from ../shared), timing the whole process (start-up and model load included) and taking
 its peak resident memory from the kernel's accounting of that one child (``os.wait4``).
 """
@@ -26,7 +26,7 @@ def run_once(paths: list[str]) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with tempfile.TemporaryFile("w+") as output:
         started = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "training", "score", "--json", *paths],
+        process = subprocess.Popen([sys.executable, "-m", "cli", "score", "--json", *paths],
                                    cwd=ROOT, env=env, stdout=output, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started

@@ -1,8 +1,25 @@
-"""The error types that ``core`` raises. Each carries a human-readable message."""
+"""The error types that ``core`` raises.
+
+Each error is data: ``code`` names what went wrong and ``params`` holds its details, so a view
+can say it in the judge's language; ``str(error)`` is the English sentence for the command line
+and the logs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 
 class FaceScoreError(Exception):
     """Base class: every error ``core`` raises on bad input derives from it."""
+
+    code = "error"
+
+    def __init__(self, message: str = "", *, code: str | None = None, **params: Any):
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+        self.params = params
 
 
 class ImageLoadError(FaceScoreError):
@@ -16,8 +33,8 @@ class ModelError(FaceScoreError):
 class ValidationError(FaceScoreError):
     """A contestant's details are invalid; ``field`` names the offending field."""
 
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
+    def __init__(self, field: str, message: str, *, code: str | None = None, **params: Any):
+        super().__init__(message, code=code, **params)
         self.field = field
 
 

@@ -2,7 +2,7 @@
 transform that puts any detected face in the same place.
 
 The canonical points are the medians of the detector's keypoints over all
-5500 dataset images, as fractions of the frame; ``python -m training framing``
+5500 dataset images, as fractions of the frame; ``python -m cli framing``
 measures them again.
 """
 

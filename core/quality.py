@@ -1,7 +1,7 @@
 """Quality checks a judge wants named: each failure is a distinct reason.
 
 Thresholds are set so that (nearly) every SCUT-FBP5500 image passes; the
-numbers behind them come from ``python -m training framing``.
+numbers behind them come from ``python -m cli framing``.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from tests.conftest import ROOT, SAMPLE_FACE
 
 
 def facescore(*args):
-    return subprocess.run([sys.executable, "-m", "training", *args], cwd=ROOT, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, capture_output=True,
                           text=True, timeout=300)
 
 

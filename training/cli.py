@@ -1,42 +1,12 @@
-"""``facescore``: score images, evaluate the bundled model, train a new one."""
+"""``facescore evaluate | framing | train``: the training package's commands."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from training.dataset import DEFAULT_ROOT, SPLITS
-
-
-def _score(args) -> int:
-    from core.detection import FaceDetector
-    from core.errors import FaceScoreError
-    from core.images import load_image
-    from core.scorer import Scorer, score_image
-
-    try:
-        scorer = Scorer(Path(args.model) if args.model else None)
-    except FaceScoreError as error:
-        print(f"facescore: {error}", file=sys.stderr)
-        return 2
-    detector = FaceDetector()
-    failures = 0
-    for path in args.images:
-        try:
-            score, _ = score_image(load_image(path), detector, scorer)
-        except FaceScoreError as error:
-            failures += 1
-            print(json.dumps({"file": path, "error_message": str(error)}, ensure_ascii=False) if args.json
-                  else f"{path}\t{error}")
-            continue
-        if args.json:
-            print(json.dumps({"file": path, **score.as_dict()}, ensure_ascii=False))
-        else:
-            print(f"{path}\t{score.formatted()}\tlevel {score.level}\t"
-                  f"higher than {score.percentile:.0f}% of SCUT-FBP5500's rated faces")
-    return 1 if failures else 0
 
 
 def _evaluate(args) -> int:
@@ -72,16 +42,7 @@ def _train(args) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="facescore", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-
-    score = commands.add_parser("score", help="score the face in each image")
-    score.add_argument("images", nargs="+", metavar="IMAGE")
-    score.add_argument("--json", action="store_true", help="one JSON object per line")
-    score.add_argument("--model", help="model card (model_card.json) of another model")
-    score.set_defaults(handler=_score)
-
+def add_commands(commands) -> None:
     evaluate = commands.add_parser("evaluate", help="evaluate a model on a split's test part")
     evaluate.add_argument("--data", default=str(DEFAULT_ROOT), help="SCUT-FBP5500_v2 folder")
     evaluate.add_argument("--split", default="official-60-40", choices=SPLITS)
@@ -113,13 +74,3 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--cache", default="runs/cache", help="folder for cached face crops")
     train.add_argument("--install", nargs="?", const="models", help="copy the model into this folder")
     train.set_defaults(handler=_train)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return args.handler(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

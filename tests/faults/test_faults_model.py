@@ -18,7 +18,7 @@ from core.model_card import CARD_FILE, MODEL_FILE, sha256_of
 from core.resources import models_dir
 from core.scorer import Scorer
 from tests.conftest import ROOT, SAMPLE_FACE
-from training import cli
+from cli import main as cli
 
 pytestmark = pytest.mark.faults
 
@@ -70,7 +70,7 @@ def test_refused_before_the_runtime_or_any_image(model_copy, monkeypatch, capsys
 @pytest.mark.parametrize("fault", FAULTS)
 def test_score_command_exits_non_zero_with_the_reason(model_copy, fault):
     reason = fault(model_copy)
-    run = subprocess.run([sys.executable, "-m", "training", "score", str(SAMPLE_FACE), "--json",
+    run = subprocess.run([sys.executable, "-m", "cli", "score", str(SAMPLE_FACE), "--json",
                           "--model", str(model_copy / CARD_FILE)], cwd=ROOT, capture_output=True, text=True,
                          timeout=120, check=False)
     assert run.returncode == 2

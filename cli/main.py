@@ -1,0 +1,28 @@
+"""``facescore``: score images, run a contest from the command line, train and evaluate models."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cli import score
+from training import cli as training_cli
+
+COMMAND_GROUPS = (score, training_cli)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="facescore", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for group in COMMAND_GROUPS:
+        group.add_commands(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""``facescore score``: score the face in each image file."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+
+def add_commands(commands) -> None:
+    score = commands.add_parser("score", help="score the face in each image")
+    score.add_argument("images", nargs="+", metavar="IMAGE")
+    score.add_argument("--json", action="store_true", help="one JSON object per line")
+    score.add_argument("--model", help="model card (model_card.json) of another model")
+    score.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from core.detection import FaceDetector
+    from core.errors import FaceScoreError
+    from core.images import load_image
+    from core.scorer import Scorer, score_image
+
+    try:
+        scorer = Scorer(Path(args.model) if args.model else None)
+    except FaceScoreError as error:
+        print(f"facescore: {error}", file=sys.stderr)
+        return 2
+    detector = FaceDetector()
+    failures = 0
+    for path in args.images:
+        try:
+            score, _ = score_image(load_image(path), detector, scorer)
+        except FaceScoreError as error:
+            failures += 1
+            print(json.dumps({"file": path, "error_message": str(error)}, ensure_ascii=False) if args.json
+                  else f"{path}\t{error}")
+            continue
+        if args.json:
+            print(json.dumps({"file": path, **score.as_dict()}, ensure_ascii=False))
+        else:
+            print(f"{path}\t{score.formatted()}\tlevel {score.level}\t"
+                  f"higher than {score.percentile:.0f}% of SCUT-FBP5500's rated faces")
+    return 1 if failures else 0
