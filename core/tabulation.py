@@ -16,7 +16,7 @@ The rules, in one place:
   that survives every criterion stays a tie (same rank, ``tie`` True). Totals and marks are
   compared rounded to 9 decimals, so values written as decimals compare as written.
   Contestants without every mark come after the ranked ones of their division, rank None.
-  Divisions come in the order of their lowest contestant number.
+  Divisions come in alphabetical order, contestants without a division last.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ def rank_by_division(criteria: Sequence[Criterion],
     for contestant, marks in entries:
         divisions.setdefault(contestant.division, []).append((contestant, marks))
     rows: list[RankedTotal] = []
-    for members in divisions.values():
-        rows.extend(_rank_division(criteria, members))
+    for division in sorted(divisions, key=lambda name: (name == "", name.casefold())):
+        rows.extend(_rank_division(criteria, divisions[division]))
     return rows
 
 

@@ -127,3 +127,28 @@ def test_file_without_judge_name_is_a_mismatch():
     with pytest.raises(TabulationError) as caught:
         tabulate([sheet("", MARKS["Judge Chen"]), sheet("Judge Lin", MARKS["Judge Lin"])])
     assert [m.code for m in caught.value.mismatches] == ["no_judge"]
+
+
+def test_export_csv_and_xlsx_hold_every_judges_marks(tmp_path):
+    import csv
+
+    from openpyxl import load_workbook
+
+    from core.tabulation_export import export_tabulation
+
+    result = tabulate(three_sheets())
+    export_tabulation(result, tmp_path / "result.csv")
+    with open(tmp_path / "result.csv", encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert [(r["division"], r["rank"], r["number"], r["total"]) for r in rows] == [
+        (MISS, "1", "2", "86.0"), (MISS, "2", "5", "80.0"), (MISS, "3", "1", "80.0"),
+        (TEEN, "1", "4", "70.0"), (TEEN, "2", "3", "60.2")]
+    zhang = rows[-1]
+    assert zhang["name"] == "張雅婷" and zhang["Poise"] == "6.1"
+    assert [zhang[f"Poise ({judge})"] for judge in MARKS] == ["6", "6", "6.3"]
+
+    export_tabulation(result, tmp_path / "result.xlsx")
+    workbook = load_workbook(tmp_path / "result.xlsx")
+    sheet = workbook["Tabulation"]
+    assert sheet.cell(1, 7).value == "Poise" and sheet.cell(6, 5).value == "張雅婷"
+    assert any("Judge Wu" in row[0].value for row in workbook["Rules"].iter_rows())
