@@ -38,13 +38,17 @@ class ScoreScale:
         """A 1–5 error band's width on this scale, rounded for display."""
         return self._rounded(Decimal(repr(float(native_error))) * self._slope)
 
-    def text(self, number: float) -> str:
-        """A number of this scale (from :meth:`value` or :meth:`error`) as shown."""
-        return f"{number:.{self.decimals}f}"
+    def value_text(self, native: float) -> str:
+        """A 1–5 score as shown on this scale: "60.5"."""
+        return f"{self.value(native):.{self.decimals}f}"
+
+    def width_text(self, native_width: float) -> str:
+        """A width on 1–5 (error band, spread over a burst) as shown on this scale: "7.3"."""
+        return f"{self.error(native_width):.{self.decimals}f}"
 
     def formatted(self, native: float, native_error: float) -> str:
         """"3.42 ± 0.29" on 1–5, "60.5 ± 7.3" on 0–100."""
-        return f"{self.text(self.value(native))} ± {self.text(self.error(native_error))}"
+        return f"{self.value_text(native)} ± {self.width_text(native_error)}"
 
     @property
     def _slope(self) -> Decimal:
