@@ -72,3 +72,63 @@ def test_cross_validation_averages_the_five_folds(tmp_path):
     assert seen == [f"fold-{k}" for k in range(1, 6)]
     assert summary["pc"] == pytest.approx(0.83) and summary["rmse"] == pytest.approx(0.3)
     assert (tmp_path / "cross-validation-efficientnet_lite0-224.json").is_file()
+
+
+def test_origin_study_recipe_on_tiny_data(tmp_path, dataset, monkeypatch):
+    """The study's two phases log into one history, and its model is exported without mirror averaging."""
+    from core.model_card import ModelCard
+    from core.scorer import Scorer
+    from training import origin_study
+    from training.export import export_model
+    from training.fit import FitConfig
+    from training.train import recorded_config, select
+
+    monkeypatch.setattr(origin_study, "FROZEN_EPOCHS", 2)  # the study's 30 + 10 take too long for a test
+    monkeypatch.setattr(origin_study, "UNFROZEN_EPOCHS", 1)
+    rng = np.random.default_rng(1)
+    parts = {name: synthetic_part(name, 16, rng) for name in ("train", "validation", "test")}
+    files = [f for part in parts.values() for f in part["file"]]
+    # brightness follows the label and the left half is darker, so a mirrored image scores differently
+    labels = pd.concat(parts.values()).set_index("file")["score"]
+    images = np.stack([np.full((32, 32, 3), 40 + 40 * labels[f], np.uint8) for f in files])
+    images[:, :, :16] //= 2
+    cache = {"files": np.array(files), "crops": images}
+
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    config = FitConfig(recipe="origin-study", input_size=32)
+    (run_dir / "config.json").write_text(json.dumps({**recorded_config(config), "data": str(dataset)}))
+    model = origin_study.fit_origin_study(config, select(cache, parts["train"]), select(cache, parts["validation"]),
+                                          run_dir)
+    history = pd.read_csv(run_dir / "history.csv")
+    assert history["epoch"].tolist() == [0, 1, 2] and "learning_rate" in history.columns
+    assert not (run_dir / "history-unfrozen.csv").exists()
+
+    export_model(model, run_dir, config, "seed-2560-640-800")
+    card = ModelCard.load(run_dir / "model_card.json")
+    assert card.data["recipe"] == "origin-study" and card.data["test_time_augmentation"] == "none"
+    assert card.data["training"]["config"]["unfrozen_batch_size"] == 8
+    test_images, _ = select(cache, parts["test"])
+    exported = Scorer(run_dir / "model_card.json").predict(test_images)
+    np.testing.assert_allclose(exported, model.predict(test_images.astype("float32"), verbose=0).ravel(), atol=0.02)
+
+
+@pytest.mark.parametrize("mirror,expected", [(True, 50.0), (False, 0.0)])
+def test_the_exported_model_averages_the_mirror_image_only_when_asked(tmp_path, mirror, expected):
+    """A model that reads only the left half of a face that is dark on the left and bright on the right."""
+    import keras
+    from ai_edge_litert.interpreter import Interpreter
+
+    from training.export import to_tflite
+
+    model = keras.Sequential([keras.Input((8, 8, 3)), keras.layers.Cropping2D(((0, 0), (0, 4))),
+                              keras.layers.GlobalAveragePooling2D(), keras.layers.Dense(1)])
+    model.layers[-1].set_weights([np.full((3, 1), 1 / 3, np.float32), np.zeros(1, np.float32)])
+    (tmp_path / "m.tflite").write_bytes(to_tflite(model, 8, mirror=mirror))
+    interpreter = Interpreter(model_path=str(tmp_path / "m.tflite"))
+    interpreter.allocate_tensors()
+    face = np.zeros((1, 8, 8, 3), np.float32)
+    face[:, :, 4:] = 100.0
+    interpreter.set_tensor(interpreter.get_input_details()[0]["index"], face)
+    interpreter.invoke()
+    assert interpreter.get_tensor(interpreter.get_output_details()[0]["index"]).item() == pytest.approx(expected, abs=0.1)

@@ -31,7 +31,10 @@ def _train(args) -> int:
     from training.fit import FitConfig
     from training.train import cross_validate, train
 
-    config = FitConfig(backbone=args.backbone, init=args.init, input_size=args.input_size,
+    if args.recipe == "origin-study" and args.install:
+        raise SystemExit("--install: a model of the origin study's recipe scores whole dataset images, "
+                         "not the app's aligned faces; it is for comparison only")
+    config = FitConfig(recipe=args.recipe, backbone=args.backbone, init=args.init, input_size=args.input_size,
                        batch_size=args.batch_size, head_epochs=args.head_epochs,
                        finetune_epochs=args.epochs, finetune_lr=args.lr, seed=args.seed)
     if args.split == "cross-validation":
@@ -39,6 +42,23 @@ def _train(args) -> int:
     else:
         train(Path(args.data), args.split, config, Path(args.out), Path(args.cache), args.limit,
               Path(args.install) if args.install else None)
+    return 0
+
+
+def _compare_recipes(args) -> int:
+    from training.compare import RECIPES, compare_recipes
+
+    runs = [Path(run) for run in args.runs or []]
+    if not runs:
+        from training.fit import FitConfig
+        from training.train import train
+
+        runs = [train(Path(args.data), args.split, FitConfig(recipe=recipe, backbone=args.backbone, init=args.init,
+                                                             input_size=args.input_size),
+                      Path(args.out), Path(args.cache))
+                for recipe in RECIPES]
+    command = " ".join(["facescore compare-recipes --split", args.split, "--runs", *map(str, runs)])
+    compare_recipes(args.split, runs, Path(args.docs), command)
     return 0
 
 
@@ -61,6 +81,9 @@ def add_commands(commands) -> None:
     train.add_argument("--data", default=str(DEFAULT_ROOT), help="SCUT-FBP5500_v2 folder")
     train.add_argument("--split", default="official-60-40", choices=SPLITS + ("cross-validation",),
                        help="cross-validation: train on fold-1 .. fold-5 and average their test metrics")
+    train.add_argument("--recipe", default="project", choices=["project", "origin-study"],
+                       help="origin-study: the origin study's fixed recipe on whole images, for comparison "
+                            "(ignores --batch-size, --head-epochs, --epochs, --lr)")
     train.add_argument("--backbone", default="efficientnet_lite0", choices=["efficientnet_lite0", "resnet50"])
     train.add_argument("--init", default="imagenet", help="imagenet | scratch | PATH to a weights file")
     train.add_argument("--input-size", type=int, default=224)
@@ -74,3 +97,17 @@ def add_commands(commands) -> None:
     train.add_argument("--cache", default="runs/cache", help="folder for cached face crops")
     train.add_argument("--install", nargs="?", const="models", help="copy the model into this folder")
     train.set_defaults(handler=_train)
+
+    compare = commands.add_parser("compare-recipes", help="the origin study's recipe beside the project's")
+    compare.add_argument("--split", default="seed-2560-640-800", choices=SPLITS)
+    compare.add_argument("--runs", nargs=2, metavar="FOLDER",
+                         help="a finished run (or installed model) folder of each recipe; without it both are "
+                              "trained first")
+    compare.add_argument("--data", default=str(DEFAULT_ROOT), help="SCUT-FBP5500_v2 folder")
+    compare.add_argument("--backbone", default="efficientnet_lite0", choices=["efficientnet_lite0", "resnet50"])
+    compare.add_argument("--init", default="imagenet", help="imagenet | scratch | PATH to a weights file")
+    compare.add_argument("--input-size", type=int, default=224)
+    compare.add_argument("--out", default="runs", help="folder for run folders")
+    compare.add_argument("--cache", default="runs/cache", help="folder for cached images and face crops")
+    compare.add_argument("--docs", default="docs/model", help="folder for the comparison table")
+    compare.set_defaults(handler=_compare_recipes)

@@ -17,6 +17,8 @@ from core.model_card import CARD_FILE, MODEL_FILE, sha256_of
 from training.dataset import DEFAULT_ROOT, LABELS_DIR, read_label_file
 
 PERCENTILE_STEPS = 201
+ORIGIN_INPUT = ("the whole dataset image resized to S x S (the origin study's input, no face alignment), "
+                "RGB float32 in 0..255, N x S x S x 3")
 LICENCE = ("Trained on SCUT-FBP5500, whose authors allow non-commercial research use only; "
            "this model carries the same restriction.")
 INTENDED_USE = ("Advisory: one input for human judges, never the sole ranking. It predicts how "
@@ -25,13 +27,19 @@ INTENDED_USE = ("Advisory: one input for human judges, never the sole ranking. I
                 "populations is unknown.")
 
 
-def to_tflite(model: keras.Model, input_size: int) -> bytes:
-    """Float16 TFLite of ``(model(x) + model(mirror(x))) / 2``."""
+def to_tflite(model: keras.Model, input_size: int, mirror: bool = True) -> bytes:
+    """Float16 TFLite of ``(model(x) + model(mirror(x))) / 2``, or of ``model(x)`` alone."""
+
+    def serve(face):
+        if not mirror:
+            return model(face, training=False)
+        return (model(face, training=False) + model(tf.reverse(face, axis=[2]), training=False)) / 2.0
+
     archive = keras.export.ExportArchive()
     archive.track(model)
     archive.add_endpoint(
         name="serve",
-        fn=lambda face: (model(face, training=False) + model(tf.reverse(face, axis=[2]), training=False)) / 2.0,
+        fn=serve,
         input_signature=[tf.TensorSpec([None, input_size, input_size, 3], tf.float32, name="face")],
     )
     with tempfile.TemporaryDirectory() as folder:
@@ -58,7 +66,8 @@ def export_model(model: keras.Model, run_dir: Path, config, split_name: str, tra
     run_dir = Path(run_dir)
     run_config = json.loads((run_dir / "config.json").read_text())
     model_path = run_dir / MODEL_FILE
-    model_path.write_bytes(to_tflite(model, config.input_size))
+    origin_study = config.recipe == "origin-study"
+    model_path.write_bytes(to_tflite(model, config.input_size, mirror=not origin_study))
     digest = sha256_of(model_path)
     stamp = datetime.now(timezone.utc)
     card = {
@@ -71,16 +80,18 @@ def export_model(model: keras.Model, run_dir: Path, config, split_name: str, tra
         "backbone": config.backbone,
         "init": config.init,
         "input_size": config.input_size,
-        "input": "aligned face crop from core.faces.prepare_face, RGB float32 in 0..255, N x S x S x 3",
-        "preprocessing_version": PREPROCESSING_VERSION,
-        "test_time_augmentation": "mean of the face and its mirror image, inside the model",
+        "recipe": config.recipe,
+        "input": ORIGIN_INPUT if origin_study else
+                 "aligned face crop from core.faces.prepare_face, RGB float32 in 0..255, N x S x S x 3",
+        "preprocessing_version": "whole-image" if origin_study else PREPROCESSING_VERSION,
+        "test_time_augmentation": "none" if origin_study else "mean of the face and its mirror image, inside the model",
         "training": {
             "dataset": "SCUT-FBP5500 v2",
             "split": split_name,
             "train_images": None if train_labels is None else int(len(train_labels)),
             "config": run_config,
-            "command": "facescore train --split {} --backbone {} --init {}".format(
-                split_name, config.backbone, config.init),
+            "command": "facescore train --recipe {} --split {} --backbone {} --init {}".format(
+                config.recipe, split_name, config.backbone, config.init),
         },
         "error_band": {"value": None, "definition": "filled in by evaluation"},
         "percentile_reference": percentile_reference(Path(run_config.get("data") or DEFAULT_ROOT)),

@@ -22,6 +22,7 @@ from training.metrics import regression_metrics
 
 @dataclass
 class FitConfig:
+    recipe: str = "project"  # or "origin-study" (training/origin_study.py: its own fixed settings)
     backbone: str = "efficientnet_lite0"
     init: str = "imagenet"
     input_size: int = 224
@@ -48,7 +49,8 @@ def augmenter(input_size: int) -> keras.Sequential:
     ], name="augment")
 
 
-def make_dataset(crops, labels, batch_size, *, training: bool, seed: int, input_size: int) -> tf.data.Dataset:
+def make_dataset(crops, labels, batch_size, *, training: bool, seed: int, input_size: int,
+                 augment: bool = True) -> tf.data.Dataset:
     data = tf.data.Dataset.from_tensor_slices((crops, labels.astype("float32")))
     if training:
         data = data.shuffle(len(labels), seed=seed, reshuffle_each_iteration=True)
@@ -62,9 +64,9 @@ def make_dataset(crops, labels, batch_size, *, training: bool, seed: int, input_
         return images, y
 
     data = data.map(prepare, num_parallel_calls=tf.data.AUTOTUNE)
-    if training:
-        augment = augmenter(input_size)
-        data = data.map(lambda x, y: (tf.clip_by_value(augment(x, training=True), 0, 255), y),
+    if training and augment:
+        jitter = augmenter(input_size)
+        data = data.map(lambda x, y: (tf.clip_by_value(jitter(x, training=True), 0, 255), y),
                         num_parallel_calls=tf.data.AUTOTUNE)
     return data.prefetch(tf.data.AUTOTUNE)
 

@@ -27,22 +27,37 @@ def select(crops: dict, frame) -> tuple[np.ndarray, np.ndarray]:
     return crops["crops"][rows], frame["score"].to_numpy(dtype=np.float32)
 
 
+def recorded_config(config: FitConfig) -> dict:
+    """What a run's config.json records: the origin study's recipe has its own fixed settings."""
+    if config.recipe != "origin-study":
+        return dataclasses.asdict(config)
+    from training.origin_study import settings
+
+    return {**{key: getattr(config, key) for key in ("recipe", "backbone", "init", "input_size", "seed")},
+            **settings()}
+
+
 def train(data: Path, split_name: str, config: FitConfig, out: Path, cache: Path,
           limit: int | None = None, install_to: Path | None = None) -> Path:
-    from training.fit import fit
-
     started = time.perf_counter()
     split = load_split(data, split_name, seed=config.seed)
     parts = {"train": split.train, "validation": split.validation, "test": split.test}
     if limit:
         parts = {k: v.sample(min(limit, len(v)), random_state=config.seed) for k, v in parts.items()}
     files = sorted(set().union(*(set(p["file"]) for p in parts.values())))
-    crops = build_crops(data / "Images", files, cache)
+    if config.recipe == "origin-study":
+        from training.origin_study import fit_origin_study as fit, whole_images
+
+        crops = whole_images(data / "Images", files, cache, config.input_size)
+    else:
+        from training.fit import fit
+
+        crops = build_crops(data / "Images", files, cache)
 
     run_dir = run_folder(out, config)
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / "config.json").write_text(json.dumps(
-        {**dataclasses.asdict(config), "split": split_name, "data": str(data), "limit": limit}, indent=2))
+        {**recorded_config(config), "split": split_name, "data": str(data), "limit": limit}, indent=2))
     model = fit(config, select(crops, parts["train"]), select(crops, parts["validation"]), run_dir)
     model.save(run_dir / "model.keras")
     fit_seconds = time.perf_counter() - started
