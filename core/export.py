@@ -12,9 +12,10 @@ from pathlib import Path
 
 from core.errors import ExportError
 from core.ranking import RankedRow
+from core.version import app_version
 
 COLUMNS = ("rank", "number", "name", "division", "score", "error", "level", "percentile", "tie",
-           "captured_at", "model_version")
+           "captured_at", "model_version", "app_version")
 INERT_PREFIX = "'"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DECIMALS = {"score": 2, "error": 2, "percentile": 1}
@@ -39,7 +40,7 @@ def _values(row: RankedRow, model_version: str) -> dict[str, object]:
     contestant, capture = row.contestant, row.capture
     values: dict[str, object] = {
         "rank": row.rank, "number": contestant.number, "name": contestant.name,
-        "division": contestant.division, "model_version": model_version}
+        "division": contestant.division, "model_version": model_version, "app_version": app_version()}
     if capture is not None:
         values |= {"score": capture.score, "error": capture.error, "level": capture.level,
                    "percentile": capture.percentile, "tie": row.tie, "captured_at": capture.captured_at,

@@ -9,6 +9,7 @@ from core import export
 from core.contest import Capture, Contestant
 from core.errors import ExportError
 from core.export import COLUMNS, export_rows
+from core.version import app_version
 from core.ranking import RankedRow
 
 WHEN = "2024-05-01T10:00:00+00:00"
@@ -32,7 +33,8 @@ def test_csv_round_trip_with_bom(tmp_path):
     assert tuple(table.columns) == COLUMNS
     assert table.iloc[0].to_dict() == {
         "rank": "1", "number": "2", "name": "王小明", "division": "甲組", "score": "4.24", "error": "0.35",
-        "level": "4", "percentile": "71.3", "tie": "TRUE", "captured_at": WHEN, "model_version": "scut-v1"}
+        "level": "4", "percentile": "71.3", "tie": "TRUE", "captured_at": WHEN, "model_version": "scut-v1",
+        "app_version": app_version()}
     assert table.iloc[2]["tie"] == "FALSE"
     unscored = table.iloc[3].to_dict()
     assert unscored["name"] == "Bea" and unscored["model_version"] == "scut-v2"
