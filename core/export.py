@@ -1,4 +1,8 @@
-"""Write ranked results to CSV or XLSX, atomically: a failed export leaves the old file intact."""
+"""Write ranked results to CSV or XLSX, atomically: a failed export leaves the old file intact.
+
+Rows come from :func:`core.ranking.rank`: grouped by division, ranks restarting at 1 in each.
+A workbook has an "All" sheet (every division, grouped) and one sheet per division.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,15 @@ import tempfile
 from pathlib import Path
 
 from core.errors import ExportError
-from core.ranking import RankedRow
+from core.ranking import RankedRow, division_key
+from core.score import percentile_text
 
-COLUMNS = ("rank", "number", "name", "division", "score", "error", "level", "percentile", "tie",
-           "captured_at", "model_version")
+COLUMNS = ("division", "rank", "rank_low", "rank_high", "number", "name", "score", "error", "level",
+           "percentile", "percentile_text", "tie", "captured_at", "model_version")
+ALL_SHEET = "All"
+NO_DIVISION_SHEET = "No division"
+SHEET_TITLE_MAX = 31  # Excel's limit
+SHEET_TITLE_FORBIDDEN = str.maketrans({character: "_" for character in "[]:*?/\\"})
 INERT_PREFIX = "'"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DECIMALS = {"score": 2, "error": 2, "percentile": 1}
@@ -31,19 +40,20 @@ def export_rows(rows: list[RankedRow], path: str | Path, model_version: str) -> 
     if suffix not in (".csv", ".xlsx"):
         raise ExportError(f"Cannot export to {path}: use a .csv or .xlsx file name.")
     table = [_values(row, model_version) for row in rows]
-    data = _csv_bytes(table) if suffix == ".csv" else _xlsx_bytes(table)
+    data = _csv_bytes(table) if suffix == ".csv" else _xlsx_bytes(table, [row.division for row in rows])
     _write_atomically(path, data)
 
 
 def _values(row: RankedRow, model_version: str) -> dict[str, object]:
     contestant, capture = row.contestant, row.capture
     values: dict[str, object] = {
-        "rank": row.rank, "number": contestant.number, "name": contestant.name,
-        "division": contestant.division, "model_version": model_version}
+        "division": contestant.division, "rank": row.rank, "rank_low": row.rank_low,
+        "rank_high": row.rank_high, "number": contestant.number, "name": contestant.name,
+        "model_version": model_version}
     if capture is not None:
         values |= {"score": capture.score, "error": capture.error, "level": capture.level,
-                   "percentile": capture.percentile, "tie": row.tie, "captured_at": capture.captured_at,
-                   "model_version": capture.model_version}
+                   "percentile": capture.percentile, "percentile_text": percentile_text(capture.percentile),
+                   "tie": row.tie, "captured_at": capture.captured_at, "model_version": capture.model_version}
     for column, decimals in DECIMALS.items():
         if values.get(column) is not None:
             values[column] = round(values[column], decimals)
@@ -76,13 +86,36 @@ def _csv_text(column: str, value: object) -> str:
     return str(value)
 
 
-def _xlsx_bytes(table: list[dict[str, object]]) -> bytes:
+def _xlsx_bytes(table: list[dict[str, object]], divisions: list[str]) -> bytes:
     from openpyxl import Workbook  # only when exporting a workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Results"
+    _fill_sheet(workbook.active, ALL_SHEET, table)
+    titles = {ALL_SHEET.casefold()}
+    for division in sorted(set(divisions), key=division_key):
+        title = _sheet_title(division, titles)
+        titles.add(title.casefold())
+        _fill_sheet(workbook.create_sheet(), title,
+                    [values for values, of in zip(table, divisions) if of == division])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_title(division: str, taken: set[str]) -> str:
+    """A valid, unique sheet title for ``division`` (Excel: 31 characters, none of []:*?/\\)."""
+    base = (division.translate(SHEET_TITLE_FORBIDDEN).strip("' ") or NO_DIVISION_SHEET)[:SHEET_TITLE_MAX]
+    title, counter = base, 2
+    while title.casefold() in taken:
+        suffix = f" ({counter})"
+        title, counter = base[:SHEET_TITLE_MAX - len(suffix)] + suffix, counter + 1
+    return title
+
+
+def _fill_sheet(sheet, title: str, table: list[dict[str, object]]) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    sheet.title = title
     sheet.append(COLUMNS)
     for row, values in enumerate(table, start=2):
         for index, column in enumerate(COLUMNS, start=1):
@@ -93,9 +126,6 @@ def _xlsx_bytes(table: list[dict[str, object]]) -> bytes:
             if column in DECIMALS:
                 cell.number_format = "0." + "0" * DECIMALS[column]
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.score import percentile_text
 from desktop.i18n import tr
 from desktop.tables import follow_store, read_only_table
 
@@ -82,7 +83,7 @@ class HistoryDialog(QDialog):
                 Qt.TransformationMode.SmoothTransformation))
             self.table.setItem(row, 0, photo)
             values = (capture.to_score().formatted(), str(capture.level),
-                      f"{capture.percentile:.0f}", str(capture.frames_used), f"{capture.spread:.2f}",
+                      percentile_text(capture.percentile), str(capture.frames_used), f"{capture.spread:.2f}",
                       tr(SOURCE_KEYS[capture.source]),
                       local_time(capture.captured_at), capture.model_version,
                       tr("history.current" if capture.current else "history.replaced"))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
+from core.score import percentile_text
 from core.store import ContestStore
 from desktop import i18n
 from desktop.about_dialog import AboutDialog
@@ -560,7 +561,7 @@ class MainWindow(QMainWindow):
         number, name = (contestant.number, contestant.name) if contestant else ("?", "?")
         self.camera_panel.show_result_message(lambda: tr(
             "capture.result", number=number, name=name, score=f"{stored.score:.2f}",
-            error=f"{stored.error:.2f}", level=stored.level, percentile=f"{stored.percentile:.0f}",
+            error=f"{stored.error:.2f}", level=stored.level, percentile=percentile_text(stored.percentile),
             used=stored.frames_used, total=len(job.frames) or 1, spread=f"{stored.spread:.2f}"))
         self._results.refresh()
         self._end_scoring()
@@ -650,6 +651,7 @@ class MainWindow(QMainWindow):
         self._results.refresh()
         try:
             export_rows(self._results.ranked_rows(), path, self._card.version if self._card else "")
+            self._store.record_export(path)
         except FaceScoreError as error:
             show_error(self, tr("export.failed_title"), describe_error(error))
             return False

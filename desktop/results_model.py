@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPixmap
 
 from core.contest import natural_key
-from core.ranking import RankedRow, rank
+from core.ranking import RankedRow, division_key, rank, rank_text
+from core.score import percentile_text
 from desktop.i18n import tr
 
 THUMBNAIL_SIZE = 44
@@ -74,7 +75,6 @@ class ResultsModel(QAbstractTableModel):
         self._store = None
         self._bridge: StoreBridge | None = None
         self._rows: list[RankedRow] = []
-        self._band = 0.0
         self._card = None
         self._thumbnails: dict[int, QPixmap] = {}  # capture id -> thumbnail
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
@@ -99,15 +99,14 @@ class ResultsModel(QAbstractTableModel):
             self.refresh()
 
     def set_model_card(self, card) -> None:
-        """Ties use the card's error band; the percentile header names its population."""
+        """The percentile header names the card's population."""
         self._card = card
-        self._band = card.error
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         self.refresh()
 
     def ranked_rows(self) -> list[RankedRow]:
         """The rows in rank order, as exported."""
-        return rank(((row.contestant, row.capture) for row in self._rows), self._band)
+        return rank((row.contestant, row.capture) for row in self._rows)
 
     def _schedule_refresh(self, _changes) -> None:
         self._refresh_timer.start()
@@ -116,7 +115,7 @@ class ResultsModel(QAbstractTableModel):
         self._refresh_timer.stop()
         if self._store is None:
             return
-        ranked = rank(self._store.results(), self._band)
+        ranked = rank(self._store.results())
         new_by_id = {row.contestant.id: row for row in ranked}
         for index in reversed(range(len(self._rows))):
             if self._rows[index].contestant.id not in new_by_id:
@@ -161,8 +160,8 @@ class ResultsModel(QAbstractTableModel):
             value = {Column.SCORE: "score", Column.LEVEL: "level", Column.PERCENTILE: "percentile",
                      Column.PHOTO: "score"}[Column(column)]
             return (getattr(capture, value) if capture else -math.inf), number
-        if column in (Column.RANK, Column.TIE):
-            return (row.rank if row.rank is not None else math.inf), number
+        if column in (Column.RANK, Column.TIE):  # ranks count within a division
+            return division_key(row.division), (row.rank if row.rank is not None else math.inf), number
         return number
 
     # -- QAbstractTableModel ----------------------------------------------------
@@ -193,7 +192,7 @@ class ResultsModel(QAbstractTableModel):
                 return tr("results.percentile_tip_no_model")
             return tr("results.percentile_tip", population=self._card.percentile_population)
         if column in (Column.RANK, Column.TIE):
-            return tr("results.tie_tip", band=f"{self._band:.2f}")
+            return tr("results.tie_tip")
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -231,9 +230,9 @@ class ResultsModel(QAbstractTableModel):
         if column == Column.LEVEL:
             return str(capture.level)
         if column == Column.PERCENTILE:
-            return f"{capture.percentile:.0f}"
+            return percentile_text(capture.percentile)
         if column == Column.RANK:
-            return str(row.rank)
+            return rank_text(row)
         if column == Column.TIE:
             return tr("results.tie_marker") if row.tie else ""
         return None
@@ -244,7 +243,7 @@ class ResultsModel(QAbstractTableModel):
             return tr("results.capture_tip", spread=f"{capture.spread:.2f}", frames=capture.frames_used,
                       time=capture.captured_at, model=capture.model_version)
         if column == Column.TIE and row.tie:
-            return tr("results.tie_tip", band=f"{self._band:.2f}")
+            return tr("results.tie_tip")
         if column == Column.NAME and row.contestant.notes:
             return row.contestant.notes
         return None
