@@ -34,11 +34,12 @@ def level_of(value: float) -> int:
 def percentile_text(percentile: float) -> str:
     """A percentile as every screen, export and sheet shows it: never "0" or "100",
     since no face is rated below or above every reference face ("<1", ">99")."""
-    if percentile < 0.5:
+    rounded = math.floor(percentile + 0.5)  # halves up: format() would round 0.5 to "0"
+    if rounded < 1:
         return "<1"
-    if percentile >= 99.5:
+    if rounded > 99:
         return ">99"
-    return f"{percentile:.0f}"
+    return str(rounded)
 
 
 def percentile_of(value: float, quantiles: list[float]) -> float:
