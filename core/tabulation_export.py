@@ -1,0 +1,95 @@
+"""Write a combined tabulation to CSV or XLSX, atomically, with every judge's marks."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from core.criteria import criteria_text
+from core.errors import ExportError
+from core.export import _inert, _write_atomically
+from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
+
+DECIMALS = 2
+
+
+def tabulation_columns(tabulation: Tabulation) -> list[str]:
+    """division, rank, tie, number, name, total, each criterion's mark, each judge's mark, advisory."""
+    columns = ["division", "rank", "tie", "number", "name", "total"]
+    columns += [criterion.name for criterion in tabulation.criteria]
+    columns += [f"{criterion.name} ({judge})" for criterion in tabulation.criteria
+                for judge in tabulation.judges]
+    return columns + ["advisory_score"]
+
+
+def tabulation_table(tabulation: Tabulation) -> list[list[object]]:
+    """One list of values per contestant, in :func:`tabulation_columns` order."""
+    table = []
+    for row in tabulation.rows:
+        ranked = row.ranked
+        values: list[object] = [ranked.contestant.division, ranked.rank, ranked.tie if ranked.rank is not None else None,
+                                ranked.contestant.number, ranked.contestant.name, _rounded(ranked.total)]
+        values += [_rounded(ranked.marks.get(criterion.name)) for criterion in tabulation.criteria]
+        values += [mark for criterion in tabulation.criteria for mark in row.judge_marks[criterion.name]]
+        values.append(_rounded(row.advisory))
+        table.append([_inert(value) for value in values])
+    return table
+
+
+def rules_text(tabulation: Tabulation) -> list[str]:
+    """The rules the result was computed by, in English, for the workbook and the command line."""
+    dropped = (f"the highest and lowest mark of each criterion dropped ({DROP_EXTREMES_MINIMUM} judges or more)"
+               if tabulation.drop_extremes else "all judges' marks averaged")
+    return [f"Contest: {tabulation.contest_name}",
+            f"Judges: {', '.join(tabulation.judges)}",
+            f"Criteria: {criteria_text(tabulation.criteria)}",
+            f"Marks per criterion: {dropped}; total = sum of weight × mark / highest mark (out of 100).",
+            "Ties in the total: the higher mark in the first criterion wins, then the next; "
+            "a tie that survives every criterion stays a tie."]
+
+
+def export_tabulation(tabulation: Tabulation, path: str | Path) -> None:
+    """Write ``tabulation`` to ``path`` (.csv or .xlsx). Raises :class:`ExportError`."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ExportError(f"Cannot export to {path}: use a .csv or .xlsx file name.",
+                          code="export_bad_suffix", path=str(path))
+    columns, table = tabulation_columns(tabulation), tabulation_table(tabulation)
+    data = _csv_bytes(columns, table) if suffix == ".csv" else _xlsx_bytes(columns, table, rules_text(tabulation))
+    _write_atomically(path, data)
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, DECIMALS)
+
+
+def _csv_bytes(columns: list[str], table: list[list[object]]) -> bytes:
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(columns)
+    for values in table:
+        writer.writerow("" if value is None else "TRUE" if value is True else "FALSE" if value is False
+                        else value for value in values)
+    return text.getvalue().encode("utf-8-sig")  # the BOM makes Excel read Chinese names right
+
+
+def _xlsx_bytes(columns: list[str], table: list[list[object]], rules: list[str]) -> bytes:
+    from openpyxl import Workbook  # only when exporting a workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Tabulation"
+    sheet.append(columns)
+    for values in table:
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+                      for value in values])
+    sheet.freeze_panes = "F2"
+    about = workbook.create_sheet("Rules")
+    for line in rules:
+        about.append([ILLEGAL_CHARACTERS_RE.sub("", line)])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
