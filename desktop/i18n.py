@@ -31,6 +31,9 @@ EN = {
     "menu.contest": "&Contest",
     "menu.contestants": "C&ontestants",
     "menu.capture": "C&apture",
+    "menu.settings": "&Settings",
+    "menu.score_scale": "Score scale",
+    "scale.native": "{scale} (the raters' scale)",
     "menu.language": "&Language",
     "menu.help": "&Help",
     "action.new_contest": "New contest…",
@@ -141,6 +144,7 @@ EN = {
     "results.name": "Name",
     "results.division": "Division",
     "results.score": "Score",
+    "results.score_on": "Score ({scale})",
     "results.level": "Level",
     "results.percentile": "Percentile",
     "results.rank": "Rank",
@@ -148,8 +152,9 @@ EN = {
     "results.tie_marker": "tie",
     "results.not_captured": "not captured",
     "results.empty": "No contestants yet: add one (Ctrl+N) or import a roster from CSV or Excel (Ctrl+R).",
-    "results.score_tip": "Predicted mean rating on the 1–5 scale ± its typical error. Advisory: one "
-                         "input for the judges, never the sole ranking.",
+    "results.score_tip": "Predicted mean rating of the raters (their scale is 1–5), shown on {scale} "
+                         "± its typical error. Advisory: one input for the judges, never the sole "
+                         "ranking.",
     "results.level_tip": "Level 1–5: the score rounded up to a whole step of the scale.",
     "results.percentile_tip": "Percent of the reference population rated lower: {population}. "
                               "Not a percentage of people in general.",
@@ -237,6 +242,9 @@ ZH_TW = {
     "menu.contest": "比賽(&C)",
     "menu.contestants": "參賽者(&O)",
     "menu.capture": "拍攝(&A)",
+    "menu.settings": "設定(&S)",
+    "menu.score_scale": "分數量表",
+    "scale.native": "{scale}（評分者的量表）",
     "menu.language": "語言(&L)",
     "menu.help": "說明(&H)",
     "action.new_contest": "新增比賽…",
@@ -332,6 +340,7 @@ ZH_TW = {
     "results.name": "姓名",
     "results.division": "組別",
     "results.score": "分數",
+    "results.score_on": "分數（{scale}）",
     "results.level": "等級",
     "results.percentile": "百分位",
     "results.rank": "名次",
@@ -339,7 +348,8 @@ ZH_TW = {
     "results.tie_marker": "並列",
     "results.not_captured": "尚未拍攝",
     "results.empty": "尚無參賽者：請新增參賽者（Ctrl+N）或從 CSV 或 Excel 匯入名單（Ctrl+R）。",
-    "results.score_tip": "1–5 分量表上的預測平均評分 ± 典型誤差。僅供參考：是評審的依據之一，絕不可作為唯一排名依據。",
+    "results.score_tip": "評分者的預測平均評分（其量表為 1–5），以 {scale} 顯示 ± 典型誤差。僅供參考：是評審的依據之一，"
+                         "絕不可作為唯一排名依據。",
     "results.level_tip": "等級 1–5：分數無條件進位到量表的整數級距。",
     "results.percentile_tip": "參考族群中評分較低者所佔的百分比：{population}。並非一般人群的百分比。",
     "results.percentile_tip_no_model": "參考臉孔中評分較低者所佔的百分比（模型載入後會顯示模型卡所述的族群）。",

@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QPixmap
 
 from core.contest import natural_key
 from core.ranking import RankedRow, division_key, rank, rank_text
-from core.score import percentile_text
+from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 from desktop.i18n import tr
 
 THUMBNAIL_SIZE = 44
@@ -52,6 +52,11 @@ HEADER_KEYS = {
 }
 
 
+def score_header(scale: ScoreScale) -> str:
+    """The score column's title: "Score", or "Score (0–100)" on another scale than the raters' 1–5."""
+    return tr("results.score") if scale == NATIVE_SCALE else tr("results.score_on", scale=scale.label)
+
+
 class StoreBridge(QObject):
     """Turns a store's callbacks (called on whichever thread committed) into a Qt signal."""
 
@@ -76,6 +81,7 @@ class ResultsModel(QAbstractTableModel):
         self._bridge: StoreBridge | None = None
         self._rows: list[RankedRow] = []
         self._card = None
+        self._scale = NATIVE_SCALE
         self._thumbnails: dict[int, QPixmap] = {}  # capture id -> thumbnail
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -103,6 +109,11 @@ class ResultsModel(QAbstractTableModel):
         self._card = card
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         self.refresh()
+
+    def set_scale(self, scale: ScoreScale) -> None:
+        """Show scores, error bands and spreads on ``scale``; ranks and ties stay on 1–5."""
+        self._scale = scale
+        self.retranslate()
 
     def ranked_rows(self) -> list[RankedRow]:
         """The rows in rank order, as exported."""
@@ -177,14 +188,14 @@ class ResultsModel(QAbstractTableModel):
             return None
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return tr(HEADER_KEYS[column])
+            return score_header(self._scale) if column == Column.SCORE else tr(HEADER_KEYS[column])
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tooltip(column)
         return None
 
     def _header_tooltip(self, column: Column) -> str | None:
         if column == Column.SCORE:
-            return tr("results.score_tip")
+            return tr("results.score_tip", scale=self._scale.label)
         if column == Column.LEVEL:
             return tr("results.level_tip")
         if column == Column.PERCENTILE:
@@ -214,8 +225,7 @@ class ResultsModel(QAbstractTableModel):
             return row.contestant.id
         return None
 
-    @staticmethod
-    def _display(row: RankedRow, column: Column) -> str | None:
+    def _display(self, row: RankedRow, column: Column) -> str | None:
         capture = row.capture
         if column == Column.NUMBER:
             return row.contestant.number
@@ -224,7 +234,7 @@ class ResultsModel(QAbstractTableModel):
         if column == Column.DIVISION:
             return row.contestant.division
         if column == Column.SCORE:
-            return capture.to_score().formatted() if capture else tr("results.not_captured")
+            return capture.to_score().formatted(self._scale) if capture else tr("results.not_captured")
         if capture is None:
             return None
         if column == Column.LEVEL:
@@ -240,7 +250,7 @@ class ResultsModel(QAbstractTableModel):
     def _tooltip(self, row: RankedRow, column: Column) -> str | None:
         capture = row.capture
         if column == Column.SCORE and capture:
-            return tr("results.capture_tip", spread=f"{capture.spread:.2f}", frames=capture.frames_used,
+            return tr("results.capture_tip", spread=self._scale.width_text(capture.spread), frames=capture.frames_used,
                       time=capture.captured_at, model=capture.model_version)
         if column == Column.TIE and row.tie:
             return tr("results.tie_tip")
