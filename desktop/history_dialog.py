@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.score import NATIVE_SCALE, ScoreScale
+from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 from desktop.i18n import tr
 from desktop.results_model import score_header
 from desktop.tables import follow_store, read_only_table
@@ -87,7 +87,7 @@ class HistoryDialog(QDialog):
                 Qt.TransformationMode.SmoothTransformation))
             self.table.setItem(row, 0, photo)
             values = (capture.to_score().formatted(self._scale), str(capture.level),
-                      f"{capture.percentile:.0f}", str(capture.frames_used),
+                      percentile_text(capture.percentile), str(capture.frames_used),
                       self._scale.width_text(capture.spread),
                       tr(SOURCE_KEYS[capture.source]),
                       local_time(capture.captured_at), capture.model_version,

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
-from core.score import NATIVE_SCALE, SCALES, ScoreScale
+from core.score import NATIVE_SCALE, SCALES, ScoreScale, percentile_text
 from core.store import ContestStore
 from core.version import app_version
 from desktop import i18n
@@ -575,7 +575,7 @@ class MainWindow(QMainWindow):
         self.camera_panel.show_result_message(lambda: tr(
             "capture.result", number=number, name=name, score=self._scale.value_text(stored.score),
             error=self._scale.width_text(stored.error), level=stored.level,
-            percentile=f"{stored.percentile:.0f}", used=stored.frames_used, total=len(job.frames) or 1,
+            percentile=percentile_text(stored.percentile), used=stored.frames_used, total=len(job.frames) or 1,
             spread=self._scale.width_text(stored.spread)))
         self._results.refresh()
         self._end_scoring()
@@ -666,6 +666,7 @@ class MainWindow(QMainWindow):
         try:
             export_rows(self._results.ranked_rows(), path, self._card.version if self._card else "",
                         self._scale)
+            self._store.record_export(path)
         except FaceScoreError as error:
             show_error(self, tr("export.failed_title"), describe_error(error))
             return False

@@ -24,8 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPixmap
 
 from core.contest import natural_key
-from core.ranking import RankedRow, rank
-from core.score import NATIVE_SCALE, ScoreScale
+from core.ranking import RankedRow, division_key, rank, rank_text
+from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 from desktop.i18n import tr
 
 THUMBNAIL_SIZE = 44
@@ -80,7 +80,6 @@ class ResultsModel(QAbstractTableModel):
         self._store = None
         self._bridge: StoreBridge | None = None
         self._rows: list[RankedRow] = []
-        self._band = 0.0
         self._card = None
         self._scale = NATIVE_SCALE
         self._thumbnails: dict[int, QPixmap] = {}  # capture id -> thumbnail
@@ -106,9 +105,8 @@ class ResultsModel(QAbstractTableModel):
             self.refresh()
 
     def set_model_card(self, card) -> None:
-        """Ties use the card's error band; the percentile header names its population."""
+        """The percentile header names the card's population."""
         self._card = card
-        self._band = card.error
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         self.refresh()
 
@@ -119,7 +117,7 @@ class ResultsModel(QAbstractTableModel):
 
     def ranked_rows(self) -> list[RankedRow]:
         """The rows in rank order, as exported."""
-        return rank(((row.contestant, row.capture) for row in self._rows), self._band)
+        return rank((row.contestant, row.capture) for row in self._rows)
 
     def _schedule_refresh(self, _changes) -> None:
         self._refresh_timer.start()
@@ -128,7 +126,7 @@ class ResultsModel(QAbstractTableModel):
         self._refresh_timer.stop()
         if self._store is None:
             return
-        ranked = rank(self._store.results(), self._band)
+        ranked = rank(self._store.results())
         new_by_id = {row.contestant.id: row for row in ranked}
         for index in reversed(range(len(self._rows))):
             if self._rows[index].contestant.id not in new_by_id:
@@ -173,8 +171,8 @@ class ResultsModel(QAbstractTableModel):
             value = {Column.SCORE: "score", Column.LEVEL: "level", Column.PERCENTILE: "percentile",
                      Column.PHOTO: "score"}[Column(column)]
             return (getattr(capture, value) if capture else -math.inf), number
-        if column in (Column.RANK, Column.TIE):
-            return (row.rank if row.rank is not None else math.inf), number
+        if column in (Column.RANK, Column.TIE):  # ranks count within a division
+            return division_key(row.division), (row.rank if row.rank is not None else math.inf), number
         return number
 
     # -- QAbstractTableModel ----------------------------------------------------
@@ -205,7 +203,7 @@ class ResultsModel(QAbstractTableModel):
                 return tr("results.percentile_tip_no_model")
             return tr("results.percentile_tip", population=self._card.percentile_population)
         if column in (Column.RANK, Column.TIE):
-            return tr("results.tie_tip", band=self._scale.width_text(self._band))
+            return tr("results.tie_tip")
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -242,9 +240,9 @@ class ResultsModel(QAbstractTableModel):
         if column == Column.LEVEL:
             return str(capture.level)
         if column == Column.PERCENTILE:
-            return f"{capture.percentile:.0f}"
+            return percentile_text(capture.percentile)
         if column == Column.RANK:
-            return str(row.rank)
+            return rank_text(row)
         if column == Column.TIE:
             return tr("results.tie_marker") if row.tie else ""
         return None
@@ -255,7 +253,7 @@ class ResultsModel(QAbstractTableModel):
             return tr("results.capture_tip", spread=self._scale.width_text(capture.spread), frames=capture.frames_used,
                       time=capture.captured_at, model=capture.model_version)
         if column == Column.TIE and row.tie:
-            return tr("results.tie_tip", band=self._scale.width_text(self._band))
+            return tr("results.tie_tip")
         if column == Column.NAME and row.contestant.notes:
             return row.contestant.notes
         return None
