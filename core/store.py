@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import sqlite3
 import tempfile
@@ -35,6 +36,7 @@ from core.backups import BACKUPS_KEPT, SIDE_FILES, backup_files, backups_folder
 from core.contest import Capture, Contestant, natural_key, number_key, validate_contestant
 from core.errors import StoreError, ValidationError
 
+log = logging.getLogger(__name__)
 APPLICATION_ID = 0x46534A47  # "FSJG": marks the file as a FaceScore Judge contest
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100  # the database header; bytes 16-17 hold the page size
@@ -149,6 +151,7 @@ class ContestStore:
         except StoreError:
             self._db.close()
             raise
+        log.info("contest file %s opened", self.path)
 
     def _check_file_before_opening(self) -> None:
         folder, path = self.path.parent, str(self.path)
@@ -481,6 +484,8 @@ class ContestStore:
             self._audit(action, capture.contestant_id, previous and _capture_fields(_capture(previous)),
                         _capture_fields(stored))
         self._notify(Changes(captures=True))
+        log.info("capture %d stored for contestant %d: %.2f (%s, %s)", stored.id, stored.contestant_id,
+                 stored.score, action, stored.model_version)
         return stored
 
     def current_captures(self, removed: bool = False) -> dict[int, Capture]:

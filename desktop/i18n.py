@@ -57,6 +57,7 @@ EN = {
     "action.import_photo": "Import photo…",
     "action.refresh_cameras": "Look for cameras again",
     "action.about": "About the model…",
+    "action.open_log_folder": "Open log folder",
     # contests
     "contest.default_name": "Contest {date}",
     "contest.untitled": "Untitled contest",
@@ -184,6 +185,13 @@ EN = {
     "export.file_filter": "CSV (*.csv);;Excel workbook (*.xlsx)",
     "export.failed_title": "Export failed",
     "export.done": "Results exported to {path}",
+    # crash reports
+    "crash.title": "Something went wrong",
+    "crash.text": "FaceScore Judge ran into an unexpected problem. It is still running, and the captures "
+                  "already stored are safe in the contest file. If this happens again, copy the details "
+                  "below or send the log folder ({folder}) to whoever looks after the app.",
+    "crash.copy": "Copy details",
+    "crash.open_log_folder": "Open log folder",
     # about / model card
     "about.title": "About the model",
     "about.advisory": "The score is advisory: one input for the judges, never the sole ranking. It "
@@ -267,6 +275,7 @@ ZH_TW = {
     "action.import_photo": "匯入照片…",
     "action.refresh_cameras": "重新尋找攝影機",
     "action.about": "關於模型…",
+    "action.open_log_folder": "開啟記錄檔資料夾",
     "contest.default_name": "比賽 {date}",
     "contest.untitled": "未命名比賽",
     "contest.file": "比賽檔案：{path}",
@@ -372,6 +381,11 @@ ZH_TW = {
     "export.file_filter": "CSV (*.csv);;Excel 活頁簿 (*.xlsx)",
     "export.failed_title": "匯出失敗",
     "export.done": "結果已匯出至 {path}",
+    "crash.title": "發生錯誤",
+    "crash.text": "FaceScore Judge 遇到未預期的問題。程式仍在執行，已儲存的拍攝結果都安全保存在比賽檔中。"
+                  "若再次發生，請複製下方的詳細資訊，或將記錄檔資料夾（{folder}）傳給負責維護本程式的人員。",
+    "crash.copy": "複製詳細資訊",
+    "crash.open_log_folder": "開啟記錄檔資料夾",
     "about.title": "關於模型",
     "about.advisory": "分數僅供參考：是評審的依據之一，絕不可作為唯一排名依據。它預測一群志願評分者會如何評價一張照片，而非衡量一個人的價值。",
     "about.no_model": "尚未載入評分模型，因此無法顯示模型卡。",
