@@ -83,7 +83,8 @@ class ContestStore:
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as error:
-            raise StoreError(f"Cannot open contest file {self.path}: {error}") from error
+            raise StoreError(f"Cannot open contest file {self.path}: {error}", code="store_open_failed",
+                             path=str(self.path), reason=str(error)) from error
         try:
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
@@ -92,35 +93,41 @@ class ContestStore:
         except sqlite3.DatabaseError as error:
             self._db.close()
             raise StoreError(f"{self.path} is damaged or is not a FaceScore contest file "
-                             f"({error}).") from error
+                             f"({error}).", code="store_damaged", path=str(self.path),
+                             reason=str(error)) from error
         except StoreError:
             self._db.close()
             raise
 
     def _check_header(self) -> None:
         if not self.path.parent.is_dir():
-            raise StoreError(f"Cannot create contest file {self.path}: the folder does not exist.")
+            raise StoreError(f"Cannot create contest file {self.path}: the folder does not exist.",
+                             code="store_no_folder", path=str(self.path))
         if self.path.is_dir():
-            raise StoreError(f"{self.path} is a folder, not a contest file.")
+            raise StoreError(f"{self.path} is a folder, not a contest file.", code="store_is_folder",
+                             path=str(self.path))
         if not self.path.exists():
             return
         try:
             with open(self.path, "rb") as file:
                 header = file.read(len(SQLITE_HEADER))
         except OSError as error:
-            raise StoreError(f"Cannot read contest file {self.path}: {error.strerror}.") from error
+            raise StoreError(f"Cannot read contest file {self.path}: {error.strerror}.", code="store_unreadable",
+                             path=str(self.path), reason=error.strerror) from error
         if header and header != SQLITE_HEADER:
-            raise StoreError(f"{self.path} is not a FaceScore contest file.")
+            raise StoreError(f"{self.path} is not a FaceScore contest file.", code="store_not_contest",
+                             path=str(self.path))
 
     def _migrate(self) -> None:
         application_id = self._db.execute("PRAGMA application_id").fetchone()[0]
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if application_id != APPLICATION_ID and (application_id or version or tables):
-            raise StoreError(f"{self.path} is an SQLite database but not a FaceScore contest file.")
+            raise StoreError(f"{self.path} is an SQLite database but not a FaceScore contest file.",
+                             code="store_foreign_database", path=str(self.path))
         if version > len(MIGRATIONS):
             raise StoreError(f"{self.path} was made by a newer version of FaceScore Judge; "
-                             "update the app to open it.")
+                             "update the app to open it.", code="store_too_new", path=str(self.path))
         for target, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self._transaction():
                 for statement in script.split(";"):
@@ -142,7 +149,8 @@ class ContestStore:
                         self._db.execute("ROLLBACK")
                     raise
             except sqlite3.Error as error:  # disk full, file locked or deleted, ...
-                raise StoreError(f"Could not save to {self.path}: {error}.") from error
+                raise StoreError(f"Could not save to {self.path}: {error}.", code="store_save_failed",
+                                 path=str(self.path), reason=str(error)) from error
 
     def _query(self, sql: str, parameters: tuple = ()) -> list[tuple]:
         with self._lock:
@@ -249,13 +257,16 @@ class ContestStore:
             row = self._db.execute(f"SELECT {CONTESTANT_COLUMNS} FROM contestants "
                                    "WHERE id = ? AND removed = 1", (contestant_id,)).fetchone()
             if row is None:
-                raise StoreError(f"Contestant {contestant_id} is not among the removed contestants.")
+                raise StoreError(f"Contestant {contestant_id} is not among the removed contestants.",
+                                 code="contestant_not_removed", id=contestant_id)
             contestant = Contestant(*row)
             taken = self._db.execute("SELECT name FROM contestants WHERE number_key = ? AND removed = 0",
                                      (number_key(contestant.number),)).fetchone()
             if taken is not None:
                 raise ValidationError("number", f"Number {contestant.number} is now used by {taken[0]}; give "
-                                                f"{taken[0]} another number to restore {contestant.name}.")
+                                                f"{taken[0]} another number to restore {contestant.name}.",
+                                      code="number_now_taken", number=contestant.number, name=taken[0],
+                                      removed=contestant.name)
             self._db.execute("UPDATE contestants SET removed = 0 WHERE id = ?", (contestant_id,))
         self._notify(Changes(contestants=True, captures=True))
         return contestant
@@ -264,7 +275,8 @@ class ContestStore:
         row = self._db.execute("SELECT 1 FROM contestants WHERE id = ? AND removed = 0",
                                (contestant_id,)).fetchone()
         if row is None:
-            raise StoreError(f"Contestant {contestant_id} is not in this contest.")
+            raise StoreError(f"Contestant {contestant_id} is not in this contest.", code="contestant_not_found",
+                             id=contestant_id)
 
     # -- captures --------------------------------------------------------------
 

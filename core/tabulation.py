@@ -140,10 +140,9 @@ def tabulate(sheets: Sequence[JudgeSheet], drop_extremes: bool = False) -> Tabul
             minimum=DROP_EXTREMES_MINIMUM)
     mismatches = find_mismatches(sheets)
     if mismatches:
-        raise TabulationError(
-            f"The files do not match ({len(mismatches)} problems); nothing was combined:\n"
-            + "\n".join(f"- {m}" for m in mismatches), code="files_do_not_match",
-            mismatches=mismatches, count=len(mismatches))
+        raise TabulationError("The files do not match; nothing was combined:\n"
+                              + "\n".join(f"- {m}" for m in mismatches), code="files_do_not_match",
+                              mismatches=mismatches)
     first = sheets[0]
     criteria = first.criteria
     entries, details = [], {}

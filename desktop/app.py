@@ -87,7 +87,6 @@ def main(argv: list[str] | None = None) -> int:
     settings = AppSettings(data_dir)
     code = settings.language if settings.language in i18n.LANGUAGES else i18n.system_language()
     i18n.set_language(code)
-    i18n.install_qt_translations(code)
 
     window = MainWindow(settings, camera_spec=args.camera)
     window.show()
