@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.score import NATIVE_SCALE, ScoreScale
+
 GROUPS = {"AF": QT_TRANSLATE_NOOP("AboutDialog", "Asian female"), "AM": QT_TRANSLATE_NOOP("AboutDialog", "Asian male"),
           "CF": QT_TRANSLATE_NOOP("AboutDialog", "Caucasian female"),
           "CM": QT_TRANSLATE_NOOP("AboutDialog", "Caucasian male")}
@@ -38,13 +40,14 @@ def held_out_metrics(card) -> tuple[str, dict] | None:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, card, app_version: str, parent=None):
-        """``card``: the loaded core.model_card.ModelCard, or None when no model is loaded."""
+    def __init__(self, card, app_version: str, scale: ScoreScale = NATIVE_SCALE, parent=None):
+        """``card``: the loaded core.model_card.ModelCard, or None when no model is loaded; its error
+        band is shown on ``scale``."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("About the model"))
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
-        self.text.setHtml(self._html(card, app_version))
+        self.text.setHtml(self._html(card, app_version, scale))
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         evaluation = held_out_metrics(card) if card is not None else None
@@ -59,7 +62,7 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(720, 640)
 
-    def _html(self, card, app_version: str) -> str:
+    def _html(self, card, app_version: str, scale: ScoreScale) -> str:
         advisory = self.tr("The score is advisory: one input for the judges, never the sole ranking. It "
                            "predicts how a group of volunteer raters would rate a photo, not a person's worth.")
         parts = [f"<h2>{escape(self.tr('FaceScore Judge'))} {escape(app_version)}</h2>",
@@ -77,7 +80,7 @@ class AboutDialog(QDialog):
                 "each rated 1–5 by 60 volunteers. Accuracy on other populations is unknown.")
             band = self.tr("Each score is shown ± {value}: the typical distance between the model's score and the "
                            "raters' mean on held-out faces. Scores closer than this are ties.").format(
-                value=f"{card.error:.2f}")
+                value=scale.width_text(card.error))
             percentile = self.tr("The percentile compares a score with {population}, not with people in "
                                  "general.").format(population=card.percentile_population)
             licence = self.tr("The model was trained on SCUT-FBP5500, whose licence allows non-commercial "

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.score import NATIVE_SCALE, ScoreScale
 from desktop.results_model import Column, header_label
 from desktop.tables import follow_store, read_only_table
 
@@ -32,11 +33,13 @@ def local_time(captured_at: str) -> str:
 
 
 class HistoryDialog(QDialog):
-    """Every capture of ``contestant`` in ``store``; reloads when the store's captures change."""
+    """Every capture of ``contestant`` in ``store``, scores on ``scale``; reloads when the store's
+    captures change."""
 
-    def __init__(self, store, contestant, parent=None):
+    def __init__(self, store, contestant, scale: ScoreScale = NATIVE_SCALE, parent=None):
         super().__init__(parent)
         self._store = store
+        self._scale = scale
         self._contestant_id = contestant.id
         self.setWindowTitle(self.tr("Capture history: No. {number} {name}").format(
             number=contestant.number, name=contestant.name))
@@ -44,7 +47,7 @@ class HistoryDialog(QDialog):
         heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.summary = QLabel(wordWrap=True)
         self.table = read_only_table(
-            [header_label(column) for column in (Column.PHOTO, Column.SCORE, Column.LEVEL, Column.PERCENTILE)]
+            [header_label(column, scale) for column in (Column.PHOTO, Column.SCORE, Column.LEVEL, Column.PERCENTILE)]
             + [self.tr("Frames used"), self.tr("Spread"), self.tr("Source"), self.tr("Taken"), self.tr("Model"),
                self.tr("Status")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -82,8 +85,9 @@ class HistoryDialog(QDialog):
                 PHOTO_SIZE, PHOTO_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation))
             self.table.setItem(row, 0, photo)
-            values = (capture.to_score().formatted(), str(capture.level),
-                      f"{capture.percentile:.0f}", str(capture.frames_used), f"{capture.spread:.2f}",
+            values = (capture.to_score().formatted(self._scale), str(capture.level),
+                      f"{capture.percentile:.0f}", str(capture.frames_used),
+                      self._scale.width_text(capture.spread),
                       self.tr("Photo file") if capture.source == "file" else self.tr("Camera"),
                       local_time(capture.captured_at), capture.model_version,
                       self.tr("Current") if capture.current else self.tr("Replaced"))

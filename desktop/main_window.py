@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
+from core.score import NATIVE_SCALE, SCALES, ScoreScale
 from core.store import ContestStore
 from desktop import i18n
 from desktop.about_dialog import AboutDialog
@@ -53,7 +54,7 @@ from desktop.workers import CameraWorker, DeviceProbe, ScoringJob, ScoringWorker
 APP_VERSION = "0.1.0"
 DEFAULT_SIZE = (1280, 720)
 COLUMN_WIDTHS = {Column.PHOTO: 56, Column.NUMBER: 64, Column.NAME: 190, Column.DIVISION: 100,
-                 Column.SCORE: 112, Column.LEVEL: 60, Column.PERCENTILE: 80, Column.RANK: 56}
+                 Column.SCORE: 112, Column.LEVEL: 60, Column.PERCENTILE: 80, Column.RANK: 56, Column.TIE: 48}
 HISTORY_COLUMNS = (Column.PHOTO, Column.SCORE)  # a double-click there opens the capture history
 MODEL_STYLES = {"loading": "color: #666666;", "ready": "color: #1b5e20;", "failed": "color: #c62828;"}
 
@@ -92,8 +93,10 @@ class MainWindow(QMainWindow):
         self._busy_contestant: int | None = None  # capture in progress for this contestant
         self._close_requested = False
         self._shown_contestant: int | None = None  # whose name the camera panel shows
+        self._scale = settings.score_scale
 
         self._results = ResultsModel(self)
+        self._results.set_scale(self._scale)
         self._proxy = ResultsProxy(self)
         self._proxy.setSourceModel(self._results)
         self._scoring = ScoringWorker(model_card_path, self)
@@ -142,6 +145,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
             self.language_group.addAction(action)
             self.language_actions[code] = action
+        self.scale_group = QActionGroup(self)
+        self.scale_actions = {}
+        for key, scale in SCALES.items():
+            action = QAction(self, checkable=True)
+            action.setChecked(scale == self._scale)
+            action.triggered.connect(lambda _checked=False, scale=scale: self.set_score_scale(scale))
+            self.scale_group.addAction(action)
+            self.scale_actions[key] = action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -161,6 +172,9 @@ class MainWindow(QMainWindow):
         self.capture_menu.addActions([self.capture_action, self.import_photo_action])
         self.capture_menu.addSeparator()
         self.capture_menu.addAction(self.refresh_cameras_action)
+        self.settings_menu = bar.addMenu("")
+        self.scale_menu = self.settings_menu.addMenu("")
+        self.scale_menu.addActions(list(self.scale_actions.values()))
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
@@ -211,7 +225,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([600, 680])
+        splitter.setSizes([560, 720])
         splitter.setContentsMargins(8, 8, 8, 0)
         self.setCentralWidget(splitter)
 
@@ -439,7 +453,7 @@ class MainWindow(QMainWindow):
         row = self.selected_row()
         if row is None or row.capture is None:
             return None
-        return self._open_dialog(HistoryDialog(self._store, row.contestant, self))
+        return self._open_dialog(HistoryDialog(self._store, row.contestant, self._scale, self))
 
     def _on_double_clicked(self, index) -> None:
         if index.column() in HISTORY_COLUMNS and self.history_action.isEnabled():
@@ -470,7 +484,7 @@ class MainWindow(QMainWindow):
     def show_removed(self) -> RemovedDialog | None:
         if self._store is None:
             return None
-        return self._open_dialog(RemovedDialog(self._store, self))
+        return self._open_dialog(RemovedDialog(self._store, self._scale, self))
 
     def import_roster(self, path: Path | None = None) -> RosterImportDialog | None:
         if self._store is None:
@@ -574,8 +588,10 @@ class MainWindow(QMainWindow):
         self.camera_panel.show_result_message(lambda: self.tr(
             "No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference "
             "faces ({used} of %n frames used, spread {spread})", "", len(job.frames) or 1).format(
-            number=number, name=name, score=f"{stored.score:.2f}", error=f"{stored.error:.2f}", level=stored.level,
-            percentile=f"{stored.percentile:.0f}", used=stored.frames_used, spread=f"{stored.spread:.2f}"))
+            number=number, name=name, score=self._scale.value_text(stored.score),
+            error=self._scale.width_text(stored.error), level=stored.level,
+            percentile=f"{stored.percentile:.0f}", used=stored.frames_used,
+            spread=self._scale.width_text(stored.spread)))
         self._results.refresh()
         self._end_scoring()
         self.captureStored.emit(stored)
@@ -663,7 +679,8 @@ class MainWindow(QMainWindow):
 
         self._results.refresh()
         try:
-            export_rows(self._results.ranked_rows(), path, self._card.version if self._card else "")
+            export_rows(self._results.ranked_rows(), path, self._card.version if self._card else "",
+                        self._scale)
         except FaceScoreError as error:
             show_error(self, self.tr("Export failed"), describe_error(error))
             return False
@@ -671,7 +688,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_about(self) -> AboutDialog:
-        return self._open_dialog(AboutDialog(self._card, APP_VERSION, self))
+        return self._open_dialog(AboutDialog(self._card, APP_VERSION, self._scale, self))
 
     def set_language(self, code: str) -> None:
         """Switch the language; every widget re-renders on the LanguageChange event Qt sends."""
@@ -683,6 +700,18 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    @property
+    def score_scale(self) -> ScoreScale:
+        return self._scale
+
+    def set_score_scale(self, scale: ScoreScale) -> None:
+        """Show scores on ``scale`` from now on (table, result line, dialogs, exports); remembered."""
+        self._scale = scale
+        self._settings.score_scale = scale
+        self.scale_actions[scale.key].setChecked(True)
+        self._results.set_scale(scale)
+        self.camera_panel.refresh_message()  # the last result line, on the new scale
 
     def retranslate(self) -> None:
         texts = {
@@ -702,6 +731,12 @@ class MainWindow(QMainWindow):
         self.contest_menu.setTitle(self.tr("&Contest"))
         self.contestants_menu.setTitle(self.tr("C&ontestants"))
         self.capture_menu.setTitle(self.tr("C&apture"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.scale_menu.setTitle(self.tr("Score scale"))
+        for key, action in self.scale_actions.items():
+            label = SCALES[key].label
+            action.setText(self.tr("{scale} (the raters' scale)").format(scale=label)
+                           if SCALES[key] == NATIVE_SCALE else label)
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self._results.retranslate()

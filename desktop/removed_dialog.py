@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
+from core.score import NATIVE_SCALE, ScoreScale
 from desktop.error_text import describe_error
 from desktop.results_model import Column, header_label, not_captured
 from desktop.tables import follow_store, read_only_table
@@ -22,15 +23,17 @@ COLUMNS = (Column.NUMBER, Column.NAME, Column.DIVISION, Column.SCORE)
 
 
 class RemovedDialog(QDialog):
-    """The removed contestants of ``store``; reloads when the store's contestants change."""
+    """The removed contestants of ``store``, scores on ``scale``; reloads when the store's contestants
+    change."""
 
-    def __init__(self, store, parent=None):
+    def __init__(self, store, scale: ScoreScale = NATIVE_SCALE, parent=None):
         super().__init__(parent)
         self._store = store
+        self._scale = scale
         self._contestants = []
         self.setWindowTitle(self.tr("Removed contestants"))
         self.summary = QLabel(wordWrap=True)
-        self.table = read_only_table([header_label(column) for column in COLUMNS])
+        self.table = read_only_table([header_label(column, scale) for column in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
@@ -69,7 +72,7 @@ class RemovedDialog(QDialog):
         self.table.setRowCount(len(self._contestants))
         for row, contestant in enumerate(self._contestants):
             capture = captures.get(contestant.id)
-            score = capture.to_score().formatted() if capture else not_captured()
+            score = capture.to_score().formatted(self._scale) if capture else not_captured()
             for column, value in enumerate((contestant.number, contestant.name, contestant.division, score)):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self._on_selection_changed()

@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QPixmap
 
 from core.contest import natural_key
 from core.ranking import RankedRow, rank
+from core.score import NATIVE_SCALE, ScoreScale
 
 THUMBNAIL_SIZE = 44
 CONTESTANT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -58,8 +59,11 @@ HEADERS = {
 }
 
 
-def header_label(column: Column) -> str:
-    """A results column's heading, in the current language (the dialogs show the same headings)."""
+def header_label(column: Column, scale: ScoreScale = NATIVE_SCALE) -> str:
+    """A results column's heading in the current language (the dialogs show the same headings); the
+    score's names ``scale`` unless it is the raters' own 1–5."""
+    if column == Column.SCORE and scale != NATIVE_SCALE:
+        return QCoreApplication.translate("ResultsModel", "Score ({scale})").format(scale=scale.label)
     return QCoreApplication.translate("ResultsModel", HEADERS[column])
 
 
@@ -92,6 +96,7 @@ class ResultsModel(QAbstractTableModel):
         self._rows: list[RankedRow] = []
         self._band = 0.0
         self._card = None
+        self._scale = NATIVE_SCALE
         self._thumbnails: dict[int, QPixmap] = {}  # capture id -> thumbnail
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -120,6 +125,11 @@ class ResultsModel(QAbstractTableModel):
         self._band = card.error
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         self.refresh()
+
+    def set_scale(self, scale: ScoreScale) -> None:
+        """Show scores, error bands and spreads on ``scale``; ranks and ties stay on 1–5."""
+        self._scale = scale
+        self.retranslate()
 
     def ranked_rows(self) -> list[RankedRow]:
         """The rows in rank order, as exported."""
@@ -194,15 +204,16 @@ class ResultsModel(QAbstractTableModel):
             return None
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return header_label(column)
+            return header_label(column, self._scale)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tooltip(column)
         return None
 
     def _header_tooltip(self, column: Column) -> str | None:
         if column == Column.SCORE:
-            return self.tr("Predicted mean rating on the 1–5 scale ± its typical error. Advisory: one "
-                           "input for the judges, never the sole ranking.")
+            return self.tr("Predicted mean rating of the raters (their scale is 1–5), shown on {scale} ± its "
+                           "typical error. Advisory: one input for the judges, never the sole ranking.").format(
+                scale=self._scale.label)
         if column == Column.LEVEL:
             return self.tr("Level 1–5: the score rounded up to a whole step of the scale.")
         if column == Column.PERCENTILE:
@@ -217,7 +228,7 @@ class ResultsModel(QAbstractTableModel):
 
     def _tie_tip(self) -> str:
         return self.tr("Scores closer than the error band (±{band}) count as a tie and share a rank.").format(
-            band=f"{self._band:.2f}")
+            band=self._scale.width_text(self._band))
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -247,7 +258,7 @@ class ResultsModel(QAbstractTableModel):
         if column == Column.DIVISION:
             return row.contestant.division
         if column == Column.SCORE:
-            return capture.to_score().formatted() if capture else not_captured()
+            return capture.to_score().formatted(self._scale) if capture else not_captured()
         if capture is None:
             return None
         if column == Column.LEVEL:
@@ -265,8 +276,8 @@ class ResultsModel(QAbstractTableModel):
         if column == Column.SCORE and capture:
             return self.tr("Spread over the burst: {spread} · frames used: {frames} · taken {time} · model "
                            "{model}. Double-click for every capture (Ctrl+H).").format(
-                spread=f"{capture.spread:.2f}", frames=capture.frames_used, time=capture.captured_at,
-                model=capture.model_version)
+                spread=self._scale.width_text(capture.spread), frames=capture.frames_used,
+                time=capture.captured_at, model=capture.model_version)
         if column == Column.TIE and row.tie:
             return self._tie_tip()
         if column == Column.NAME and row.contestant.notes:

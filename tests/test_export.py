@@ -10,6 +10,7 @@ from core.contest import Capture, Contestant
 from core.errors import ExportError
 from core.export import COLUMNS, export_rows
 from core.ranking import RankedRow
+from core.score import SCALES
 
 WHEN = "2024-05-01T10:00:00+00:00"
 
@@ -109,3 +110,15 @@ def test_missing_folder_and_bad_suffix(tmp_path):
         export_rows(ROWS, tmp_path / "nowhere" / "r.csv", "v")
     with pytest.raises(ExportError, match=r"\.csv or \.xlsx"):
         export_rows(ROWS, tmp_path / "r.pdf", "v")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_display_scale_is_named_and_the_native_score_kept(tmp_path, suffix):
+    path = tmp_path / f"results{suffix}"
+    export_rows(ROWS, path, "scut-v2", SCALES["0-100"])
+    table = (pd.read_csv(path, encoding="utf-8-sig") if suffix == ".csv" else pd.read_excel(path))
+    assert tuple(table.columns[4:8]) == ("score_0-100", "error_0-100", "score", "error")
+    assert table["score_0-100"].tolist()[:3] == [80.9, 80.0, 52.5]  # (4.236 - 1) x 25 = 80.9
+    assert table["error_0-100"][0] == 8.6  # 0.3456 x 25
+    assert table["score"].tolist()[:3] == [4.24, 4.2, 3.1] and table["error"][0] == 0.35
+    assert table["level"][0] == 4 and table["percentile"][0] == 71.3

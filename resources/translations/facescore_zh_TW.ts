@@ -779,6 +779,18 @@
         <translation>拍攝(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Settings</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Score scale</source>
+        <translation>分數量表</translation>
+    </message>
+    <message>
+        <source>{scale} (the raters&apos; scale)</source>
+        <translation>{scale}（評分者的量表）</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
@@ -845,12 +857,16 @@
         <translation>並列</translation>
     </message>
     <message>
+        <source>Score ({scale})</source>
+        <translation>分數（{scale}）</translation>
+    </message>
+    <message>
         <source>not captured</source>
         <translation>尚未拍攝</translation>
     </message>
     <message>
-        <source>Predicted mean rating on the 1–5 scale ± its typical error. Advisory: one input for the judges, never the sole ranking.</source>
-        <translation>1–5 分量表上的預測平均評分 ± 典型誤差。僅供參考：是評審的依據之一，絕不可作為唯一排名依據。</translation>
+        <source>Predicted mean rating of the raters (their scale is 1–5), shown on {scale} ± its typical error. Advisory: one input for the judges, never the sole ranking.</source>
+        <translation>評分者的預測平均評分（其量表為 1–5），以 {scale} 顯示 ± 典型誤差。僅供參考：是評審的依據之一，絕不可作為唯一排名依據。</translation>
     </message>
     <message>
         <source>Level 1–5: the score rounded up to a whole step of the scale.</source>
