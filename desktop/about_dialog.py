@@ -79,7 +79,10 @@ class AboutDialog(QDialog):
                 "SCUT-FBP5500 holds 5500 frontal faces: 73 % Asian and 27 % Caucasian adults, no other groups, "
                 "each rated 1–5 by 60 volunteers. Accuracy on other populations is unknown.")
             band = self.tr("Each score is shown ± {value}: the typical distance between the model's score and the "
-                           "raters' mean on held-out faces. Scores closer than this are ties.").format(
+                           "raters' mean on held-out faces. Ranks are given within each division, from each "
+                           "capture's own stored error: a contestant is placed surely above another only when its "
+                           "score is higher by at least the mean of their two errors. The rank shows every place "
+                           "that leaves possible, e.g. 3 (2–5); a range means a tie.").format(
                 value=scale.width_text(card.error))
             percentile = self.tr("The percentile compares a score with {population}, not with people in "
                                  "general.").format(population=card.percentile_population)

@@ -29,30 +29,45 @@ TEXTS = {
     "number_empty": QT_TRANSLATE_NOOP("ErrorText", "The contestant number is empty."),
     "name_empty": QT_TRANSLATE_NOOP("ErrorText", "The contestant name is empty."),
     "number_taken": QT_TRANSLATE_NOOP("ErrorText", "Number {number} is already used by {name}."),
-    "number_now_taken": QT_TRANSLATE_NOOP(
-        "ErrorText", "Number {number} is now used by {name}; give {name} another number to restore {removed}."),
+    "number_taken_since_removal": QT_TRANSLATE_NOOP(
+        "ErrorText", "Number {number} is now used by {other}; give {other} another number to restore {name}."),
     # core.roster.RosterProblem
     "number_missing": QT_TRANSLATE_NOOP("ErrorText", "The number is missing."),
     "number_in_contest": QT_TRANSLATE_NOOP("ErrorText", "Number {number} is already in the contest."),
     "number_repeated": QT_TRANSLATE_NOOP("ErrorText", "Number {number} is already used at line {line}."),
     "name_missing": QT_TRANSLATE_NOOP("ErrorText", "The name is empty."),
     # StoreError
-    "store_open_failed": QT_TRANSLATE_NOOP("ErrorText", "Cannot open contest file {path}: {reason}"),
-    "store_damaged": QT_TRANSLATE_NOOP(
+    "contest_open_failed": QT_TRANSLATE_NOOP("ErrorText", "Cannot open contest file {path}: {reason}"),
+    "contest_damaged": QT_TRANSLATE_NOOP(
         "ErrorText", "{path} is damaged or is not a FaceScore contest file ({reason})."),
-    "store_no_folder": QT_TRANSLATE_NOOP(
+    "contest_folder_missing": QT_TRANSLATE_NOOP(
         "ErrorText", "Cannot create contest file {path}: the folder does not exist."),
-    "store_is_folder": QT_TRANSLATE_NOOP("ErrorText", "{path} is a folder, not a contest file."),
-    "store_unreadable": QT_TRANSLATE_NOOP("ErrorText", "Cannot read contest file {path}: {reason}."),
-    "store_not_contest": QT_TRANSLATE_NOOP("ErrorText", "{path} is not a FaceScore contest file."),
-    "store_foreign_database": QT_TRANSLATE_NOOP(
+    "contest_is_folder": QT_TRANSLATE_NOOP("ErrorText", "{path} is a folder, not a contest file."),
+    "contest_folder_read_only": QT_TRANSLATE_NOOP(
+        "ErrorText", "The folder of {path} is read-only, so changes to the contest cannot be saved there; copy the "
+                     "contest file to a folder you can write to and open it there."),
+    "contest_file_read_only": QT_TRANSLATE_NOOP(
+        "ErrorText", "{path} is read-only, so changes to the contest cannot be saved; make the file writable or "
+                     "copy it."),
+    "contest_unreadable": QT_TRANSLATE_NOOP("ErrorText", "Cannot read contest file {path}: {reason}."),
+    "not_a_contest_file": QT_TRANSLATE_NOOP("ErrorText", "{path} is not a FaceScore contest file."),
+    "foreign_database": QT_TRANSLATE_NOOP(
         "ErrorText", "{path} is an SQLite database but not a FaceScore contest file."),
-    "store_too_new": QT_TRANSLATE_NOOP(
+    "contest_too_new": QT_TRANSLATE_NOOP(
         "ErrorText", "{path} was made by a newer version of FaceScore Judge; update the app to open it."),
-    "store_save_failed": QT_TRANSLATE_NOOP("ErrorText", "Could not save to {path}: {reason}."),
+    "contest_save_failed": QT_TRANSLATE_NOOP("ErrorText", "Could not save to {path}: {reason}."),
+    "contest_read_failed": QT_TRANSLATE_NOOP("ErrorText", "Could not read {path}: {reason}."),
+    "contest_file_missing": QT_TRANSLATE_NOOP(
+        "ErrorText", "The contest file {path} was moved, renamed or deleted while it was open; open it again from "
+                     "where it is now."),
+    "contest_finalized": QT_TRANSLATE_NOOP("ErrorText", "The contest is finalized: reopen it to make changes."),
     "contestant_not_removed": QT_TRANSLATE_NOOP(
-        "ErrorText", "Contestant {id} is not among the removed contestants."),
-    "contestant_not_found": QT_TRANSLATE_NOOP("ErrorText", "Contestant {id} is not in this contest."),
+        "ErrorText", "Contestant {contestant_id} is not among the removed contestants."),
+    "contestant_not_found": QT_TRANSLATE_NOOP("ErrorText", "Contestant {contestant_id} is not in this contest."),
+    "backup_failed": QT_TRANSLATE_NOOP("ErrorText", "Could not back up {path} to {folder}: {reason}."),
+    "restore_target_exists": QT_TRANSLATE_NOOP("ErrorText", "{path} already exists."),
+    "restore_failed": QT_TRANSLATE_NOOP("ErrorText", "Could not restore the backup {path}: {reason}."),
+    "delete_contest_failed": QT_TRANSLATE_NOOP("ErrorText", "Could not delete {path}: {reason}."),
     # RosterError
     "roster_xls": QT_TRANSLATE_NOOP(
         "ErrorText",

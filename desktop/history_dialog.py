@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.score import NATIVE_SCALE, ScoreScale
+from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 from desktop.results_model import Column, header_label
 from desktop.tables import follow_store, read_only_table
 
@@ -86,7 +86,7 @@ class HistoryDialog(QDialog):
                 Qt.TransformationMode.SmoothTransformation))
             self.table.setItem(row, 0, photo)
             values = (capture.to_score().formatted(self._scale), str(capture.level),
-                      f"{capture.percentile:.0f}", str(capture.frames_used),
+                      percentile_text(capture.percentile), str(capture.frames_used),
                       self._scale.width_text(capture.spread),
                       self.tr("Photo file") if capture.source == "file" else self.tr("Camera"),
                       local_time(capture.captured_at), capture.model_version,

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
-from core.score import NATIVE_SCALE, SCALES, ScoreScale
+from core.score import NATIVE_SCALE, SCALES, ScoreScale, percentile_text
 from core.store import ContestStore
+from core.version import app_version
 from desktop import i18n
 from desktop.about_dialog import AboutDialog
 from desktop.alerts import confirm, show_error
@@ -51,7 +52,6 @@ from desktop.roster_dialog import RosterImportDialog
 from desktop.settings import AppSettings
 from desktop.workers import CameraWorker, DeviceProbe, ScoringJob, ScoringWorker
 
-APP_VERSION = "0.1.0"
 DEFAULT_SIZE = (1280, 720)
 COLUMN_WIDTHS = {Column.PHOTO: 56, Column.NUMBER: 64, Column.NAME: 190, Column.DIVISION: 100,
                  Column.SCORE: 112, Column.LEVEL: 60, Column.PERCENTILE: 80, Column.RANK: 56, Column.TIE: 48}
@@ -590,7 +590,7 @@ class MainWindow(QMainWindow):
             "faces ({used} of %n frames used, spread {spread})", "", len(job.frames) or 1).format(
             number=number, name=name, score=self._scale.value_text(stored.score),
             error=self._scale.width_text(stored.error), level=stored.level,
-            percentile=f"{stored.percentile:.0f}", used=stored.frames_used,
+            percentile=percentile_text(stored.percentile), used=stored.frames_used,
             spread=self._scale.width_text(stored.spread)))
         self._results.refresh()
         self._end_scoring()
@@ -681,6 +681,7 @@ class MainWindow(QMainWindow):
         try:
             export_rows(self._results.ranked_rows(), path, self._card.version if self._card else "",
                         self._scale)
+            self._store.record_export(path)
         except FaceScoreError as error:
             show_error(self, self.tr("Export failed"), describe_error(error))
             return False
@@ -688,7 +689,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_about(self) -> AboutDialog:
-        return self._open_dialog(AboutDialog(self._card, APP_VERSION, self._scale, self))
+        return self._open_dialog(AboutDialog(self._card, app_version(), self._scale, self))
 
     def set_language(self, code: str) -> None:
         """Switch the language; every widget re-renders on the LanguageChange event Qt sends."""

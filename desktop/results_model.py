@@ -26,8 +26,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPixmap
 
 from core.contest import natural_key
-from core.ranking import RankedRow, rank
-from core.score import NATIVE_SCALE, ScoreScale
+from core.ranking import RankedRow, division_key, rank, rank_text
+from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 
 THUMBNAIL_SIZE = 44
 CONTESTANT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -94,7 +94,6 @@ class ResultsModel(QAbstractTableModel):
         self._store = None
         self._bridge: StoreBridge | None = None
         self._rows: list[RankedRow] = []
-        self._band = 0.0
         self._card = None
         self._scale = NATIVE_SCALE
         self._thumbnails: dict[int, QPixmap] = {}  # capture id -> thumbnail
@@ -120,9 +119,8 @@ class ResultsModel(QAbstractTableModel):
             self.refresh()
 
     def set_model_card(self, card) -> None:
-        """Ties use the card's error band; the percentile header names its population."""
+        """The percentile header names the card's population."""
         self._card = card
-        self._band = card.error
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         self.refresh()
 
@@ -133,7 +131,7 @@ class ResultsModel(QAbstractTableModel):
 
     def ranked_rows(self) -> list[RankedRow]:
         """The rows in rank order, as exported."""
-        return rank(((row.contestant, row.capture) for row in self._rows), self._band)
+        return rank((row.contestant, row.capture) for row in self._rows)
 
     def _schedule_refresh(self, _changes) -> None:
         self._refresh_timer.start()
@@ -142,7 +140,7 @@ class ResultsModel(QAbstractTableModel):
         self._refresh_timer.stop()
         if self._store is None:
             return
-        ranked = rank(self._store.results(), self._band)
+        ranked = rank(self._store.results())
         new_by_id = {row.contestant.id: row for row in ranked}
         for index in reversed(range(len(self._rows))):
             if self._rows[index].contestant.id not in new_by_id:
@@ -187,8 +185,8 @@ class ResultsModel(QAbstractTableModel):
             value = {Column.SCORE: "score", Column.LEVEL: "level", Column.PERCENTILE: "percentile",
                      Column.PHOTO: "score"}[Column(column)]
             return (getattr(capture, value) if capture else -math.inf), number
-        if column in (Column.RANK, Column.TIE):
-            return (row.rank if row.rank is not None else math.inf), number
+        if column in (Column.RANK, Column.TIE):  # ranks count within a division
+            return division_key(row.division), (row.rank if row.rank is not None else math.inf), number
         return number
 
     # -- QAbstractTableModel ----------------------------------------------------
@@ -227,8 +225,9 @@ class ResultsModel(QAbstractTableModel):
         return None
 
     def _tie_tip(self) -> str:
-        return self.tr("Scores closer than the error band (±{band}) count as a tie and share a rank.").format(
-            band=self._scale.width_text(self._band))
+        return self.tr("Ranked within the division. A contestant is placed surely above another only when its "
+                       "score is higher by at least the mean of their two errors; the range in brackets is every "
+                       "place that leaves possible, and a range means a tie.")
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -264,9 +263,9 @@ class ResultsModel(QAbstractTableModel):
         if column == Column.LEVEL:
             return str(capture.level)
         if column == Column.PERCENTILE:
-            return f"{capture.percentile:.0f}"
+            return percentile_text(capture.percentile)
         if column == Column.RANK:
-            return str(row.rank)
+            return rank_text(row)
         if column == Column.TIE:
             return self.tr("tie") if row.tie else ""
         return None

@@ -56,8 +56,8 @@
         <translation>SCUT-FBP5500 含 5500 張正面臉孔：73% 亞洲人、27% 白人成年人，無其他族群，每張由 60 位志願者以 1–5 分評分。模型對其他族群的準確度未知。</translation>
     </message>
     <message>
-        <source>Each score is shown ± {value}: the typical distance between the model&apos;s score and the raters&apos; mean on held-out faces. Scores closer than this are ties.</source>
-        <translation>每個分數以 ± {value} 顯示：即模型分數與評分者平均值在未參與訓練臉孔上的典型差距。差距小於此值的分數視為並列。</translation>
+        <source>Each score is shown ± {value}: the typical distance between the model&apos;s score and the raters&apos; mean on held-out faces. Ranks are given within each division, from each capture&apos;s own stored error: a contestant is placed surely above another only when its score is higher by at least the mean of their two errors. The rank shows every place that leaves possible, e.g. 3 (2–5); a range means a tie.</source>
+        <translation>每個分數以 ± {value} 顯示：即模型分數與評分者平均值在未參與訓練臉孔上的典型差距。名次在各組別內計算，並使用每次拍攝各自儲存的誤差：只有當分數高出兩者誤差平均值以上時，才確定排在另一位之前。名次會列出所有可能的名次，例如 3 (2–5)；有範圍即為並列。</translation>
     </message>
     <message>
         <source>The percentile compares a score with {population}, not with people in general.</source>
@@ -201,10 +201,6 @@
         <translation>編號 {number} 已由 {name} 使用。</translation>
     </message>
     <message>
-        <source>Number {number} is now used by {name}; give {name} another number to restore {removed}.</source>
-        <translation>編號 {number} 現已由 {name} 使用；請先為 {name} 更改編號，才能恢復 {removed}。</translation>
-    </message>
-    <message>
         <source>The number is missing.</source>
         <translation>缺少編號。</translation>
     </message>
@@ -257,12 +253,52 @@
         <translation>無法儲存至 {path}：{reason}。</translation>
     </message>
     <message>
-        <source>Contestant {id} is not among the removed contestants.</source>
-        <translation>參賽者 {id} 不在已移除的參賽者中。</translation>
+        <source>Number {number} is now used by {other}; give {other} another number to restore {name}.</source>
+        <translation>編號 {number} 現已由 {other} 使用；請先為 {other} 更改編號，才能恢復 {name}。</translation>
     </message>
     <message>
-        <source>Contestant {id} is not in this contest.</source>
-        <translation>參賽者 {id} 不在本比賽中。</translation>
+        <source>The folder of {path} is read-only, so changes to the contest cannot be saved there; copy the contest file to a folder you can write to and open it there.</source>
+        <translation>{path} 所在的資料夾為唯讀，比賽的變更無法儲存；請將比賽檔案複製到可寫入的資料夾後再開啟。</translation>
+    </message>
+    <message>
+        <source>{path} is read-only, so changes to the contest cannot be saved; make the file writable or copy it.</source>
+        <translation>{path} 為唯讀，比賽的變更無法儲存；請將檔案設為可寫入，或複製一份。</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}.</source>
+        <translation>無法讀取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The contest file {path} was moved, renamed or deleted while it was open; open it again from where it is now.</source>
+        <translation>比賽檔案 {path} 在開啟期間被移動、重新命名或刪除；請從目前的位置重新開啟。</translation>
+    </message>
+    <message>
+        <source>The contest is finalized: reopen it to make changes.</source>
+        <translation>比賽已定案：請重新開放後再進行變更。</translation>
+    </message>
+    <message>
+        <source>Contestant {contestant_id} is not among the removed contestants.</source>
+        <translation>參賽者 {contestant_id} 不在已移除的參賽者中。</translation>
+    </message>
+    <message>
+        <source>Contestant {contestant_id} is not in this contest.</source>
+        <translation>參賽者 {contestant_id} 不在此比賽中。</translation>
+    </message>
+    <message>
+        <source>Could not back up {path} to {folder}: {reason}.</source>
+        <translation>無法將 {path} 備份到 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{path} already exists.</source>
+        <translation>{path} 已存在。</translation>
+    </message>
+    <message>
+        <source>Could not restore the backup {path}: {reason}.</source>
+        <translation>無法還原備份 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Could not delete {path}: {reason}.</source>
+        <translation>無法刪除 {path}：{reason}。</translation>
     </message>
     <message>
         <source>{file}: the old Excel .xls format is not supported; save it as .xlsx or CSV in Excel and import that.</source>
@@ -881,8 +917,8 @@
         <translation>參考族群中評分較低者所佔的百分比：{population}。並非一般人群的百分比。</translation>
     </message>
     <message>
-        <source>Scores closer than the error band (±{band}) count as a tie and share a rank.</source>
-        <translation>分數差距小於誤差範圍（±{band}）視為並列，名次相同。</translation>
+        <source>Ranked within the division. A contestant is placed surely above another only when its score is higher by at least the mean of their two errors; the range in brackets is every place that leaves possible, and a range means a tie.</source>
+        <translation>名次在組別內計算。只有當分數高出兩者誤差平均值以上時，才確定排在另一位之前；括號內為所有可能的名次，有範圍即為並列。</translation>
     </message>
     <message>
         <source>tie</source>
