@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.contest import Capture, Contestant, natural_key, number_key, validate_contestant
+from core.criteria import Criterion, criteria_text, criterion_named, validate_criteria, validate_mark, with_advisory
 from core.errors import StoreError, ValidationError
+from core.tabulation import JudgeSheet
 
 APPLICATION_ID = 0x46534A47  # "FSJG": marks the file as a FaceScore Judge contest
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -56,6 +58,23 @@ MIGRATIONS = [
     CREATE INDEX captures_contestant ON captures (contestant_id);
     CREATE UNIQUE INDEX captures_current ON captures (contestant_id) WHERE current = 1;
     """,
+    """
+    CREATE TABLE criteria (
+        position INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        weight REAL NOT NULL,
+        low REAL NOT NULL,
+        high REAL NOT NULL,
+        step REAL NOT NULL,
+        advisory INTEGER NOT NULL
+    );
+    CREATE TABLE marks (
+        contestant_id INTEGER NOT NULL REFERENCES contestants (id),
+        criterion TEXT NOT NULL,
+        value REAL NOT NULL,
+        PRIMARY KEY (contestant_id, criterion)
+    );
+    """,
 ]
 
 CONTESTANT_COLUMNS = "id, number, name, division, notes"
@@ -69,6 +88,7 @@ class Changes:
 
     contestants: bool = False
     captures: bool = False
+    marks: bool = False  # the criteria or a judge's marks
     contest: bool = False  # the contest's own details (its name)
 
 
@@ -303,6 +323,82 @@ class ContestStore:
         with self._lock:
             captures = self.current_captures()
             return [(c, captures.get(c.id)) for c in self.contestants()]
+
+    # -- criteria and marks (rules in core.criteria) ------------------------------
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        rows = self._query("SELECT name, weight, low, high, step, advisory FROM criteria ORDER BY position")
+        return tuple(Criterion(*row[:5], advisory=bool(row[5])) for row in rows)
+
+    def set_criteria(self, criteria: Iterable[Criterion]) -> tuple[Criterion, ...]:
+        """Define the contest's criteria. Raises CriteriaError; StoreError (``criteria_locked``)
+        once a mark is entered, so every mark is given under the criteria it was meant for."""
+        criteria = validate_criteria(criteria)
+        with self._change():
+            if self._db.execute("SELECT 1 FROM marks LIMIT 1").fetchone():
+                raise StoreError("The criteria cannot change once marks are entered.", code="criteria_locked",
+                                 path=str(self.path))
+            before = self.criteria
+            self._db.execute("DELETE FROM criteria")
+            self._db.executemany(
+                "INSERT INTO criteria (position, name, weight, low, high, step, advisory) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(position, *dataclasses.astuple(c)) for position, c in enumerate(criteria)])
+            self._audit("criteria_set", before={"criteria": criteria_text(before)},
+                        after={"criteria": criteria_text(criteria)})
+        self._notify(Changes(contest=True, marks=True))
+        return criteria
+
+    def marks(self) -> dict[int, dict[str, float]]:
+        """contestant id → criterion name → the judge's mark, for contestants not removed."""
+        rows = self._query("SELECT m.contestant_id, m.criterion, m.value FROM marks m "
+                           "JOIN contestants c ON c.id = m.contestant_id WHERE c.removed = 0")
+        marks: dict[int, dict[str, float]] = {}
+        for contestant_id, criterion, value in rows:
+            marks.setdefault(contestant_id, {})[criterion] = value
+        return marks
+
+    def set_mark(self, contestant_id: int, criterion: str, value: float | None) -> float | None:
+        """Store (or with None, clear) the judge's mark; returns it as stored (rounded to the step).
+
+        Raises CriteriaError for an unknown criterion or an invalid mark, StoreError while finalized."""
+        with self._change():
+            self._require_contestant(contestant_id)
+            named = criterion_named(self.criteria, criterion)
+            value = None if value is None else validate_mark(named, value)
+            row = self._db.execute("SELECT value FROM marks WHERE contestant_id = ? AND criterion = ?",
+                                   (contestant_id, named.name)).fetchone()
+            before = None if row is None else row[0]
+            if before == value:
+                return value
+            if value is None:
+                self._db.execute("DELETE FROM marks WHERE contestant_id = ? AND criterion = ?",
+                                 (contestant_id, named.name))
+            else:
+                self._db.execute("INSERT OR REPLACE INTO marks (contestant_id, criterion, value) VALUES (?, ?, ?)",
+                                 (contestant_id, named.name, value))
+            self._audit("mark_cleared" if value is None else "marked", contestant_id,
+                        None if before is None else {named.name: before},
+                        None if value is None else {named.name: value})
+        self._notify(Changes(marks=True))
+        return value
+
+    def judge_sheet(self) -> JudgeSheet:
+        """This file as one judge's sheet for :func:`core.tabulation.tabulate`, the advisory
+        criterion (if any) filled from each contestant's current capture."""
+        with self._lock:
+            criteria, contestants = self.criteria, self.contestants()
+            marks, captures = self.marks(), self.current_captures()
+            name, judge = self.contest_name, self.judge_name
+        sheet_marks, faces = {}, {}
+        for contestant in contestants:
+            key, capture = number_key(contestant.number), captures.get(contestant.id)
+            face_score = None if capture is None else capture.score
+            sheet_marks[key] = with_advisory(criteria, marks.get(contestant.id, {}), face_score)
+            if face_score is not None:
+                faces[key] = face_score
+        return JudgeSheet(str(self.path), name, judge, criteria, tuple(contestants), sheet_marks, faces)
 
     # -- file ------------------------------------------------------------------
 
