@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
+    QTabWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -35,9 +36,11 @@ from desktop.about_dialog import AboutDialog
 from desktop.alerts import confirm, show_error
 from desktop.camera_panel import CameraPanel
 from desktop.contestant_dialog import ContestantDialog
+from desktop.criteria_dialog import CriteriaDialog
 from desktop.contests import contests_folder, latest_contest, new_contest_path
 from desktop.history_dialog import HistoryDialog
 from desktop.i18n import describe_error, tr
+from desktop.marks_panel import MarksPanel
 from desktop.removed_dialog import RemovedDialog
 from desktop.results_model import (
     CONTESTANT_ID_ROLE,
@@ -48,6 +51,7 @@ from desktop.results_model import (
 )
 from desktop.roster_dialog import RosterImportDialog
 from desktop.settings import AppSettings
+from desktop.tabulate_dialog import TabulateDialog
 from desktop.workers import CameraWorker, DeviceProbe, ScoringJob, ScoringWorker
 
 APP_VERSION = "0.1.0"
@@ -126,6 +130,9 @@ class MainWindow(QMainWindow):
         self.new_contest_action = self._action("Ctrl+Shift+N", self.new_contest)
         self.open_contest_action = self._action(QKeySequence.StandardKey.Open, self.choose_contest)
         self.rename_contest_action = self._action(None, self.rename_contest)
+        self.criteria_action = self._action(None, self.edit_criteria)
+        self.marks_action = self._action("Ctrl+M", self.show_marks)
+        self.tabulate_action = self._action(None, self.tabulate_files)
         self.export_action = self._action("Ctrl+E", self.export_results)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.add_action = self._action("Ctrl+N", self.add_contestant)
@@ -152,6 +159,8 @@ class MainWindow(QMainWindow):
         self.contest_menu = bar.addMenu("")
         self.contest_menu.addActions([self.new_contest_action, self.open_contest_action,
                                       self.rename_contest_action])
+        self.contest_menu.addSeparator()
+        self.contest_menu.addActions([self.criteria_action, self.marks_action, self.tabulate_action])
         self.contest_menu.addSeparator()
         self.contest_menu.addAction(self.export_action)
         self.contest_menu.addSeparator()
@@ -208,7 +217,11 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(header)
-        right_layout.addWidget(self.table)
+        self.marks_panel = MarksPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, "")
+        self.tabs.addTab(self.marks_panel, "")
+        right_layout.addWidget(self.tabs)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.camera_panel)
@@ -352,6 +365,7 @@ class MainWindow(QMainWindow):
             return False
         previous, self._store = self._store, store
         self._results.set_store(store)
+        self.marks_panel.set_store(store)
         if previous is not None:
             previous.close()
         self._settings.last_contest = Path(path)
@@ -361,7 +375,8 @@ class MainWindow(QMainWindow):
         return True
 
     def new_contest(self, name: str | None = None) -> bool:
-        if name is None:
+        interactive = name is None
+        if interactive:
             name, accepted = QInputDialog.getText(self, tr("contest.new_title"), tr("contest.new_prompt"))
             if not accepted or not name.strip():
                 return False
@@ -369,6 +384,8 @@ class MainWindow(QMainWindow):
         if not self.open_contest(path):
             return False
         self._store.contest_name = name
+        if interactive:
+            self.edit_criteria()
         return True
 
     def choose_contest(self) -> None:
@@ -401,6 +418,21 @@ class MainWindow(QMainWindow):
     def _on_store_changed(self, changes) -> None:
         if changes.contest:
             self._show_contest()
+            self.marks_panel.retranslate()
+
+    # -- judges' marks ----------------------------------------------------------
+
+    def edit_criteria(self) -> CriteriaDialog | None:
+        if self._store is None:
+            return None
+        return self._open_dialog(CriteriaDialog(self._store, self))
+
+    def show_marks(self) -> None:
+        self.tabs.setCurrentWidget(self.marks_panel)
+        self.marks_panel.focus_grid()
+
+    def tabulate_files(self) -> TabulateDialog:
+        return self._open_dialog(TabulateDialog(self._contests, self))
 
     def _show_contest(self) -> None:
         name = self._store.contest_name if self._store else ""
@@ -685,6 +717,13 @@ class MainWindow(QMainWindow):
         self.capture_menu.setTitle(tr("menu.capture"))
         self.language_menu.setTitle(tr("menu.language"))
         self.help_menu.setTitle(tr("menu.help"))
+        for action, text in ((self.criteria_action, self.tr("Criteria…")),
+                             (self.marks_action, self.tr("Judge's marks")),
+                             (self.tabulate_action, self.tr("Tabulate judges' files…"))):
+            action.setText(text)
+        self.tabs.setTabText(0, self.tr("Advisory scores"))
+        self.tabs.setTabText(1, self.tr("Judge's marks"))
+        self.marks_panel.retranslate()
         self.camera_panel.retranslate()
         self._results.retranslate()
         self._render_model_state()
@@ -703,6 +742,7 @@ class MainWindow(QMainWindow):
         self._scoring.stop()
         self._probe.wait()
         self._results.set_store(None)
+        self.marks_panel.set_store(None)
         if self._store is not None:
             self._store.close()
             self._store = None

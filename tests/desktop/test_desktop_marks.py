@@ -1,0 +1,131 @@
+"""The judge's marks grid by keyboard only, and Contest → Tabulate judges' files… with export."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from core.contest import Contestant
+from core.criteria import parse_criteria
+from core.store import ContestStore
+
+CRITERIA = parse_criteria("Poise=40,Interview=40,Face=20")
+ROSTER = [Contestant(None, "1", "Amy Alexandra Fitzgerald-Lee", "小姐組"),
+          Contestant(None, "2", "Beatrice Okonkwo", "小姐組"),
+          Contestant(None, "3", "張雅婷", "青少年組")]
+MARKS = {  # judge -> number -> (Poise, Interview, Face)
+    "Judge Chen": {"1": (8, 7, 9), "2": (9, 9, 9), "3": (6, 6, 6)},
+    "Judge Lin": {"1": (9, 8, 8), "2": (9, 8, 9), "3": (6, 6, 6)},
+    "Judge Wu": {"1": (7, 9, 7), "2": (9, 7, 9), "3": (6.3, 6, 5.7)},
+}
+
+
+def judge_file(path: Path, judge: str, marks: dict | None = None, roster=ROSTER) -> Path:
+    with ContestStore(path) as store:
+        store.contest_name = "Miss Taipei 2026"
+        store.judge_name = judge
+        store.import_contestants(roster)
+        store.set_criteria(CRITERIA)
+        ids = {c.number: c.id for c in store.contestants()}
+        for number, values in (marks or {}).items():
+            for criterion, value in zip(("Poise", "Interview", "Face"), values):
+                store.set_mark(ids[number], criterion, value)
+    return path
+
+
+def type_keys(qtbot, text: str) -> None:
+    """Each key to whichever widget has the focus, as a keyboard would."""
+    for character in text:
+        key = {"\t": Qt.Key.Key_Tab, "\n": Qt.Key.Key_Return}.get(character)
+        if key is None:
+            qtbot.keyClicks(QApplication.focusWidget(), character)
+        else:
+            qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+def test_marks_by_keyboard_only(qtbot, tmp_path, open_window):
+    (tmp_path / "contests").mkdir()
+    contest = judge_file(tmp_path / "contests" / "chen.sqlite", "Judge Chen")
+    window = open_window(tmp_path, wait_for_model=False)
+    assert window.store.path == contest  # the latest contest opens at start
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # Contest → Judge's marks
+    panel = window.marks_panel
+    qtbot.waitUntil(lambda: panel.grid.hasFocus())
+    # Amy: 8.5, Tab, 7, Tab, 9, Enter → Beatrice: 9, Tab, 11 (the second 1 is not taken) then 0 → 10, Enter
+    type_keys(qtbot, "8.5\t7\t9\n9\t110\n")
+    store = window.store
+    ids = {c.number: c.id for c in store.contestants()}
+    qtbot.waitUntil(lambda: store.marks().get(ids["2"], {}).get("Interview") == 10)
+    assert store.marks() == {ids["1"]: {"Poise": 8.5, "Interview": 7, "Face": 9},
+                             ids["2"]: {"Poise": 9, "Interview": 10}}
+    assert panel.grid.currentIndex().row() == 2  # Enter went on to the third contestant
+    model = panel.model
+    # Amy's total: 40 × 0.85 + 40 × 0.7 + 20 × 0.9 = 34 + 28 + 18 = 80; alone and complete in 小姐組: rank 1
+    assert model.index(0, model.total_column).data() == "80.00"
+    assert model.index(0, model.total_column + 1).data() == "1"
+    assert model.index(1, model.total_column).data() == ""  # Face not marked yet
+    # an out-of-range mark left in the cell is refused with its reason, nothing stored
+    type_keys(qtbot, "0\t")
+    qtbot.waitUntil(lambda: "from 1 to 10" in panel.message.text())
+    assert ids["3"] not in store.marks()
+    assert [e.action for e in store.audit_log()].count("marked") == 5
+
+
+def test_tabulate_three_files_and_export(qtbot, tmp_path):
+    from pypdf import PdfReader
+
+    from desktop.tabulate_dialog import TabulateDialog
+
+    files = [judge_file(tmp_path / f"{judge}.sqlite", judge, marks) for judge, marks in MARKS.items()]
+    dialog = TabulateDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.add_files(files)
+    assert dialog.tabulation is not None and not dialog.mismatches.isVisible()
+    table = dialog.table
+    rows = [[table.item(row, column).text() for column in (0, 1, 2, 7)] for row in range(table.rowCount())]
+    # means: 2 → P9 I8 F9 = 86; 1 → P8 I8 F8 = 80; 3 → P6.1 I6 F5.9 = 60.2
+    assert rows == [["小姐組", "1", "2", "86.00"], ["小姐組", "2", "1", "80.00"], ["青少年組", "1", "3", "60.20"]]
+    assert "Judge Wu: 6.3" in table.item(2, 4).toolTip()
+
+    assert dialog.export(tmp_path / "result.csv") and dialog.export(tmp_path / "result.xlsx")
+    assert dialog.export(tmp_path / "result.pdf")
+    with open(tmp_path / "result.csv", encoding="utf-8-sig", newline="") as file:
+        assert [r["name"] for r in csv.DictReader(file)] == ["Beatrice Okonkwo", "Amy Alexandra Fitzgerald-Lee",
+                                                             "張雅婷"]
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "result.pdf").pages)
+    for expected in ("Miss Taipei 2026", "張雅婷", "Beatrice Okonkwo", "Judge Chen", "Judge Lin", "Judge Wu",
+                     "86.00", "Signatures"):
+        assert expected in text
+
+
+def test_tabulate_lists_mismatches_and_combines_nothing(qtbot, tmp_path):
+    from desktop.tabulate_dialog import TabulateDialog
+
+    other_roster = [ROSTER[0], Contestant(None, "2", "Beatrice Okafor", "小姐組")]
+    files = [judge_file(tmp_path / "chen.sqlite", "Judge Chen", MARKS["Judge Chen"]),
+             judge_file(tmp_path / "lin.sqlite", "Judge Lin", {k: MARKS["Judge Lin"][k] for k in "12"}, other_roster),
+             judge_file(tmp_path / "chen-again.sqlite", "Judge Chen", MARKS["Judge Chen"])]
+    dialog = TabulateDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.add_files(files)
+    problems = [dialog.mismatches.item(row).text() for row in range(dialog.mismatches.count())]
+    assert dialog.tabulation is None and table_is_empty(dialog) and not dialog.export_button.isEnabled()
+    assert len(problems) == 3
+    assert any("Beatrice Okafor" in p for p in problems) and any("appears twice" in p for p in problems)
+    assert any("Number 3" in p and "missing" in p for p in problems)
+
+
+def table_is_empty(dialog) -> bool:
+    return dialog.table.rowCount() == 0
+
+
+@pytest.fixture(autouse=True)
+def english():
+    from desktop import i18n
+
+    i18n.set_language("en")
