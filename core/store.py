@@ -11,9 +11,11 @@ Restoring it shows it again with every capture, unless its number was taken sinc
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import sqlite3
+import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -360,29 +362,41 @@ class ContestStore:
         return marks
 
     def set_mark(self, contestant_id: int, criterion: str, value: float | None) -> float | None:
-        """Store (or with None, clear) the judge's mark; returns it as stored (rounded to the step).
+        """Store (or with None, clear) one of the judge's marks; see :meth:`set_marks`."""
+        return next(iter(self.set_marks(contestant_id, {criterion: value}).values()))
+
+    def set_marks(self, contestant_id: int, marks: Mapping[str, float | None]) -> dict[str, float | None]:
+        """Store (or with None, clear) the judge's marks of one contestant, all or none; returns
+        them as stored (rounded to the step), by criterion name. Each change is audited.
 
         Raises CriteriaError for an unknown criterion or an invalid mark, StoreError while finalized."""
+        stored: dict[str, float | None] = {}
+        changed = False
         with self._change():
             self._require_contestant(contestant_id)
-            named = criterion_named(self.criteria, criterion)
-            value = None if value is None else validate_mark(named, value)
-            row = self._db.execute("SELECT value FROM marks WHERE contestant_id = ? AND criterion = ?",
-                                   (contestant_id, named.name)).fetchone()
-            before = None if row is None else row[0]
-            if before == value:
-                return value
-            if value is None:
-                self._db.execute("DELETE FROM marks WHERE contestant_id = ? AND criterion = ?",
-                                 (contestant_id, named.name))
-            else:
-                self._db.execute("INSERT OR REPLACE INTO marks (contestant_id, criterion, value) VALUES (?, ?, ?)",
-                                 (contestant_id, named.name, value))
-            self._audit("mark_cleared" if value is None else "marked", contestant_id,
-                        None if before is None else {named.name: before},
-                        None if value is None else {named.name: value})
-        self._notify(Changes(marks=True))
-        return value
+            criteria = self.criteria
+            for criterion, value in marks.items():
+                named = criterion_named(criteria, criterion)
+                value = None if value is None else validate_mark(named, value)
+                stored[named.name] = value
+                row = self._db.execute("SELECT value FROM marks WHERE contestant_id = ? AND criterion = ?",
+                                       (contestant_id, named.name)).fetchone()
+                before = None if row is None else row[0]
+                if before == value:
+                    continue
+                if value is None:
+                    self._db.execute("DELETE FROM marks WHERE contestant_id = ? AND criterion = ?",
+                                     (contestant_id, named.name))
+                else:
+                    self._db.execute("INSERT OR REPLACE INTO marks (contestant_id, criterion, value) "
+                                     "VALUES (?, ?, ?)", (contestant_id, named.name, value))
+                self._audit("mark_cleared" if value is None else "marked", contestant_id,
+                            None if before is None else {named.name: before},
+                            None if value is None else {named.name: value})
+                changed = True
+        if changed:
+            self._notify(Changes(marks=True))
+        return stored
 
     def judge_sheet(self) -> JudgeSheet:
         """This file as one judge's sheet for :func:`core.tabulation.tabulate`, the advisory
@@ -414,6 +428,29 @@ class ContestStore:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def read_judge_sheet(path: str | Path) -> JudgeSheet:
+    """A judge's contest file (e.g. on a USB stick) as their sheet for the tabulation, read from a
+    private copy: the judge's file is never changed (not even migrated) and may be read-only."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"There is no contest file {path}.", code="contest_file_missing", path=str(path))
+    with tempfile.TemporaryDirectory(prefix="facescore-sheet-") as folder:
+        copy = Path(folder) / path.name
+        try:
+            for suffix in ("", "-wal"):  # a file last written by a version that kept changes in a WAL
+                if Path(f"{path}{suffix}").exists():
+                    shutil.copyfile(f"{path}{suffix}", f"{copy}{suffix}")
+        except OSError as error:
+            raise StoreError(f"Cannot read contest file {path}: {error.strerror}.", code="contest_unreadable",
+                             path=str(path), reason=error.strerror) from error
+        try:
+            with ContestStore(copy) as store:
+                return dataclasses.replace(store.judge_sheet(), source=str(path))
+        except StoreError as error:
+            raise StoreError(str(error).replace(str(copy), str(path)), code=error.code,
+                             **{**error.params, "path": str(path)}) from error
 
 
 def _tidy(contestant: Contestant) -> Contestant:

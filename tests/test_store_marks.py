@@ -7,10 +7,11 @@ import sqlite3
 
 import pytest
 
+import core.store
 from core.contest import Capture, Contestant
 from core.criteria import CriteriaError, parse_criteria
 from core.errors import StoreError
-from core.store import ContestStore
+from core.store import MIGRATIONS, ContestStore, read_judge_sheet
 from core.tabulation import tabulate
 
 CRITERIA = parse_criteria("Poise=40,Interview=40,Face=20")
@@ -66,6 +67,17 @@ def test_marks_are_validated_stored_and_audited(store):
                      ("mark_cleared", amy, {"Poise": 9}, None)]
 
 
+def test_marks_of_one_contestant_are_stored_all_or_none(store):
+    store.set_criteria(CRITERIA)
+    amy = ids(store)["1"]
+    with pytest.raises(CriteriaError) as caught:
+        store.set_marks(amy, {"Poise": 8, "Interview": 11})
+    assert caught.value.code == "mark_out_of_range"
+    assert store.marks() == {}
+    assert store.set_marks(amy, {"poise": 8, "Face": 9.25 - 0.05}) == {"Poise": 8, "Face": 9.2}
+    assert store.marks() == {amy: {"Poise": 8, "Face": 9.2}}
+
+
 def test_criteria_are_locked_after_the_first_mark(store):
     store.set_criteria(CRITERIA)
     store.set_mark(ids(store)["2"], "Face", 7)
@@ -111,10 +123,32 @@ def test_a_file_from_before_criteria_is_migrated(tmp_path):
     with ContestStore(path) as store:
         store.add_contestant(Contestant(None, "1", "Amy"))
     db = sqlite3.connect(path)
-    db.executescript("DROP TABLE marks; DROP TABLE criteria; PRAGMA user_version = 2;")
+    db.executescript(f"DROP TABLE marks; DROP TABLE criteria; PRAGMA user_version = {len(MIGRATIONS) - 1};")
     db.close()
     with ContestStore(path) as store:
         assert store.criteria == () and store.marks() == {}
         store.set_criteria(CRITERIA)
         store.set_mark(store.contestants()[0].id, "Poise", 7)
         assert [c.name for c in store.contestants()] == ["Amy"]
+
+
+def test_a_judges_file_is_read_for_tabulation_without_changing_it(store, monkeypatch):
+    store.set_criteria(CRITERIA)
+    store.set_mark(ids(store)["1"], "Poise", 8)
+    store.close()
+    before = store.path.read_bytes()
+    # the tabulating laptop runs a newer version: its migration must not touch the judge's file
+    monkeypatch.setattr(core.store, "MIGRATIONS", [*MIGRATIONS, "CREATE TABLE later (x INTEGER);"])
+    sheet = read_judge_sheet(store.path)
+    assert sheet.source == str(store.path) and sheet.judge == "Judge Chen"
+    assert sheet.marks["1"] == {"Poise": 8}
+    assert store.path.read_bytes() == before
+
+
+def test_a_file_that_is_no_contest_is_reported_under_its_own_name(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("not a contest")
+    with pytest.raises(StoreError) as caught:
+        read_judge_sheet(path)
+    assert caught.value.code == "not_a_contest_file"
+    assert str(caught.value) == f"{path} is not a FaceScore contest file."
