@@ -24,15 +24,12 @@ def add_commands(commands) -> None:
 
 def run(args) -> int:
     from core.errors import FaceScoreError
-    from core.store import ContestStore
+    from core.store import read_judge_sheet
     from core.tabulation import TabulationError, tabulate
     from core.tabulation_export import export_tabulation, rules_text
 
     try:
-        sheets = []
-        for path in args.files:
-            with ContestStore(path) as store:
-                sheets.append(store.judge_sheet())
+        sheets = [read_judge_sheet(path) for path in args.files]
         tabulation = tabulate(sheets, drop_extremes=args.drop_extremes)
         out = Path(args.out)
         if out.suffix.lower() == ".pdf":
