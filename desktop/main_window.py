@@ -418,7 +418,6 @@ class MainWindow(QMainWindow):
     def _on_store_changed(self, changes) -> None:
         if changes.contest:
             self._show_contest()
-            self.marks_panel.retranslate()
 
     # -- judges' marks ----------------------------------------------------------
 

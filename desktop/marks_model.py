@@ -33,7 +33,7 @@ def mark_text(criterion: Criterion, value: float | None) -> str:
 
 class MarksModel(QAbstractTableModel):
     markRefused = Signal(str)  # why a typed mark was not stored (English from core; the view words it)
-    criteriaChanged = Signal()
+    refreshed = Signal()  # after every reread of the store (criteria, judge, finalized may have changed)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -44,6 +44,7 @@ class MarksModel(QAbstractTableModel):
         self._marks: dict[int, dict[str, float]] = {}
         self._ranked: dict[int, RankedTotal] = {}
         self._captures = {}
+        self._finalized = False
 
     # -- inputs -----------------------------------------------------------------
 
@@ -62,6 +63,11 @@ class MarksModel(QAbstractTableModel):
     def criteria(self) -> tuple[Criterion, ...]:
         return self._criteria
 
+    @property
+    def finalized(self) -> bool:
+        """Marks cannot change (the store refuses them) until the contest is reopened."""
+        return self._finalized
+
     def refresh(self) -> None:
         """Reread the store; keeps rows and columns (and so the current cell) when they did not change."""
         store = self._store
@@ -70,6 +76,7 @@ class MarksModel(QAbstractTableModel):
                              key=lambda c: (c.division == "", c.division.casefold(), natural_key(c.number)))
         self._marks = store.marks() if store else {}
         self._captures = store.current_captures() if store else {}
+        self._finalized = store.finalized if store else False
         structure_same = (criteria == self._criteria
                           and [c.id for c in contestants] == [c.id for c in self._contestants])
         if not structure_same:
@@ -81,7 +88,7 @@ class MarksModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
         else:
             self.endResetModel()
-            self.criteriaChanged.emit()
+        self.refreshed.emit()
 
     def _rank(self) -> None:
         entries = []
@@ -143,7 +150,7 @@ class MarksModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex):
         flags = super().flags(index)
-        if self.is_mark_column(index.column()):
+        if self.is_mark_column(index.column()) and not self._finalized:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -162,7 +169,7 @@ class MarksModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ForegroundRole and criterion is not None and criterion.advisory:
             return QColor("#666666")
-        if role == Qt.ItemDataRole.BackgroundRole and self.is_mark_column(column):
+        if role == Qt.ItemDataRole.BackgroundRole and self.is_mark_column(column) and not self._finalized:
             return QColor("#fffbe6")
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return contestant.name

@@ -71,12 +71,22 @@ class MarkDelegate(QStyledItemDelegate):
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)  # an invalid one is refused with its reason
 
     def eventFilter(self, editor, event) -> bool:
-        if event.type() == event.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.commitData.emit(editor)
+        """Tab, Shift+Tab and Enter save the mark (an empty cell clears it) and move on; a mark that
+        is not valid stays in its cell with the reason shown, to be corrected."""
+        moves = {Qt.Key.Key_Tab: QAbstractItemDelegate.EndEditHint.EditNextItem,
+                 Qt.Key.Key_Backtab: QAbstractItemDelegate.EndEditHint.EditPreviousItem,
+                 Qt.Key.Key_Return: None, Qt.Key.Key_Enter: None}
+        if event.type() != event.Type.KeyPress or event.key() not in moves:
+            return super().eventFilter(editor, event)
+        self.commitData.emit(editor)
+        if editor.text().strip() and not editor.hasAcceptableInput():
+            return True
+        if moves[event.key()] is None:
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             self._grid.next_contestant()
-            return True
-        return super().eventFilter(editor, event)
+        else:
+            self.closeEditor.emit(editor, moves[event.key()])
+        return True
 
 
 class MarksGrid(QTableView):
@@ -144,32 +154,37 @@ class MarksPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b71c1c;")
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.judge_label)
-        layout.addWidget(self.empty_label)
+        layout.addWidget(self.state_label)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.message)
         self.model.markRefused.connect(lambda error: self.message.setText(str(error)))
         self.model.dataChanged.connect(lambda *_args: self.message.clear())
         self.model.modelReset.connect(self._layout_columns)
         self.model.modelReset.connect(lambda: self.grid.start_at(0))
+        self.model.refreshed.connect(self.retranslate)
         self.retranslate()
 
     def set_store(self, store) -> None:
         self._store = store
         self.model.set_store(store)
-        self.retranslate()
 
     def retranslate(self) -> None:
+        """Every text of the panel, in the current language and for the contest's current state."""
         judge = self._store.judge_name if self._store is not None else ""
         self.judge_label.setText(self.tr("Marks of {judge}").format(judge=judge) if judge
                                  else self.tr("Marks (no judge's name yet)"))
-        self.empty_label.setText(self.tr("This contest has no criteria yet: define them with "
-                                         "Contest → Criteria… before the first mark."))
-        self.empty_label.setVisible(not self.model.criteria)
+        if not self.model.criteria:
+            self.state_label.setText(self.tr("This contest has no criteria yet: define them with "
+                                             "Contest → Criteria… before the first mark."))
+        elif self.model.finalized:
+            self.state_label.setText(self.tr("The contest is finalized: marks cannot change until it is "
+                                             "reopened."))
+        self.state_label.setVisible(self._store is not None and (not self.model.criteria or self.model.finalized))
 
     def _layout_columns(self) -> None:
         header = self.grid.horizontalHeader()
@@ -177,7 +192,6 @@ class MarksPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
         self.grid.setColumnWidth(1, NAME_MINIMUM_WIDTH)
-        self.empty_label.setVisible(not self.model.criteria)
 
     def focus_grid(self) -> None:
         self.grid.setFocus()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
-from core.store import ContestStore
+from core.store import read_judge_sheet
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation, TabulationError, tabulate
 from core.tabulation_export import export_tabulation
 from desktop.marks_model import mark_text
@@ -91,10 +91,7 @@ class TabulateDialog(QDialog):
         self.table.setRowCount(0)
         paths = [self.files.item(row).text() for row in range(self.files.count())]
         try:
-            sheets = []
-            for path in paths:
-                with ContestStore(path) as store:
-                    sheets.append(store.judge_sheet())
+            sheets = [read_judge_sheet(path) for path in paths]
             self.tabulation = tabulate(sheets, drop_extremes=self.drop_extremes.isChecked()) if sheets else None
         except TabulationError as error:
             self._show_problems(error, [str(m) for m in error.mismatches] or [str(error)])
