@@ -13,20 +13,31 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
+from core.criteria import Criterion
 from core.errors import FaceScoreError
 from core.store import read_judge_sheet
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation, TabulationError, tabulate
 from core.tabulation_export import export_tabulation
 from desktop.marks_model import mark_text
 from desktop.tabulation_report import export_tabulation_pdf
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _marks_text(criterion: Criterion, combined: float | None, judges: tuple[float | None, ...]) -> str:
+    """The combined mark, and under it every judge's mark in the order of the files."""
+    return "\n".join(("–" if combined is None else f"{combined:.2f}",
+                      " · ".join(mark_text(criterion, mark) or "–" for mark in judges)))
 
 
 class TabulateDialog(QDialog):
@@ -80,7 +91,9 @@ class TabulateDialog(QDialog):
 
     def add_files(self, paths: list[Path]) -> None:
         for path in paths:
-            self.files.addItem(str(path))
+            item = QListWidgetItem(str(path))
+            item.setData(PATH_ROLE, str(path))
+            self.files.addItem(item)
         self.combine()
 
     def combine(self) -> None:
@@ -89,9 +102,14 @@ class TabulateDialog(QDialog):
         self.mismatches.clear()
         self.table.clear()
         self.table.setRowCount(0)
-        paths = [self.files.item(row).text() for row in range(self.files.count())]
+        self.table.setColumnCount(0)
+        items = [self.files.item(row) for row in range(self.files.count())]
+        paths = [item.data(PATH_ROLE) for item in items]
         try:
-            sheets = [read_judge_sheet(path) for path in paths]
+            sheets = []
+            for item, path in zip(items, paths):
+                sheets.append(read_judge_sheet(path))
+                item.setText(self.tr("{judge} — {file}").format(judge=sheets[-1].judge or "?", file=path))
             self.tabulation = tabulate(sheets, drop_extremes=self.drop_extremes.isChecked()) if sheets else None
         except TabulationError as error:
             self._show_problems(error, [str(m) for m in error.mismatches] or [str(error)])
@@ -103,10 +121,11 @@ class TabulateDialog(QDialog):
             self.status.setText(self.tr("Add each judge's contest file of this contest (from their laptops, "
                                         "e.g. on a USB stick)."))
         self.mismatches.setVisible(self.mismatches.count() > 0)
+        self.table.setVisible(self.tabulation is not None)
         self.export_button.setEnabled(self.tabulation is not None)
 
     def _show_problems(self, error: FaceScoreError, lines: list[str]) -> None:
-        self.status.setText(self.tr("Nothing was combined: the files do not match ({count} problems). "
+        self.status.setText(self.tr("Nothing was combined: the files do not match (problems: {count}). "
                                     "Correct the files, then add them again.").format(count=len(lines)))
         self.status.setStyleSheet("color: #b71c1c; font-weight: 600;")
         for line in lines:
@@ -114,9 +133,11 @@ class TabulateDialog(QDialog):
 
     def _show_result(self, tabulation: Tabulation) -> None:
         self.status.setStyleSheet("")
-        self.status.setText(self.tr("{contest}: {count} judges ({judges}) combined; ranks per division. "
-                                    "Under each mark, in the tooltip: every judge's mark.").format(
-            contest=tabulation.contest_name, count=len(tabulation.judges), judges=", ".join(tabulation.judges)))
+        self.status.setText(self.tr("{contest}: {count} judges combined, ranked per division; a tie in the total "
+                                    "goes to the higher mark in the first criterion, then the next (“=”: still "
+                                    "tied). Under each combined mark, the judges' marks in this order: "
+                                    "{judges}.").format(contest=tabulation.contest_name, count=len(tabulation.judges),
+                                                        judges=" · ".join(tabulation.judges)))
         criteria = tabulation.criteria
         headers = [self.tr("Division"), self.tr("Rank"), self.tr("No."), self.tr("Name")]
         headers += [f"{c.name} {c.weight:g} %" for c in criteria] + [self.tr("Total"), self.tr("Advisory score")]
@@ -127,21 +148,23 @@ class TabulateDialog(QDialog):
             ranked = result.ranked
             rank = "" if ranked.rank is None else f"{ranked.rank}{' =' if ranked.tie else ''}"
             values = [ranked.contestant.division, rank, ranked.contestant.number, ranked.contestant.name]
-            values += [mark_text(c, ranked.marks.get(c.name)) for c in criteria]
+            values += [_marks_text(c, ranked.marks.get(c.name), result.judge_marks[c.name]) for c in criteria]
             values += ["" if ranked.total is None else f"{ranked.total:.2f}",
                        "" if result.advisory is None else f"{result.advisory:.2f}"]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if 4 <= column < 4 + len(criteria):
-                    name = criteria[column - 4].name
-                    item.setToolTip("\n".join(f"{judge}: {mark_text(criteria[column - 4], mark)}" for judge, mark
-                                              in zip(tabulation.judges, result.judge_marks[name])))
+                    criterion = criteria[column - 4]
+                    item.setToolTip("\n".join(f"{judge}: {mark_text(criterion, mark)}" for judge, mark
+                                              in zip(tabulation.judges, result.judge_marks[criterion.name])))
                 if column != 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if column == 1 and ranked.tie:
                     item.setForeground(QColor("#b71c1c"))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
     def choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the tabulation"), str(self._folder),

@@ -8,6 +8,7 @@ scores beside the marks (made-up captures, no photographs), three judges' files 
 
 from __future__ import annotations
 
+import io
 import random
 import sys
 import tempfile
@@ -36,6 +37,8 @@ def contest_file(path: Path, judge: str, seed: int, marked: int):
     from core.score import level_of
     from core.store import ContestStore
 
+    thumbnail = io.BytesIO()
+    Image.new("RGB", (64, 64), (150, 130, 120)).save(thumbnail, "PNG")  # no face: a plain tile
     rng = random.Random(seed)
     faces = random.Random(7)  # every judge's laptop photographed the same faces
     store = ContestStore(path)
@@ -48,7 +51,7 @@ def contest_file(path: Path, judge: str, seed: int, marked: int):
         score = round(faces.uniform(2.3, 4.1), 2)
         if index % 9 != 8:  # a few are still to be photographed
             store.add_capture(Capture(None, contestant.id, score, 0.29, level_of(score), (score - 1) * 25, "v2",
-                                      0.04, 5, b"",
+                                      0.04, 5, thumbnail.getvalue(),
                                       "2026-11-29T10:00:00+00:00", "camera"))
         if index < marked:
             store.set_marks(contestant.id, {name: round(rng.uniform(6, 9.8), 1) for name in

@@ -95,7 +95,9 @@ def test_tabulate_three_files_and_export(qtbot, tmp_path):
     rows = [[table.item(row, column).text() for column in (0, 1, 2, 7)] for row in range(table.rowCount())]
     # means: 2 → P9 I8 F9 = 86; 1 → P8 I8 F8 = 80; 3 → P6.1 I6 F5.9 = 60.2
     assert rows == [["小姐組", "1", "2", "86.00"], ["小姐組", "2", "1", "80.00"], ["青少年組", "1", "3", "60.20"]]
+    assert table.item(2, 4).text() == "6.10\n6.0 · 6.0 · 6.3"  # combined Poise, then each judge's in file order
     assert "Judge Wu: 6.3" in table.item(2, 4).toolTip()
+    assert dialog.files.item(2).text() == f"Judge Wu — {files[2]}"
 
     assert dialog.export(tmp_path / "result.csv") and dialog.export(tmp_path / "result.xlsx")
     assert dialog.export(tmp_path / "result.pdf")
