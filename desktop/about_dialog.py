@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.score import NATIVE_SCALE, ScoreScale
 from desktop.i18n import tr
 
 GROUPS = ("AF", "AM", "CF", "CM")
@@ -35,13 +36,14 @@ def held_out_metrics(card) -> tuple[str, dict] | None:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, card, app_version: str, parent=None):
-        """``card``: the loaded core.model_card.ModelCard, or None when no model is loaded."""
+    def __init__(self, card, app_version: str, scale: ScoreScale = NATIVE_SCALE, parent=None):
+        """``card``: the loaded core.model_card.ModelCard, or None when no model is loaded; its error
+        band is shown on ``scale``."""
         super().__init__(parent)
         self.setWindowTitle(tr("about.title"))
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
-        self.text.setHtml(self._html(card, app_version))
+        self.text.setHtml(self._html(card, app_version, scale))
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         evaluation = held_out_metrics(card) if card is not None else None
@@ -56,7 +58,7 @@ class AboutDialog(QDialog):
         self.resize(720, 640)
 
     @staticmethod
-    def _html(card, app_version: str) -> str:
+    def _html(card, app_version: str, scale: ScoreScale) -> str:
         parts = [f"<h2>{escape(tr('app.name'))} {escape(app_version)}</h2>",
                  f"<p style='background:#fff3cd; padding:6px'><b>{escape(tr('about.advisory'))}</b></p>"]
         if card is None:
@@ -73,7 +75,7 @@ class AboutDialog(QDialog):
                                   images=training.get("train_images") or "?")) + "</p>",
                 f"<p>{escape(tr('about.population_note'))}</p>",
                 f"<h3>{escape(tr('about.error_heading'))}</h3>",
-                "<p>" + escape(tr("about.error_band", value=f"{card.error:.2f}")) + "</p>",
+                "<p>" + escape(tr("about.error_band", value=scale.width_text(card.error))) + "</p>",
                 f"<h3>{escape(tr('about.percentile_heading'))}</h3>",
                 "<p>" + escape(tr("about.percentile", population=card.percentile_population)) + "</p>",
                 f"<h3>{escape(tr('about.licence_heading'))}</h3>",

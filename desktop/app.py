@@ -38,6 +38,7 @@ def self_test() -> int:
     from core.errors import FaceScoreError
     from core.images import load_image
     from core.resources import resource_path
+    from core.score import percentile_text
     from core.scorer import Scorer
 
     sample = resource_path("sample_face.jpg")
@@ -49,7 +50,7 @@ def self_test() -> int:
         return 1
     score = result.score
     print(f"facescore-judge self-test OK: {sample.name} {score.formatted()}, "
-          f"level {score.level}, percentile {score.percentile:.0f} (model {score.model_version}, "
+          f"level {score.level}, percentile {percentile_text(score.percentile)} (model {score.model_version}, "
           "checksum verified)")
     return 0
 

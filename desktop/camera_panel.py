@@ -272,6 +272,10 @@ class CameraPanel(QWidget):
     def message(self) -> str:
         return self._message.text()
 
+    def refresh_message(self) -> None:
+        """Render the shown message again (after a language or score scale change)."""
+        self._message.setText(self._message_text())
+
     # -- language ---------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -281,7 +285,7 @@ class CameraPanel(QWidget):
         self._browse_folder.setText(tr("camera.choose_folder"))
         self.set_sources(self._specs, self._current_spec)
         self._contestant.setText(self._contestant_text())
-        self._message.setText(self._message_text())
+        self.refresh_message()
         self._render()
 
     def _render(self) -> None:

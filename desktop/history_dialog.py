@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 from desktop.i18n import tr
+from desktop.results_model import score_header
 from desktop.tables import follow_store, read_only_table
 
 PHOTO_SIZE = 64
@@ -36,17 +38,20 @@ def local_time(captured_at: str) -> str:
 
 
 class HistoryDialog(QDialog):
-    """Every capture of ``contestant`` in ``store``; reloads when the store's captures change."""
+    """Every capture of ``contestant`` in ``store``, scores on ``scale``; reloads when the store's
+    captures change."""
 
-    def __init__(self, store, contestant, parent=None):
+    def __init__(self, store, contestant, scale: ScoreScale = NATIVE_SCALE, parent=None):
         super().__init__(parent)
         self._store = store
+        self._scale = scale
         self._contestant_id = contestant.id
         self.setWindowTitle(tr("history.title", number=contestant.number, name=contestant.name))
         heading = QLabel(tr("capture.selected", number=contestant.number, name=contestant.name))
         heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.summary = QLabel(wordWrap=True)
         self.table = read_only_table(COLUMN_KEYS)
+        self.table.horizontalHeaderItem(COLUMN_KEYS.index("results.score")).setText(score_header(scale))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setDefaultSectionSize(PHOTO_SIZE + 8)
         self.table.setIconSize(QSize(PHOTO_SIZE, PHOTO_SIZE))
@@ -81,8 +86,9 @@ class HistoryDialog(QDialog):
                 PHOTO_SIZE, PHOTO_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation))
             self.table.setItem(row, 0, photo)
-            values = (capture.to_score().formatted(), str(capture.level),
-                      f"{capture.percentile:.0f}", str(capture.frames_used), f"{capture.spread:.2f}",
+            values = (capture.to_score().formatted(self._scale), str(capture.level),
+                      percentile_text(capture.percentile), str(capture.frames_used),
+                      self._scale.width_text(capture.spread),
                       tr(SOURCE_KEYS[capture.source]),
                       local_time(capture.captured_at), capture.model_version,
                       tr("history.current" if capture.current else "history.replaced"))

@@ -31,6 +31,9 @@ EN = {
     "menu.contest": "&Contest",
     "menu.contestants": "C&ontestants",
     "menu.capture": "C&apture",
+    "menu.settings": "&Settings",
+    "menu.score_scale": "Score scale",
+    "scale.native": "{scale} (the raters' scale)",
     "menu.language": "&Language",
     "menu.help": "&Help",
     "action.new_contest": "New contest…",
@@ -141,6 +144,7 @@ EN = {
     "results.name": "Name",
     "results.division": "Division",
     "results.score": "Score",
+    "results.score_on": "Score ({scale})",
     "results.level": "Level",
     "results.percentile": "Percentile",
     "results.rank": "Rank",
@@ -148,14 +152,17 @@ EN = {
     "results.tie_marker": "tie",
     "results.not_captured": "not captured",
     "results.empty": "No contestants yet: add one (Ctrl+N) or import a roster from CSV or Excel (Ctrl+R).",
-    "results.score_tip": "Predicted mean rating on the 1–5 scale ± its typical error. Advisory: one "
-                         "input for the judges, never the sole ranking.",
+    "results.score_tip": "Predicted mean rating of the raters (their scale is 1–5), shown on {scale} "
+                         "± its typical error. Advisory: one input for the judges, never the sole "
+                         "ranking.",
     "results.level_tip": "Level 1–5: the score rounded up to a whole step of the scale.",
     "results.percentile_tip": "Percent of the reference population rated lower: {population}. "
                               "Not a percentage of people in general.",
     "results.percentile_tip_no_model": "Percent of the reference faces rated lower (the model card "
                                        "names them once the model is loaded).",
-    "results.tie_tip": "Scores closer than the error band (±{band}) count as a tie and share a rank.",
+    "results.tie_tip": "Ranked within the division. A contestant is placed surely above another only when its score "
+                       "is higher by at least the mean of their two errors; the range in brackets is every place "
+                       "that leaves possible, and a range means a tie.",
     "results.capture_tip": "Spread over the burst: {spread} · frames used: {frames} · taken {time} "
                            "· model {model}. Double-click for every capture (Ctrl+H).",
     # capture history
@@ -197,8 +204,10 @@ EN = {
     "about.overall": "All faces",
     "about.error_heading": "Error band",
     "about.error_band": "Each score is shown ± {value}: the typical distance between the model's "
-                        "score and the raters' mean on held-out faces. Scores closer than this are "
-                        "ties.",
+                        "score and the raters' mean on held-out faces. Ranks are given within each division, "
+                        "from each capture's own stored error: a contestant is placed surely above another "
+                        "only when its score is higher by at least the mean of their two errors. The rank "
+                        "shows every place that leaves possible, e.g. 3 (2–5); a range means a tie.",
     "about.percentile_heading": "Percentile",
     "about.percentile": "The percentile compares a score with {population}, not with people in "
                         "general.",
@@ -233,6 +242,9 @@ ZH_TW = {
     "menu.contest": "比賽(&C)",
     "menu.contestants": "參賽者(&O)",
     "menu.capture": "拍攝(&A)",
+    "menu.settings": "設定(&S)",
+    "menu.score_scale": "分數量表",
+    "scale.native": "{scale}（評分者的量表）",
     "menu.language": "語言(&L)",
     "menu.help": "說明(&H)",
     "action.new_contest": "新增比賽…",
@@ -328,6 +340,7 @@ ZH_TW = {
     "results.name": "姓名",
     "results.division": "組別",
     "results.score": "分數",
+    "results.score_on": "分數（{scale}）",
     "results.level": "等級",
     "results.percentile": "百分位",
     "results.rank": "名次",
@@ -335,11 +348,12 @@ ZH_TW = {
     "results.tie_marker": "並列",
     "results.not_captured": "尚未拍攝",
     "results.empty": "尚無參賽者：請新增參賽者（Ctrl+N）或從 CSV 或 Excel 匯入名單（Ctrl+R）。",
-    "results.score_tip": "1–5 分量表上的預測平均評分 ± 典型誤差。僅供參考：是評審的依據之一，絕不可作為唯一排名依據。",
+    "results.score_tip": "評分者的預測平均評分（其量表為 1–5），以 {scale} 顯示 ± 典型誤差。僅供參考：是評審的依據之一，"
+                         "絕不可作為唯一排名依據。",
     "results.level_tip": "等級 1–5：分數無條件進位到量表的整數級距。",
     "results.percentile_tip": "參考族群中評分較低者所佔的百分比：{population}。並非一般人群的百分比。",
     "results.percentile_tip_no_model": "參考臉孔中評分較低者所佔的百分比（模型載入後會顯示模型卡所述的族群）。",
-    "results.tie_tip": "分數差距小於誤差範圍（±{band}）視為並列，名次相同。",
+    "results.tie_tip": "名次在組別內計算。只有當分數高出兩者誤差平均值以上時，才確定排在另一位之前；括號內為所有可能的名次，有範圍即為並列。",
     "results.capture_tip": "連拍分數差異：{spread} · 使用影格：{frames} · 拍攝時間 {time} · 模型 {model}。"
                            "按兩下可查看所有拍攝紀錄（Ctrl+H）。",
     "history.title": "拍攝紀錄：{number} 號 {name}",
@@ -373,7 +387,7 @@ ZH_TW = {
     "about.rmse": "均方根誤差",
     "about.overall": "全部臉孔",
     "about.error_heading": "誤差範圍",
-    "about.error_band": "每個分數以 ± {value} 顯示：即模型分數與評分者平均值在未參與訓練臉孔上的典型差距。差距小於此值的分數視為並列。",
+    "about.error_band": "每個分數以 ± {value} 顯示：即模型分數與評分者平均值在未參與訓練臉孔上的典型差距。名次在各組別內計算，並使用每次拍攝各自儲存的誤差：只有當分數高出兩者誤差平均值以上時，才確定排在另一位之前。名次會列出所有可能的名次，例如 3 (2–5)；有範圍即為並列。",
     "about.percentile_heading": "百分位",
     "about.percentile": "百分位是將分數與以下族群比較：{population}；而非與一般人群比較。",
     "about.licence_heading": "授權",

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
+from core.score import NATIVE_SCALE, SCALES, ScoreScale, percentile_text
 from core.store import ContestStore
 from desktop import i18n
 from desktop.about_dialog import AboutDialog
@@ -57,7 +58,7 @@ from desktop.workers import CameraWorker, DeviceProbe, ScoringJob, ScoringWorker
 APP_VERSION = "0.1.0"
 DEFAULT_SIZE = (1280, 720)
 COLUMN_WIDTHS = {Column.PHOTO: 56, Column.NUMBER: 64, Column.NAME: 190, Column.DIVISION: 100,
-                 Column.SCORE: 112, Column.LEVEL: 60, Column.PERCENTILE: 80, Column.RANK: 56}
+                 Column.SCORE: 112, Column.LEVEL: 60, Column.PERCENTILE: 80, Column.RANK: 56, Column.TIE: 48}
 CAPTURE_TEXTS = {  # has the selected contestant a result already? -> (menu text, button, tooltip)
     False: ("action.capture", "action.capture_button", "action.capture_tip"),
     True: ("action.retake", "action.retake_button", "action.retake_tip"),
@@ -100,8 +101,10 @@ class MainWindow(QMainWindow):
         self._busy_contestant: int | None = None  # capture in progress for this contestant
         self._close_requested = False
         self._shown_contestant: int | None = None  # whose name the camera panel shows
+        self._scale = settings.score_scale
 
         self._results = ResultsModel(self)
+        self._results.set_scale(self._scale)
         self._proxy = ResultsProxy(self)
         self._proxy.setSourceModel(self._results)
         self._scoring = ScoringWorker(model_card_path, self)
@@ -153,6 +156,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
             self.language_group.addAction(action)
             self.language_actions[code] = action
+        self.scale_group = QActionGroup(self)
+        self.scale_actions = {}
+        for key, scale in SCALES.items():
+            action = QAction(self, checkable=True)
+            action.setChecked(scale == self._scale)
+            action.triggered.connect(lambda _checked=False, scale=scale: self.set_score_scale(scale))
+            self.scale_group.addAction(action)
+            self.scale_actions[key] = action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -174,6 +185,9 @@ class MainWindow(QMainWindow):
         self.capture_menu.addActions([self.capture_action, self.import_photo_action])
         self.capture_menu.addSeparator()
         self.capture_menu.addAction(self.refresh_cameras_action)
+        self.settings_menu = bar.addMenu("")
+        self.scale_menu = self.settings_menu.addMenu("")
+        self.scale_menu.addActions(list(self.scale_actions.values()))
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
@@ -218,6 +232,7 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(header)
         self.marks_panel = MarksPanel()
+        self.marks_panel.model.set_scale(self._scale)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, "")
         self.tabs.addTab(self.marks_panel, "")
@@ -228,7 +243,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([600, 680])
+        splitter.setSizes([560, 720])
         splitter.setContentsMargins(8, 8, 8, 0)
         self.setCentralWidget(splitter)
 
@@ -465,7 +480,7 @@ class MainWindow(QMainWindow):
         row = self.selected_row()
         if row is None or row.capture is None:
             return None
-        return self._open_dialog(HistoryDialog(self._store, row.contestant, self))
+        return self._open_dialog(HistoryDialog(self._store, row.contestant, self._scale, self))
 
     def _on_double_clicked(self, index) -> None:
         if index.column() in HISTORY_COLUMNS and self.history_action.isEnabled():
@@ -494,7 +509,7 @@ class MainWindow(QMainWindow):
     def show_removed(self) -> RemovedDialog | None:
         if self._store is None:
             return None
-        return self._open_dialog(RemovedDialog(self._store, self))
+        return self._open_dialog(RemovedDialog(self._store, self._scale, self))
 
     def import_roster(self, path: Path | None = None) -> RosterImportDialog | None:
         if self._store is None:
@@ -590,9 +605,10 @@ class MainWindow(QMainWindow):
         contestant = next((c for c in self._store.contestants() if c.id == job.contestant_id), None)
         number, name = (contestant.number, contestant.name) if contestant else ("?", "?")
         self.camera_panel.show_result_message(lambda: tr(
-            "capture.result", number=number, name=name, score=f"{stored.score:.2f}",
-            error=f"{stored.error:.2f}", level=stored.level, percentile=f"{stored.percentile:.0f}",
-            used=stored.frames_used, total=len(job.frames) or 1, spread=f"{stored.spread:.2f}"))
+            "capture.result", number=number, name=name, score=self._scale.value_text(stored.score),
+            error=self._scale.width_text(stored.error), level=stored.level,
+            percentile=percentile_text(stored.percentile), used=stored.frames_used, total=len(job.frames) or 1,
+            spread=self._scale.width_text(stored.spread)))
         self._results.refresh()
         self._end_scoring()
         self.captureStored.emit(stored)
@@ -680,7 +696,9 @@ class MainWindow(QMainWindow):
 
         self._results.refresh()
         try:
-            export_rows(self._results.ranked_rows(), path, self._card.version if self._card else "")
+            export_rows(self._results.ranked_rows(), path, self._card.version if self._card else "",
+                        self._scale)
+            self._store.record_export(path)
         except FaceScoreError as error:
             show_error(self, tr("export.failed_title"), describe_error(error))
             return False
@@ -688,7 +706,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_about(self) -> AboutDialog:
-        return self._open_dialog(AboutDialog(self._card, APP_VERSION, self))
+        return self._open_dialog(AboutDialog(self._card, APP_VERSION, self._scale, self))
 
     def set_language(self, code: str) -> None:
         i18n.set_language(code)
@@ -696,6 +714,19 @@ class MainWindow(QMainWindow):
         self._settings.language = code
         self.language_actions[code].setChecked(True)
         self.retranslate()
+
+    @property
+    def score_scale(self) -> ScoreScale:
+        return self._scale
+
+    def set_score_scale(self, scale: ScoreScale) -> None:
+        """Show scores on ``scale`` from now on (table, result line, dialogs, exports); remembered."""
+        self._scale = scale
+        self._settings.score_scale = scale
+        self.scale_actions[scale.key].setChecked(True)
+        self._results.set_scale(scale)
+        self.marks_panel.model.set_scale(scale)
+        self.camera_panel.refresh_message()  # the last result line, on the new scale
 
     def retranslate(self) -> None:
         texts = {
@@ -714,6 +745,11 @@ class MainWindow(QMainWindow):
         self.contest_menu.setTitle(tr("menu.contest"))
         self.contestants_menu.setTitle(tr("menu.contestants"))
         self.capture_menu.setTitle(tr("menu.capture"))
+        self.settings_menu.setTitle(tr("menu.settings"))
+        self.scale_menu.setTitle(tr("menu.score_scale"))
+        for key, action in self.scale_actions.items():
+            label = SCALES[key].label
+            action.setText(tr("scale.native", scale=label) if SCALES[key] == NATIVE_SCALE else label)
         self.language_menu.setTitle(tr("menu.language"))
         self.help_menu.setTitle(tr("menu.help"))
         for action, text in ((self.criteria_action, self.tr("Criteria…")),

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from core.contest import natural_key
 from core.criteria import Criterion, parse_mark, with_advisory
 from core.errors import FaceScoreError
+from core.score import NATIVE_SCALE, ScoreScale
 from core.tabulation import RankedTotal, rank_by_division
 from desktop.results_model import CONTESTANT_ID_ROLE, StoreBridge
 
@@ -45,6 +46,7 @@ class MarksModel(QAbstractTableModel):
         self._ranked: dict[int, RankedTotal] = {}
         self._captures = {}
         self._finalized = False
+        self._scale = NATIVE_SCALE
 
     # -- inputs -----------------------------------------------------------------
 
@@ -58,6 +60,12 @@ class MarksModel(QAbstractTableModel):
             self._bridge = StoreBridge(store, self)
             self._bridge.changed.connect(lambda _changes: self.refresh())
         self.refresh()
+
+    def set_scale(self, scale: ScoreScale) -> None:
+        """Show the advisory scores on ``scale`` (the judge's display setting)."""
+        self._scale = scale
+        self.refresh()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:
@@ -131,7 +139,8 @@ class MarksModel(QAbstractTableModel):
             if criterion is not None:
                 return f"{criterion.name}\n{criterion.weight:g} %"
             labels = [self.tr("No."), self.tr("Name"), self.tr("Division")]
-            after = [self.tr("Total"), self.tr("Rank"), self.tr("Advisory\nscore")]
+            after = [self.tr("Total"), self.tr("Rank"), self.tr("Advisory\nscore") if self._scale == NATIVE_SCALE
+                     else self.tr("Advisory\nscore ({scale})").format(scale=self._scale.label)]
             return (labels + after)[section if section < FIXED_BEFORE else section - len(self._criteria)]
         if role == Qt.ItemDataRole.ToolTipRole:
             if criterion is not None and criterion.advisory:
@@ -185,7 +194,7 @@ class MarksModel(QAbstractTableModel):
         if column == self.total_column + 1:
             return "" if ranked is None or ranked.rank is None else f"{ranked.rank}{' =' if ranked.tie else ''}"
         capture = self._captures.get(contestant.id)
-        return "" if capture is None else capture.to_score().formatted()
+        return "" if capture is None else capture.to_score().formatted(self._scale)
 
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         criterion = self.criterion_at(index.column())

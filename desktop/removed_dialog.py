@@ -14,22 +14,27 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
+from core.score import NATIVE_SCALE, ScoreScale
 from desktop.i18n import describe_error, tr
+from desktop.results_model import score_header
 from desktop.tables import follow_store, read_only_table
 
 COLUMN_KEYS = ("results.number", "results.name", "results.division", "results.score")
 
 
 class RemovedDialog(QDialog):
-    """The removed contestants of ``store``; reloads when the store's contestants change."""
+    """The removed contestants of ``store``, scores on ``scale``; reloads when the store's contestants
+    change."""
 
-    def __init__(self, store, parent=None):
+    def __init__(self, store, scale: ScoreScale = NATIVE_SCALE, parent=None):
         super().__init__(parent)
         self._store = store
+        self._scale = scale
         self._contestants = []
         self.setWindowTitle(tr("removed.title"))
         self.summary = QLabel(wordWrap=True)
         self.table = read_only_table(COLUMN_KEYS)
+        self.table.horizontalHeaderItem(COLUMN_KEYS.index("results.score")).setText(score_header(scale))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
@@ -66,7 +71,7 @@ class RemovedDialog(QDialog):
         self.table.setRowCount(len(self._contestants))
         for row, contestant in enumerate(self._contestants):
             capture = captures.get(contestant.id)
-            score = capture.to_score().formatted() if capture else tr("results.not_captured")
+            score = capture.to_score().formatted(self._scale) if capture else tr("results.not_captured")
             for column, value in enumerate((contestant.number, contestant.name, contestant.division, score)):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self._on_selection_changed()

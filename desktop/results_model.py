@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPixmap
 
 from core.contest import natural_key
-from core.ranking import RankedRow, rank
+from core.ranking import RankedRow, division_key, rank, rank_text
+from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 from desktop.i18n import tr
 
 THUMBNAIL_SIZE = 44
@@ -51,6 +52,11 @@ HEADER_KEYS = {
 }
 
 
+def score_header(scale: ScoreScale) -> str:
+    """The score column's title: "Score", or "Score (0–100)" on another scale than the raters' 1–5."""
+    return tr("results.score") if scale == NATIVE_SCALE else tr("results.score_on", scale=scale.label)
+
+
 class StoreBridge(QObject):
     """Turns a store's callbacks (called on whichever thread committed) into a Qt signal."""
 
@@ -74,8 +80,8 @@ class ResultsModel(QAbstractTableModel):
         self._store = None
         self._bridge: StoreBridge | None = None
         self._rows: list[RankedRow] = []
-        self._band = 0.0
         self._card = None
+        self._scale = NATIVE_SCALE
         self._thumbnails: dict[int, QPixmap] = {}  # capture id -> thumbnail
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -99,15 +105,19 @@ class ResultsModel(QAbstractTableModel):
             self.refresh()
 
     def set_model_card(self, card) -> None:
-        """Ties use the card's error band; the percentile header names its population."""
+        """The percentile header names the card's population."""
         self._card = card
-        self._band = card.error
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         self.refresh()
 
+    def set_scale(self, scale: ScoreScale) -> None:
+        """Show scores, error bands and spreads on ``scale``; ranks and ties stay on 1–5."""
+        self._scale = scale
+        self.retranslate()
+
     def ranked_rows(self) -> list[RankedRow]:
         """The rows in rank order, as exported."""
-        return rank(((row.contestant, row.capture) for row in self._rows), self._band)
+        return rank((row.contestant, row.capture) for row in self._rows)
 
     def _schedule_refresh(self, _changes) -> None:
         self._refresh_timer.start()
@@ -116,7 +126,7 @@ class ResultsModel(QAbstractTableModel):
         self._refresh_timer.stop()
         if self._store is None:
             return
-        ranked = rank(self._store.results(), self._band)
+        ranked = rank(self._store.results())
         new_by_id = {row.contestant.id: row for row in ranked}
         for index in reversed(range(len(self._rows))):
             if self._rows[index].contestant.id not in new_by_id:
@@ -161,8 +171,8 @@ class ResultsModel(QAbstractTableModel):
             value = {Column.SCORE: "score", Column.LEVEL: "level", Column.PERCENTILE: "percentile",
                      Column.PHOTO: "score"}[Column(column)]
             return (getattr(capture, value) if capture else -math.inf), number
-        if column in (Column.RANK, Column.TIE):
-            return (row.rank if row.rank is not None else math.inf), number
+        if column in (Column.RANK, Column.TIE):  # ranks count within a division
+            return division_key(row.division), (row.rank if row.rank is not None else math.inf), number
         return number
 
     # -- QAbstractTableModel ----------------------------------------------------
@@ -178,14 +188,14 @@ class ResultsModel(QAbstractTableModel):
             return None
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return tr(HEADER_KEYS[column])
+            return score_header(self._scale) if column == Column.SCORE else tr(HEADER_KEYS[column])
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tooltip(column)
         return None
 
     def _header_tooltip(self, column: Column) -> str | None:
         if column == Column.SCORE:
-            return tr("results.score_tip")
+            return tr("results.score_tip", scale=self._scale.label)
         if column == Column.LEVEL:
             return tr("results.level_tip")
         if column == Column.PERCENTILE:
@@ -193,7 +203,7 @@ class ResultsModel(QAbstractTableModel):
                 return tr("results.percentile_tip_no_model")
             return tr("results.percentile_tip", population=self._card.percentile_population)
         if column in (Column.RANK, Column.TIE):
-            return tr("results.tie_tip", band=f"{self._band:.2f}")
+            return tr("results.tie_tip")
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -215,8 +225,7 @@ class ResultsModel(QAbstractTableModel):
             return row.contestant.id
         return None
 
-    @staticmethod
-    def _display(row: RankedRow, column: Column) -> str | None:
+    def _display(self, row: RankedRow, column: Column) -> str | None:
         capture = row.capture
         if column == Column.NUMBER:
             return row.contestant.number
@@ -225,15 +234,15 @@ class ResultsModel(QAbstractTableModel):
         if column == Column.DIVISION:
             return row.contestant.division
         if column == Column.SCORE:
-            return capture.to_score().formatted() if capture else tr("results.not_captured")
+            return capture.to_score().formatted(self._scale) if capture else tr("results.not_captured")
         if capture is None:
             return None
         if column == Column.LEVEL:
             return str(capture.level)
         if column == Column.PERCENTILE:
-            return f"{capture.percentile:.0f}"
+            return percentile_text(capture.percentile)
         if column == Column.RANK:
-            return str(row.rank)
+            return rank_text(row)
         if column == Column.TIE:
             return tr("results.tie_marker") if row.tie else ""
         return None
@@ -241,10 +250,10 @@ class ResultsModel(QAbstractTableModel):
     def _tooltip(self, row: RankedRow, column: Column) -> str | None:
         capture = row.capture
         if column == Column.SCORE and capture:
-            return tr("results.capture_tip", spread=f"{capture.spread:.2f}", frames=capture.frames_used,
+            return tr("results.capture_tip", spread=self._scale.width_text(capture.spread), frames=capture.frames_used,
                       time=capture.captured_at, model=capture.model_version)
         if column == Column.TIE and row.tie:
-            return tr("results.tie_tip", band=f"{self._band:.2f}")
+            return tr("results.tie_tip")
         if column == Column.NAME and row.contestant.notes:
             return row.contestant.notes
         return None

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from core.contest import Contestant
+from core.contest import Capture, Contestant
 from core.criteria import parse_criteria
+from core.score import SCALES
 from core.store import ContestStore
 
 CRITERIA = parse_criteria("Poise=40,Interview=40,Face=20")
@@ -68,6 +69,12 @@ def test_marks_by_keyboard_only(qtbot, tmp_path, open_window):
     assert model.index(0, model.total_column).data() == "80.00"
     assert model.index(0, model.total_column + 1).data() == "1"
     assert model.index(1, model.total_column).data() == ""  # Face not marked yet
+    store.add_capture(Capture(None, ids["1"], 3.0, 0.29, 3, 50.0, "v1", 0.05, 5, b"", "2026-11-29T10:00:00+00:00",
+                              "camera"))
+    qtbot.waitUntil(lambda: model.index(0, model.total_column + 2).data() == "3.00 ± 0.29")
+    window.set_score_scale(SCALES["0-100"])  # the advisory score follows the display setting
+    assert model.index(0, model.total_column + 2).data() == "50.0 ± 7.3"
+    assert model.headerData(model.total_column + 2, Qt.Orientation.Horizontal) == "Advisory\nscore (0–100)"
     # an out-of-range mark is refused with its reason and stays in its cell to be corrected
     type_keys(qtbot, "0\t")
     qtbot.waitUntil(lambda: "from 1 to 10" in panel.message.text())
