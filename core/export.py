@@ -17,9 +17,10 @@ from pathlib import Path
 from core.errors import ExportError
 from core.ranking import RankedRow, division_key
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
+from core.version import app_version
 
 COLUMNS = ("division", "rank", "rank_low", "rank_high", "number", "name", "score", "error", "level",
-           "percentile", "percentile_text", "tie", "captured_at", "model_version")
+           "percentile", "percentile_text", "tie", "captured_at", "model_version", "app_version")
 ALL_SHEET = "All"
 NO_DIVISION_SHEET = "No division"
 SHEET_TITLE_MAX = 31  # Excel's limit
@@ -64,7 +65,7 @@ def _values(row: RankedRow, model_version: str, scale: ScoreScale, columns: tupl
     values: dict[str, object] = {
         "division": contestant.division, "rank": row.rank, "rank_low": row.rank_low,
         "rank_high": row.rank_high, "number": contestant.number, "name": contestant.name,
-        "model_version": model_version}
+        "model_version": model_version, "app_version": app_version()}
     if capture is not None:
         values |= {"score": capture.score, "error": capture.error, "level": capture.level,
                    "percentile": capture.percentile, "percentile_text": percentile_text(capture.percentile),

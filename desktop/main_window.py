@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from core.errors import FaceScoreError
 from core.score import NATIVE_SCALE, SCALES, ScoreScale, percentile_text
 from core.store import ContestStore
+from core.version import app_version
 from desktop import i18n
 from desktop.about_dialog import AboutDialog
 from desktop.alerts import confirm, show_error
@@ -55,7 +56,6 @@ from desktop.settings import AppSettings
 from desktop.tabulate_dialog import TabulateDialog
 from desktop.workers import CameraWorker, DeviceProbe, ScoringJob, ScoringWorker
 
-APP_VERSION = "0.1.0"
 DEFAULT_SIZE = (1280, 720)
 COLUMN_WIDTHS = {Column.PHOTO: 56, Column.NUMBER: 64, Column.NAME: 190, Column.DIVISION: 100,
                  Column.SCORE: 112, Column.LEVEL: 60, Column.PERCENTILE: 80, Column.RANK: 56, Column.TIE: 48}
@@ -706,7 +706,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_about(self) -> AboutDialog:
-        return self._open_dialog(AboutDialog(self._card, APP_VERSION, self._scale, self))
+        return self._open_dialog(AboutDialog(self._card, app_version(), self._scale, self))
 
     def set_language(self, code: str) -> None:
         i18n.set_language(code)

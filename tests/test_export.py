@@ -11,6 +11,7 @@ from core.errors import ExportError
 from core.export import COLUMNS, export_rows
 from core.ranking import RankedRow, rank
 from core.score import SCALES
+from core.version import app_version
 
 WHEN = "2024-05-01T10:00:00+00:00"
 
@@ -42,7 +43,8 @@ def test_csv_has_divisions_with_ranks_restarting_and_rank_ranges(tmp_path):
     assert table.iloc[0].to_dict() == {
         "division": "乙組", "rank": "1", "rank_low": "1", "rank_high": "1", "number": "6", "name": "Fay",
         "score": "3.90", "error": "0.29", "level": "4", "percentile": "50.0", "percentile_text": "50",
-        "tie": "FALSE", "captured_at": WHEN, "model_version": "scut-v1"}
+        "tie": "FALSE", "captured_at": WHEN, "model_version": "scut-v1",
+        "app_version": app_version()}
     assert table[["division", "number", "rank", "rank_low", "rank_high", "tie"]].values.tolist() == [
         ["乙組", "6", "1", "1", "1", "FALSE"], ["乙組", "5", "2", "2", "2", "FALSE"],
         ["甲組", "2", "1", "1", "2", "TRUE"], ["甲組", "1", "2", "1", "2", "TRUE"],

@@ -7,6 +7,7 @@ import pytest
 from core.contest import Contestant
 from core.criteria import parse_criteria
 from core.tabulation import JudgeSheet, TabulationError, rank_by_division, tabulate
+from core.version import app_version
 
 CRITERIA = parse_criteria("Poise=40,Interview=40,Face=20")
 MISS, TEEN = "小姐組", "青少年組"
@@ -158,4 +159,6 @@ def test_export_csv_and_xlsx_hold_every_judges_marks(tmp_path):
     workbook = load_workbook(tmp_path / "result.xlsx")
     sheet = workbook["Tabulation"]
     assert sheet.cell(1, 7).value == "Poise" and sheet.cell(6, 5).value == "張雅婷"
-    assert any("Judge Wu" in row[0].value for row in workbook["Rules"].iter_rows())
+    rules = [row[0].value for row in workbook["Rules"].iter_rows()]
+    assert any("Judge Wu" in line for line in rules)
+    assert f"Made with FaceScore Judge {app_version()}." in rules
