@@ -11,9 +11,12 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
@@ -141,6 +144,8 @@ class MarksPanel(QWidget):
         self.model = MarksModel(self)
         self.judge_label = QLabel()
         self.judge_label.setStyleSheet("font-weight: 600;")
+        self.judge_button = QPushButton()
+        self.judge_button.clicked.connect(lambda: self.name_judge())
         self.grid = MarksGrid()
         self.grid.setModel(self.model)
         self.grid.setItemDelegate(MarkDelegate(self.grid))
@@ -158,7 +163,10 @@ class MarksPanel(QWidget):
         self.state_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.judge_label)
+        judge_row = QHBoxLayout()
+        judge_row.addWidget(self.judge_label, 1)
+        judge_row.addWidget(self.judge_button)
+        layout.addLayout(judge_row)
         layout.addWidget(self.state_label)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.message)
@@ -173,9 +181,27 @@ class MarksPanel(QWidget):
         self._store = store
         self.model.set_store(store)
 
+    def name_judge(self, name: str | None = None) -> None:
+        """Name the judge whose marks this contest file holds (asked for when ``name`` is None); audited."""
+        if self._store is None:
+            return
+        if name is None:
+            name, accepted = QInputDialog.getText(self, self.tr("Judge's name"),
+                                                  self.tr("The judge whose marks this contest file holds:"),
+                                                  text=self._store.judge_name)
+            if not accepted:
+                return
+        if name.strip():
+            try:
+                self._store.judge_name = name
+            except FaceScoreError as error:
+                self.message.setText(str(error))
+
     def retranslate(self) -> None:
         """Every text of the panel, in the current language and for the contest's current state."""
         judge = self._store.judge_name if self._store is not None else ""
+        self.judge_button.setText(self.tr("Judge's name…"))
+        self.judge_button.setEnabled(self._store is not None)
         self.judge_label.setText(self.tr("Marks of {judge}").format(judge=judge) if judge
                                  else self.tr("Marks (no judge's name yet)"))
         if not self.model.criteria:

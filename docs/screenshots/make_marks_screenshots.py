@@ -100,7 +100,7 @@ def main() -> None:
     for width, height in SIZES:
         window.resize(width, height)
         window.marks_panel.grid.start_at(14)  # the judge is typing the 15th contestant's marks
-        save(window, f"8-judges-marks-{width}x{height}")
+        save(window, f"judges-marks-{width}x{height}")
     window.close()
 
     files = []
@@ -113,11 +113,11 @@ def main() -> None:
     for width, height in SIZES:
         dialog.resize(width, height)
         dialog.show()
-        save(dialog, f"9-tabulation-{width}x{height}")
+        save(dialog, f"judges-tabulation-{width}x{height}")
     late = work / "judge-late.sqlite"
     contest_file(late, JUDGES[0], 20, marked=len(NAMES) - 2).close()  # Chen again, two contestants unmarked
     dialog.add_files([late])
-    save(dialog, "10-tabulation-mismatches")
+    save(dialog, "judges-tabulation-mismatches")
     dialog.close()
     app.processEvents()
 

@@ -183,3 +183,17 @@ def test_criteria_dialog_refuses_weights_not_adding_to_100_and_locks_after_the_f
         qtbot.addWidget(locked)
         assert "can no longer change" in locked.error_label.text()
         assert locked.table.editTriggers() == locked.table.EditTrigger.NoEditTriggers
+
+
+def test_the_panel_names_the_judge_whose_marks_the_file_holds(qtbot, tmp_path):
+    from desktop.marks_panel import MarksPanel
+
+    with ContestStore(tmp_path / "contest.sqlite") as store:
+        panel = MarksPanel()
+        qtbot.addWidget(panel)
+        panel.set_store(store)
+        assert panel.judge_label.text() == "Marks (no judge's name yet)"
+        panel.name_judge("  Judge Lin ")
+        assert panel.judge_label.text() == "Marks of Judge Lin"
+        assert [(e.action, e.after) for e in store.audit_log()][-1] == ("judge_named", {"judge": "Judge Lin"})
+        panel.set_store(None)
