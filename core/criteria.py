@@ -159,6 +159,16 @@ def advisory_mark(criterion: Criterion, score: float) -> float:
     return criterion.low + fraction * (criterion.high - criterion.low)
 
 
+def with_advisory(criteria: Iterable[Criterion], marks: Mapping[str, float],
+                  face_score: float | None) -> dict[str, float]:
+    """The judge's marks plus the advisory criterion's mark (if any) made from ``face_score``."""
+    marks = dict(marks)
+    for criterion in criteria:
+        if criterion.advisory and face_score is not None:
+            marks[criterion.name] = advisory_mark(criterion, face_score)
+    return marks
+
+
 def weighted_total(criteria: Iterable[Criterion], marks: Mapping[str, float]) -> float | None:
     """Points out of 100 (see the module docstring); None while a criterion has no mark."""
     total = 0.0

@@ -60,6 +60,8 @@ TEXTS = {
     "contest_file_missing": QT_TRANSLATE_NOOP(
         "ErrorText", "The contest file {path} was moved, renamed or deleted while it was open; open it again from "
                      "where it is now."),
+    "no_contest_file": QT_TRANSLATE_NOOP("ErrorText", "There is no contest file {path}."),
+    "criteria_locked": QT_TRANSLATE_NOOP("ErrorText", "The criteria cannot change once marks are entered."),
     "contest_finalized": QT_TRANSLATE_NOOP("ErrorText", "The contest is finalized: reopen it to make changes."),
     "contestant_not_removed": QT_TRANSLATE_NOOP(
         "ErrorText", "Contestant {contestant_id} is not among the removed contestants."),
@@ -118,7 +120,7 @@ TEXTS = {
     "other_criteria": QT_TRANSLATE_NOOP(
         "ErrorText", "{file} has other criteria or weights: {criteria} instead of {expected}."),
     "no_judge": QT_TRANSLATE_NOOP("ErrorText", "{file} holds no judge's name."),
-    "same_judge": QT_TRANSLATE_NOOP("ErrorText", "Judge {judge} appears twice: {other_file} and {file}."),
+    "same_judge": QT_TRANSLATE_NOOP("ErrorText", "Two files hold the marks of {judge}: {other_file} and {file}."),
     "other_name": QT_TRANSLATE_NOOP(
         "ErrorText", "Number {number} is {name} in {file} but {expected} in {other_file}."),
     "other_division": QT_TRANSLATE_NOOP(
@@ -126,6 +128,9 @@ TEXTS = {
     "missing_contestant": QT_TRANSLATE_NOOP("ErrorText", "Number {number} ({name}) is missing from {file}."),
     "unmarked": QT_TRANSLATE_NOOP(
         "ErrorText", "{file} has no mark for number {number} ({name}) in {criterion}, which other judges marked."),
+    # core.photo_import
+    "photo_no_number": QT_TRANSLATE_NOOP("ErrorText", "{file}: the name does not begin with a contestant number"),
+    "photo_no_contestant": QT_TRANSLATE_NOOP("ErrorText", "{file}: no contestant has number {number}"),
     # ExportError
     "export_bad_suffix": QT_TRANSLATE_NOOP("ErrorText", "Cannot export to {path}: use a .csv or .xlsx file name."),
     "export_failed": QT_TRANSLATE_NOOP("ErrorText", "Could not export to {path}: {reason}."),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
+    QTabWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -37,9 +38,11 @@ from desktop.about_dialog import AboutDialog
 from desktop.alerts import confirm, show_error
 from desktop.camera_panel import CameraPanel
 from desktop.contestant_dialog import ContestantDialog
+from desktop.criteria_dialog import CriteriaDialog
 from desktop.contests import contests_folder, latest_contest, new_contest_path
 from desktop.error_text import describe_error
 from desktop.history_dialog import HistoryDialog
+from desktop.marks_panel import MarksPanel
 from desktop.removed_dialog import RemovedDialog
 from desktop.results_model import (
     CONTESTANT_ID_ROLE,
@@ -50,6 +53,7 @@ from desktop.results_model import (
 )
 from desktop.roster_dialog import RosterImportDialog
 from desktop.settings import AppSettings
+from desktop.tabulate_dialog import TabulateDialog
 from desktop.workers import CameraWorker, DeviceProbe, ScoringJob, ScoringWorker
 
 DEFAULT_SIZE = (1280, 720)
@@ -125,6 +129,9 @@ class MainWindow(QMainWindow):
         self.new_contest_action = self._action("Ctrl+Shift+N", self.new_contest)
         self.open_contest_action = self._action(QKeySequence.StandardKey.Open, self.choose_contest)
         self.rename_contest_action = self._action(None, self.rename_contest)
+        self.criteria_action = self._action(None, self.edit_criteria)
+        self.marks_action = self._action("Ctrl+M", self.show_marks)
+        self.tabulate_action = self._action(None, self.tabulate_files)
         self.export_action = self._action("Ctrl+E", self.export_results)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.add_action = self._action("Ctrl+N", self.add_contestant)
@@ -159,6 +166,8 @@ class MainWindow(QMainWindow):
         self.contest_menu = bar.addMenu("")
         self.contest_menu.addActions([self.new_contest_action, self.open_contest_action,
                                       self.rename_contest_action])
+        self.contest_menu.addSeparator()
+        self.contest_menu.addActions([self.criteria_action, self.marks_action, self.tabulate_action])
         self.contest_menu.addSeparator()
         self.contest_menu.addAction(self.export_action)
         self.contest_menu.addSeparator()
@@ -218,7 +227,12 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(header)
-        right_layout.addWidget(self.table)
+        self.marks_panel = MarksPanel()
+        self.marks_panel.model.set_scale(self._scale)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, "")
+        self.tabs.addTab(self.marks_panel, "")
+        right_layout.addWidget(self.tabs)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.camera_panel)
@@ -368,6 +382,7 @@ class MainWindow(QMainWindow):
             return False
         previous, self._store = self._store, store
         self._results.set_store(store)
+        self.marks_panel.set_store(store)
         if previous is not None:
             previous.close()
         self._settings.last_contest = Path(path)
@@ -377,7 +392,8 @@ class MainWindow(QMainWindow):
         return True
 
     def new_contest(self, name: str | None = None) -> bool:
-        if name is None:
+        interactive = name is None
+        if interactive:
             name, accepted = QInputDialog.getText(self, self.tr("New contest"), self.tr("Name of the contest:"))
             if not accepted or not name.strip():
                 return False
@@ -385,6 +401,8 @@ class MainWindow(QMainWindow):
         if not self.open_contest(path):
             return False
         self._store.contest_name = name
+        if interactive:
+            self.edit_criteria()
         return True
 
     def choose_contest(self) -> None:
@@ -417,6 +435,20 @@ class MainWindow(QMainWindow):
     def _on_store_changed(self, changes) -> None:
         if changes.contest:
             self._show_contest()
+
+    # -- judges' marks ----------------------------------------------------------
+
+    def edit_criteria(self) -> CriteriaDialog | None:
+        if self._store is None:
+            return None
+        return self._open_dialog(CriteriaDialog(self._store, self))
+
+    def show_marks(self) -> None:
+        self.tabs.setCurrentWidget(self.marks_panel)
+        self.marks_panel.focus_grid()
+
+    def tabulate_files(self) -> TabulateDialog:
+        return self._open_dialog(TabulateDialog(self._contests, self))
 
     def _show_contest(self) -> None:
         name = self._store.contest_name if self._store else ""
@@ -712,6 +744,7 @@ class MainWindow(QMainWindow):
         self._settings.score_scale = scale
         self.scale_actions[scale.key].setChecked(True)
         self._results.set_scale(scale)
+        self.marks_panel.model.set_scale(scale)
         self.camera_panel.refresh_message()  # the last result line, on the new scale
 
     def retranslate(self) -> None:
@@ -740,6 +773,12 @@ class MainWindow(QMainWindow):
                            if SCALES[key] == NATIVE_SCALE else label)
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
+        for action, text in ((self.criteria_action, self.tr("Criteria…")),
+                             (self.marks_action, self.tr("Judge's marks")),
+                             (self.tabulate_action, self.tr("Tabulate judges' files…"))):
+            action.setText(text)
+        self.tabs.setTabText(0, self.tr("Advisory scores"))
+        self.tabs.setTabText(1, self.tr("Judge's marks"))
         self._results.retranslate()
         self._render_model_state()
         self._show_contest()
@@ -757,6 +796,7 @@ class MainWindow(QMainWindow):
         self._scoring.stop()
         self._probe.wait()
         self._results.set_store(None)
+        self.marks_panel.set_store(None)
         if self._store is not None:
             self._store.close()
             self._store = None

@@ -159,6 +159,57 @@
     </message>
 </context>
 <context>
+    <name>CriteriaDialog</name>
+    <message>
+        <source>Criteria</source>
+        <translation>評分標準</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>評分標準</translation>
+    </message>
+    <message>
+        <source>Weight %</source>
+        <translation>權重 %</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>最低分</translation>
+    </message>
+    <message>
+        <source>Highest</source>
+        <translation>最高分</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>級距</translation>
+    </message>
+    <message>
+        <source>Advisory score</source>
+        <translation>參考分數</translation>
+    </message>
+    <message>
+        <source>Weights must add up to 100 %. Each mark is typed within its range, in its steps. Tick “Advisory score” on one criterion to fill it with the face score (1–5 mapped onto its range); otherwise the face score stays beside the total.</source>
+        <translation>權重合計必須為 100 %。每項分數須在其範圍內並符合級距。在某一項評分標準勾選「參考分數」，即以臉部分數（1–5 對應到該範圍）填入；否則臉部分數僅列於總分旁。</translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation>新增評分標準</translation>
+    </message>
+    <message>
+        <source>Remove criterion</source>
+        <translation>移除評分標準</translation>
+    </message>
+    <message>
+        <source>Marks are entered: the criteria can no longer change.</source>
+        <translation>已有評分：評分標準不能再變更。</translation>
+    </message>
+    <message>
+        <source>Weights: {total} %</source>
+        <translation>權重：{total} %</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>No face found: face the camera, uncovered and well lit.</source>
@@ -271,6 +322,14 @@
     <message>
         <source>The contest file {path} was moved, renamed or deleted while it was open; open it again from where it is now.</source>
         <translation>比賽檔案 {path} 在開啟期間被移動、重新命名或刪除；請從目前的位置重新開啟。</translation>
+    </message>
+    <message>
+        <source>There is no contest file {path}.</source>
+        <translation>沒有比賽檔案 {path}。</translation>
+    </message>
+    <message>
+        <source>The criteria cannot change once marks are entered.</source>
+        <translation>已有評分後，評分標準即不能變更。</translation>
     </message>
     <message>
         <source>The contest is finalized: reopen it to make changes.</source>
@@ -421,8 +480,8 @@
         <translation>{file} 沒有評審姓名。</translation>
     </message>
     <message>
-        <source>Judge {judge} appears twice: {other_file} and {file}.</source>
-        <translation>評審 {judge} 重複出現：{other_file} 與 {file}。</translation>
+        <source>Two files hold the marks of {judge}: {other_file} and {file}.</source>
+        <translation>有兩個檔案都是 {judge} 的評分：{other_file} 與 {file}。</translation>
     </message>
     <message>
         <source>Number {number} is {name} in {file} but {expected} in {other_file}.</source>
@@ -439,6 +498,14 @@
     <message>
         <source>{file} has no mark for number {number} ({name}) in {criterion}, which other judges marked.</source>
         <translation>{file} 沒有編號 {number}（{name}）的 {criterion} 分數，但其他評審已評分。</translation>
+    </message>
+    <message>
+        <source>{file}: the name does not begin with a contestant number</source>
+        <translation>{file}：檔名開頭不是參賽者編號</translation>
+    </message>
+    <message>
+        <source>{file}: no contestant has number {number}</source>
+        <translation>{file}：沒有編號為 {number} 的參賽者</translation>
     </message>
     <message>
         <source>Cannot export to {path}: use a .csv or .xlsx file name.</source>
@@ -834,6 +901,104 @@
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
+    <message>
+        <source>Criteria…</source>
+        <translation>評分標準…</translation>
+    </message>
+    <message>
+        <source>Judge&apos;s marks</source>
+        <translation>評審評分</translation>
+    </message>
+    <message>
+        <source>Tabulate judges&apos; files…</source>
+        <translation>彙整評審檔案…</translation>
+    </message>
+    <message>
+        <source>Advisory scores</source>
+        <translation>參考分數</translation>
+    </message>
+</context>
+<context>
+    <name>MarksModel</name>
+    <message>
+        <source>No.</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>組別</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>總分</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Advisory
+score</source>
+        <translation>參考
+分數</translation>
+    </message>
+    <message>
+        <source>Advisory
+score ({scale})</source>
+        <translation>參考
+分數（{scale}）</translation>
+    </message>
+    <message>
+        <source>The advisory face score (1–5) mapped onto {low}–{high}; not typed.</source>
+        <translation>參考臉部分數（1–5）對應到 {low}–{high}；不需輸入。</translation>
+    </message>
+    <message>
+        <source>Type a mark from {low} to {high} in steps of {step}; Tab: next criterion, Enter: next contestant.</source>
+        <translation>請輸入 {low} 至 {high}、級距 {step} 的分數；Tab：下一項標準，Enter：下一位參賽者。</translation>
+    </message>
+    <message>
+        <source>Weighted total out of 100: the sum of weight × mark ÷ highest mark.</source>
+        <translation>加權總分（滿分 100）：權重 × 分數 ÷ 最高分 的總和。</translation>
+    </message>
+    <message>
+        <source>Rank in the division by total; a tie goes to the higher mark in the first criterion, then the next. “=” marks a tie that remains.</source>
+        <translation>依總分在組別內排名；同分時比較第一項標準的分數，再比較下一項。「=」表示仍然並列。</translation>
+    </message>
+</context>
+<context>
+    <name>MarksPanel</name>
+    <message>
+        <source>Judge&apos;s name</source>
+        <translation>評審姓名</translation>
+    </message>
+    <message>
+        <source>The judge whose marks this contest file holds:</source>
+        <translation>此比賽檔案所記錄評分的評審：</translation>
+    </message>
+    <message>
+        <source>Judge&apos;s name…</source>
+        <translation>評審姓名…</translation>
+    </message>
+    <message>
+        <source>Marks of {judge}</source>
+        <translation>{judge} 的評分</translation>
+    </message>
+    <message>
+        <source>Marks (no judge&apos;s name yet)</source>
+        <translation>評分（尚未填寫評審姓名）</translation>
+    </message>
+    <message>
+        <source>This contest has no criteria yet: define them with Contest → Criteria… before the first mark.</source>
+        <translation>此比賽尚無評分標準：請先在「比賽 → 評分標準…」中定義，再開始評分。</translation>
+    </message>
+    <message>
+        <source>The contest is finalized: marks cannot change until it is reopened.</source>
+        <translation>比賽已定案：重新開放前不能變更評分。</translation>
+    </message>
 </context>
 <context>
     <name>RemovedDialog</name>
@@ -972,6 +1137,93 @@
         <translation>
             <numerusform>匯入 %n 位參賽者</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TabulateDialog</name>
+    <message>
+        <source>Tabulate judges&apos; files</source>
+        <translation>彙整評審檔案</translation>
+    </message>
+    <message>
+        <source>Add judges&apos; files…</source>
+        <translation>加入評審檔案…</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>移除檔案</translation>
+    </message>
+    <message>
+        <source>Drop each criterion&apos;s highest and lowest mark ({minimum} judges or more)</source>
+        <translation>去掉每項標準的最高分與最低分（{minimum} 位評審以上）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>匯出…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Judges&apos; contest files</source>
+        <translation>評審的比賽檔案</translation>
+    </message>
+    <message>
+        <source>Contest files (*.sqlite);;All files (*)</source>
+        <translation>比賽檔案 (*.sqlite);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>{judge} — {file}</source>
+        <translation>{judge} — {file}</translation>
+    </message>
+    <message>
+        <source>Add each judge&apos;s contest file of this contest (from their laptops, e.g. on a USB stick).</source>
+        <translation>請加入每位評審此比賽的比賽檔案（從他們的筆電複製，例如用 USB 隨身碟）。</translation>
+    </message>
+    <message>
+        <source>Nothing was combined: the files do not match (problems: {count}). Correct the files, then add them again.</source>
+        <translation>未進行合併：檔案內容不一致（問題數：{count}）。請修正檔案後再重新加入。</translation>
+    </message>
+    <message>
+        <source>{contest}: {count} judges combined, ranked per division; a tie in the total goes to the higher mark in the first criterion, then the next (“=”: still tied). Under each combined mark, the judges&apos; marks in this order: {judges}.</source>
+        <translation>{contest}：已合併 {count} 位評審，依組別排名；總分相同時比較第一項標準的分數，再比較下一項（「=」：仍然並列）。每個合併分數下方依序列出各評審的分數：{judges}。</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>組別</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>總分</translation>
+    </message>
+    <message>
+        <source>Advisory score</source>
+        <translation>參考分數</translation>
+    </message>
+    <message>
+        <source>Export the tabulation</source>
+        <translation>匯出彙整結果</translation>
+    </message>
+    <message>
+        <source>PDF sheet to sign (*.pdf);;CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>供簽名的 PDF 表 (*.pdf);;CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>已匯出至 {path}。</translation>
     </message>
 </context>
 </TS>
