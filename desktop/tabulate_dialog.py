@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -105,6 +105,11 @@ class TabulateDialog(QDialog):
         self.table.setRowCount(0)
         self.table.setColumnCount(0)
         items = [self.files.item(row) for row in range(self.files.count())]
+        enough = len(items) >= DROP_EXTREMES_MINIMUM
+        self.drop_extremes.setEnabled(enough)
+        if not enough and self.drop_extremes.isChecked():
+            with QSignalBlocker(self.drop_extremes):
+                self.drop_extremes.setChecked(False)
         paths = [item.data(PATH_ROLE) for item in items]
         try:
             sheets = []

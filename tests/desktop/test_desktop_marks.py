@@ -98,6 +98,7 @@ def test_tabulate_three_files_and_export(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     dialog.add_files(files)
     assert dialog.tabulation is not None and not dialog.mismatches.isVisible()
+    assert not dialog.drop_extremes.isEnabled()  # three judges: every mark counts
     table = dialog.table
     rows = [[table.item(row, column).text() for column in (0, 1, 2, 7)] for row in range(table.rowCount())]
     # means: 2 → P9 I8 F9 = 86; 1 → P8 I8 F8 = 80; 3 → P6.1 I6 F5.9 = 60.2
@@ -197,3 +198,17 @@ def test_the_panel_names_the_judge_whose_marks_the_file_holds(qtbot, tmp_path):
         assert panel.judge_label.text() == "Marks of Judge Lin"
         assert [(e.action, e.after) for e in store.audit_log()][-1] == ("judge_named", {"judge": "Judge Lin"})
         panel.set_store(None)
+
+
+def test_five_judges_may_drop_each_criterions_highest_and_lowest_mark(qtbot, tmp_path):
+    from desktop.tabulate_dialog import TabulateDialog
+
+    poise = {"Judge Chen": 9, "Judge Lin": 8, "Judge Wu": 8, "Judge Ho": 7, "Judge Su": 1}  # Su's slip
+    files = [judge_file(tmp_path / f"{judge}.sqlite", judge, {"1": (value, 8, 8)}) for judge, value in poise.items()]
+    dialog = TabulateDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.add_files(files)
+    assert dialog.table.item(0, 4).text().startswith("6.60")  # (9 + 8 + 8 + 7 + 1) / 5
+    assert dialog.drop_extremes.isEnabled()
+    dialog.drop_extremes.setChecked(True)
+    assert dialog.tabulation.drop_extremes and dialog.table.item(0, 4).text().startswith("7.67")  # 8, 8, 7
