@@ -20,12 +20,12 @@ PREPROCESSING_VERSION = "scut-framing-v1"
 
 
 class FaceQualityError(FaceScoreError):
-    """No usable face: ``issues`` names every reason, the message the first."""
+    """No usable face: ``issues`` names every reason; the message and ``code`` the first."""
 
     def __init__(self, report: QualityReport):
         self.report = report
         self.issues = report.issues
-        super().__init__(report.issues[0].message)
+        super().__init__(report.issues[0].message, code=report.issues[0].value)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ class Scorer:
             self._interpreter = Interpreter(model_path=str(self.card.model_path), num_threads=num_threads)
             self._interpreter.allocate_tensors()
         except (ValueError, RuntimeError) as error:
-            raise ModelError(f"model file cannot be loaded: {error}") from error
+            raise ModelError(f"model file cannot be loaded: {error}", code="model_unloadable",
+                             reason=str(error)) from error
         self._input = self._interpreter.get_input_details()[0]["index"]
         self._output = self._interpreter.get_output_details()[0]["index"]
         self._batch = 1

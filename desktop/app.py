@@ -41,6 +41,7 @@ def self_test(model: Path | None = None) -> int:
     from core.errors import FaceScoreError
     from core.images import load_image
     from core.resources import resource_path
+    from core.score import percentile_text
     from core.scorer import Scorer
 
     sample = resource_path("sample_face.jpg")
@@ -52,7 +53,7 @@ def self_test(model: Path | None = None) -> int:
         return 1
     score = result.score
     print(f"facescore-judge self-test OK: {sample.name} {score.formatted()}, "
-          f"level {score.level}, percentile {score.percentile:.0f} (model {score.model_version}, "
+          f"level {score.level}, percentile {percentile_text(score.percentile)} (model {score.model_version}, "
           "checksum verified)")
     return 0
 
@@ -90,7 +91,6 @@ def main(argv: list[str] | None = None) -> int:
     settings = AppSettings(data_dir)
     code = settings.language if settings.language in i18n.LANGUAGES else i18n.system_language()
     i18n.set_language(code)
-    i18n.install_qt_translations(code)
 
     window = MainWindow(settings, camera_spec=args.camera, model_card_path=args.model)
     window.show()
