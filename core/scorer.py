@@ -76,7 +76,7 @@ def _check_preprocessing(card: ModelCard) -> None:
         raise ModelError(f"model {card.path.parent.name} was trained on faces prepared as '{declared}', "
                          f"but this app prepares them as '{expected}'; export the model again with this "
                          "version of the training package", code="preprocessing_mismatch",
-                         declared=str(declared), expected=expected)
+                         model=card.path.parent.name, declared=str(declared), expected=expected)
 
 
 def score_image(image: np.ndarray, detector, scorer: Scorer, *, check_quality: bool = True):

@@ -556,6 +556,10 @@
         <translation>模型檔 {file} 與其模型卡不符（sha256 為 {actual}…，應為 {expected}…）：檔案已損壞或被替換；請重新安裝本程式</translation>
     </message>
     <message>
+        <source>model {model} was trained on faces prepared as &apos;{declared}&apos;, but this app prepares them as &apos;{expected}&apos;; export the model again with this version of the training package</source>
+        <translation>模型 {model} 訓練時的臉部前處理為「{declared}」，但本程式使用「{expected}」；請以此版本的訓練套件重新匯出模型</translation>
+    </message>
+    <message>
         <source>model file cannot be loaded: {reason}</source>
         <translation>無法載入模型檔：{reason}</translation>
     </message>
