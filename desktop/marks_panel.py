@@ -6,7 +6,7 @@ an incomplete or out-of-range one turns the cell red) and saved the moment the c
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -197,6 +197,12 @@ class MarksPanel(QWidget):
                 self._store.judge_name = name
             except FaceScoreError as error:
                 self.message.setText(describe_error(error))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
 
     def retranslate(self) -> None:
         """Every text of the panel, in the current language and for the contest's current state."""
