@@ -148,6 +148,9 @@ TEXTS = {
     "model_checksum": QT_TRANSLATE_NOOP(
         "ErrorText", "model file {file} does not match its model card (sha256 {actual}… instead of {expected}…): "
                      "it is damaged or was replaced; reinstall the app"),
+    "preprocessing_mismatch": QT_TRANSLATE_NOOP(
+        "ErrorText", "model {model} was trained on faces prepared as '{declared}', but this app prepares them as "
+                     "'{expected}'; export the model again with this version of the training package"),
     "model_unloadable": QT_TRANSLATE_NOOP("ErrorText", "model file cannot be loaded: {reason}"),
     # CameraError
     "camera_unavailable": QT_TRANSLATE_NOOP(

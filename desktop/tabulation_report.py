@@ -21,6 +21,7 @@ from core.export import _write_atomically
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 
 RESOLUTION = 300
+translate = QCoreApplication.translate  # the texts' context is "TabulationReport"
 CSS = """
 body { font-size: 9pt; }
 h1 { font-size: 15pt; margin: 0; }
@@ -32,10 +33,6 @@ table.marks td { padding: 3px 6px; border-bottom: 1px solid #bbbbbb; }
 .rules { color: #333333; }
 .tie { color: #b71c1c; }
 """
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TabulationReport", text)
 
 
 def tabulation_html(tabulation: Tabulation, date: datetime.date | None = None) -> str:
@@ -52,27 +49,38 @@ def tabulation_html(tabulation: Tabulation, date: datetime.date | None = None) -
 
 
 def _header(tabulation: Tabulation, date: datetime.date, division: str) -> str:
-    criteria = ", ".join(f"{c.name} {c.weight:g} % ({c.low:g}–{c.high:g}"
-                         f"{', ' + _tr('advisory face score') if c.advisory else ''})"
+    advisory = translate("TabulationReport", "advisory face score")
+    criteria = ", ".join(f"{c.name} {c.weight:g} % ({c.low:g}–{c.high:g}{', ' + advisory if c.advisory else ''})"
                          for c in tabulation.criteria)
-    dropped = (_tr("the highest and lowest mark of each criterion are dropped ({minimum} judges or more), "
-                   "the others averaged").format(minimum=DROP_EXTREMES_MINIMUM)
-               if tabulation.drop_extremes else _tr("the judges' marks are averaged"))
+    if tabulation.drop_extremes:
+        combined = translate("TabulationReport", "The highest and lowest mark of each criterion are dropped "
+                                                 "({minimum} judges or more), the others averaged").format(
+            minimum=DROP_EXTREMES_MINIMUM)
+    else:
+        combined = translate("TabulationReport", "The judges' marks of each criterion are averaged")
     rules = " ".join((
-        f"{_tr('Criteria')}: {html.escape(criteria)}.",
-        f"{_tr('Per criterion')} {dropped}; {_tr('total = the sum of weight × mark ÷ highest mark (out of 100)')}.",
-        _tr("A tie in the total goes to the higher mark in the first criterion, then the next; "
-            "a tie that survives every criterion stays a tie."),
-        _tr("The advisory face score is shown for information; it counts only where it is a criterion.")))
-    return (f"<h1>{html.escape(tabulation.contest_name)} — {_tr('Tabulation')}</h1>"
-            f"<p>{date.isoformat()} · {_tr('Judges')}: {html.escape(', '.join(tabulation.judges))}</p>"
-            f"<h2>{html.escape(division or _tr('No division'))}</h2><p class='rules'>{rules}</p>")
+        translate("TabulationReport", "Criteria: {criteria}.").format(criteria=html.escape(criteria)),
+        translate("TabulationReport", "{combined}; total = the sum of weight × mark ÷ highest mark (out of "
+                                      "100).").format(combined=combined),
+        translate("TabulationReport", "A tie in the total goes to the higher mark in the first criterion, then "
+                                      "the next; a tie that survives every criterion stays a tie."),
+        translate("TabulationReport", "The advisory face score is shown for information; it counts only where "
+                                      "it is a criterion.")))
+    title = translate("TabulationReport", "{contest} — Tabulation").format(contest=tabulation.contest_name)
+    judges = translate("TabulationReport", "Judges: {judges}").format(judges=", ".join(tabulation.judges))
+    division = division or translate("TabulationReport", "No division")
+    return (f"<h1>{html.escape(title)}</h1><p>{date.isoformat()} · {html.escape(judges)}</p>"
+            f"<h2>{html.escape(division)}</h2><p class='rules'>{rules}</p>")
 
 
 def _table(tabulation: Tabulation, rows) -> str:
     head = "".join(f"<th>{html.escape(c.name)}<br>{c.weight:g} %</th>" for c in tabulation.criteria)
-    lines = [f"<table class='marks' width='100%'><tr><th>{_tr('Rank')}</th><th>{_tr('No.')}</th>"
-             f"<th>{_tr('Name')}</th>{head}<th>{_tr('Total')}</th><th>{_tr('Advisory face score')}</th></tr>"]
+    rank, number, name, total, advisory = (
+        translate("TabulationReport", "Rank"), translate("TabulationReport", "No."),
+        translate("TabulationReport", "Name"), translate("TabulationReport", "Total"),
+        translate("TabulationReport", "Advisory face score"))
+    lines = [f"<table class='marks' width='100%'><tr><th>{rank}</th><th>{number}</th>"
+             f"<th>{name}</th>{head}<th>{total}</th><th>{advisory}</th></tr>"]
     for row in rows:
         ranked = row.ranked
         rank = "–" if ranked.rank is None else f"{ranked.rank}{' =' if ranked.tie else ''}"
@@ -85,8 +93,9 @@ def _table(tabulation: Tabulation, rows) -> str:
                      f"<td>{html.escape(ranked.contestant.name)}</td>{cells}"
                      f"<td><b>{_number(ranked.total)}</b></td><td>{_number(row.advisory)}</td></tr>")
     lines.append("</table>")
-    lines.append(f"<p class='judges'>{_tr('Under each mark: the judges’ marks in this order')}: "
-                 f"{html.escape(' · '.join(tabulation.judges))}. {_tr('“=” marks a tie.')}</p>")
+    legend = translate("TabulationReport", "Under each mark: the judges’ marks in this order: {judges}. “=” marks a "
+                                           "tie.").format(judges=" · ".join(tabulation.judges))
+    lines.append(f"<p class='judges'>{html.escape(legend)}</p>")
     return "".join(lines)
 
 
@@ -94,7 +103,8 @@ def _signatures(tabulation: Tabulation) -> str:
     cells = "".join(f"<td width='33%' style='padding-top: 28px'>______________________________<br>"
                     f"{html.escape(judge)}</td>" + ("</tr><tr>" if (index + 1) % 3 == 0 else "")
                     for index, judge in enumerate(tabulation.judges))
-    return f"<h2>{_tr('Signatures')}</h2><table width='100%'><tr>{cells}</tr></table>"
+    heading = translate("TabulationReport", "Signatures")
+    return f"<h2>{heading}</h2><table width='100%'><tr>{cells}</tr></table>"
 
 
 def _number(value: float | None, decimals: int = 2) -> str:
@@ -107,7 +117,7 @@ def export_tabulation_pdf(tabulation: Tabulation, path: str | Path, date: dateti
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
-    writer.setTitle(f"{tabulation.contest_name} — {_tr('Tabulation')}")
+    writer.setTitle(translate("TabulationReport", "{contest} — Tabulation").format(contest=tabulation.contest_name))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                                      QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
     document = QTextDocument()

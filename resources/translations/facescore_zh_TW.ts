@@ -556,6 +556,10 @@
         <translation>模型檔 {file} 與其模型卡不符（sha256 為 {actual}…，應為 {expected}…）：檔案已損壞或被替換；請重新安裝本程式</translation>
     </message>
     <message>
+        <source>model {model} was trained on faces prepared as &apos;{declared}&apos;, but this app prepares them as &apos;{expected}&apos;; export the model again with this version of the training package</source>
+        <translation>模型 {model} 訓練時的臉部前處理為「{declared}」，但本程式使用「{expected}」；請以此版本的訓練套件重新匯出模型</translation>
+    </message>
+    <message>
         <source>model file cannot be loaded: {reason}</source>
         <translation>無法載入模型檔：{reason}</translation>
     </message>
@@ -1224,6 +1228,77 @@ score ({scale})</source>
     <message>
         <source>Exported to {path}.</source>
         <translation>已匯出至 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>TabulationReport</name>
+    <message>
+        <source>advisory face score</source>
+        <translation>參考臉部分數</translation>
+    </message>
+    <message>
+        <source>The highest and lowest mark of each criterion are dropped ({minimum} judges or more), the others averaged</source>
+        <translation>每項標準去掉最高分與最低分（{minimum} 位評審以上），其餘取平均</translation>
+    </message>
+    <message>
+        <source>The judges&apos; marks of each criterion are averaged</source>
+        <translation>每項標準取評審分數的平均</translation>
+    </message>
+    <message>
+        <source>Criteria: {criteria}.</source>
+        <translation>評分標準：{criteria}。</translation>
+    </message>
+    <message>
+        <source>{combined}; total = the sum of weight × mark ÷ highest mark (out of 100).</source>
+        <translation>{combined}；總分 = 權重 × 分數 ÷ 最高分 的總和（滿分 100）。</translation>
+    </message>
+    <message>
+        <source>A tie in the total goes to the higher mark in the first criterion, then the next; a tie that survives every criterion stays a tie.</source>
+        <translation>總分相同時比較第一項標準的分數，再比較下一項；每項標準都相同者仍為並列。</translation>
+    </message>
+    <message>
+        <source>The advisory face score is shown for information; it counts only where it is a criterion.</source>
+        <translation>參考臉部分數僅供參考；只有列為評分標準時才計分。</translation>
+    </message>
+    <message>
+        <source>{contest} — Tabulation</source>
+        <translation>{contest} — 成績彙整</translation>
+    </message>
+    <message>
+        <source>Judges: {judges}</source>
+        <translation>評審：{judges}</translation>
+    </message>
+    <message>
+        <source>No division</source>
+        <translation>未分組</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>總分</translation>
+    </message>
+    <message>
+        <source>Advisory face score</source>
+        <translation>參考臉部分數</translation>
+    </message>
+    <message>
+        <source>Under each mark: the judges’ marks in this order: {judges}. “=” marks a tie.</source>
+        <translation>每個分數下方依序為各評審的分數：{judges}。「=」表示並列。</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>簽名</translation>
     </message>
 </context>
 </TS>
