@@ -199,10 +199,10 @@ class MarksPanel(QWidget):
                 self.message.setText(describe_error(error))
 
     def changeEvent(self, event) -> None:
+        super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.model.columnCount() - 1, 0))
-        super().changeEvent(event)
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1))
 
     def retranslate(self) -> None:
         """Every text of the panel, in the current language and for the contest's current state."""

@@ -187,6 +187,7 @@ def test_criteria_dialog_refuses_weights_not_adding_to_100_and_locks_after_the_f
 
 
 def test_the_panel_names_the_judge_whose_marks_the_file_holds(qtbot, tmp_path):
+    from desktop import i18n
     from desktop.marks_panel import MarksPanel
 
     with ContestStore(tmp_path / "contest.sqlite") as store:
@@ -196,6 +197,11 @@ def test_the_panel_names_the_judge_whose_marks_the_file_holds(qtbot, tmp_path):
         assert panel.judge_label.text() == "Marks (no judge's name yet)"
         panel.name_judge("  Judge Lin ")
         assert panel.judge_label.text() == "Marks of Judge Lin"
+        i18n.set_language("zh_TW")  # the panel follows a change of language
+        qtbot.waitUntil(lambda: panel.judge_label.text() == "Judge Lin 的評分")
+        assert panel.model.headerData(1, Qt.Orientation.Horizontal) == "姓名"
+        i18n.set_language("en")
+        qtbot.waitUntil(lambda: panel.judge_label.text() == "Marks of Judge Lin")
         assert [(e.action, e.after) for e in store.audit_log()][-1] == ("judge_named", {"judge": "Judge Lin"})
         panel.set_store(None)
 
