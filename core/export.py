@@ -44,7 +44,8 @@ def export_rows(rows: list[RankedRow], path: str | Path, model_version: str,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise ExportError(f"Cannot export to {path}: use a .csv or .xlsx file name.")
+        raise ExportError(f"Cannot export to {path}: use a .csv or .xlsx file name.", code="export_bad_suffix",
+                          path=str(path))
     columns, decimals = _layout(scale)
     table = [_values(row, model_version, scale, columns, decimals) for row in rows]
     data = (_csv_bytes(table, columns, decimals) if suffix == ".csv"
@@ -163,7 +164,9 @@ def _write_atomically(path: Path, data: bytes) -> None:
         temporary = None
         _sync_folder(path.parent)
     except OSError as error:
-        raise ExportError(f"Could not export to {path}: {_reason(error)}.") from error
+        reason = _reason(error)
+        raise ExportError(f"Could not export to {path}: {reason}.", code="export_failed", path=str(path),
+                          reason=reason) from error
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)

@@ -29,12 +29,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="load the model, verify its checksum, score the bundled sample face, and exit")
     parser.add_argument("--camera", metavar="SOURCE",
                         help="camera index (0, 1, …), video file, or folder of images")
+    parser.add_argument("--model", metavar="PATH", type=Path,
+                        help="another exported model: its model_card.json or its .tflite with the card beside it "
+                             "(checked against the card's checksum and framing before use)")
     parser.add_argument("--data-dir", metavar="DIR", type=Path,
                         help="where contests and settings are kept (default: the user's app data folder)")
     return parser.parse_args(argv)
 
 
-def self_test() -> int:
+def self_test(model: Path | None = None) -> int:
     """Score resources/sample_face.jpg through the capture pipeline; 0 when everything works."""
     from core.capture import score_burst
     from core.detection import FaceDetector
@@ -46,7 +49,7 @@ def self_test() -> int:
 
     sample = resource_path("sample_face.jpg")
     try:
-        scorer = Scorer()
+        scorer = Scorer(model)
         result = score_burst([load_image(sample)], FaceDetector(), scorer)
     except FaceScoreError as error:
         print(f"facescore-judge self-test FAILED: {error}", file=sys.stderr)
@@ -70,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault(name, value)
     args = parse_args(argv)
     if args.self_test:
-        return self_test()
+        return self_test(args.model)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
@@ -96,9 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = AppSettings(data_dir)
     code = settings.language if settings.language in i18n.LANGUAGES else i18n.system_language()
     i18n.set_language(code)
-    i18n.install_qt_translations(code)
 
-    window = MainWindow(settings, camera_spec=args.camera)
+    window = MainWindow(settings, camera_spec=args.camera, model_card_path=args.model)
     reporter.window = window
     window.show()
     QTimer.singleShot(0, window.start)

@@ -18,8 +18,6 @@ from PySide6.QtCore import QObject, Qt, QtMsgType, QUrl, Signal, qInstallMessage
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from desktop.i18n import tr
-
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
 QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
@@ -45,17 +43,19 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(tr("crash.title"))
+        self.setWindowTitle(self.tr("Something went wrong"))
         self._log_dir = log_dir
-        self.message = QLabel(tr("crash.text", folder=str(log_dir)))
+        self.message = QLabel(self.tr(
+            "FaceScore Judge ran into an unexpected problem. It is still running, and the captures already "
+            "stored are safe in the contest file. If this happens again, copy the details below or send the "
+            "log folder ({folder}) to whoever looks after the app.").format(folder=log_dir))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QPlainTextEdit(readOnly=True)
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton(tr("crash.copy"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.open_folder_button = buttons.addButton(tr("crash.open_log_folder"),
-                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button = buttons.addButton(self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder_button = buttons.addButton(self.tr("Open log folder"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         self.open_folder_button.clicked.connect(lambda: open_folder(self._log_dir))
         buttons.rejected.connect(self.close)
