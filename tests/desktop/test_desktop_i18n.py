@@ -229,11 +229,13 @@ def test_switching_language_retranslates_and_is_remembered(qtbot, tmp_path, open
         assert window.table.model().headerData(Column.SCORE, Qt.Orientation.Horizontal) == "分數"
         assert window.capture_action.iconText() == "拍攝  [空白鍵]"
         assert window.camera_panel.camera_message.startswith("沒有攝影機")
+        assert window.tabs.tabText(1) == "評審評分" and window.marks_panel.judge_button.text() == "評審姓名…"
         assert AppSettings(tmp_path / "data").language == "zh_TW"
     finally:
         window.set_language("en")
     qtbot.waitUntil(lambda: window.contest_menu.title() == "&Contest")
     assert window.camera_panel.camera_message.startswith("No camera")
+    assert window.marks_panel.judge_button.text() == "Judge's name…"
 
 
 @pytest.mark.parametrize("name, expected", [("zh_TW", "zh_TW"), ("zh_HK", "zh_TW"), ("zh_CN", "en"),
