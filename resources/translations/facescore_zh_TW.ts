@@ -1205,6 +1205,10 @@ score ({scale})</source>
         <translation>{judge} — {file}</translation>
     </message>
     <message>
+        <source>Reading the judges&apos; files…</source>
+        <translation>正在讀取評審的檔案…</translation>
+    </message>
+    <message>
         <source>Add each judge&apos;s contest file of this contest (from their laptops, e.g. on a USB stick).</source>
         <translation>請加入每位評審此比賽的比賽檔案（從他們的筆電複製，例如用 USB 隨身碟）。</translation>
     </message>
