@@ -1,22 +1,33 @@
-"""Write ranked results to CSV or XLSX, atomically: a failed export leaves the old file intact."""
+"""Write ranked results to CSV or XLSX, atomically: a failed export leaves the old file intact.
+
+Rows come from :func:`core.ranking.rank`: grouped by division, ranks restarting at 1 in each.
+A workbook has an "All" sheet (every division, grouped) and one sheet per division.
+"""
 
 from __future__ import annotations
 
 import csv
 import errno
 import io
+import logging
 import os
 import sys
 import tempfile
 from pathlib import Path
 
 from core.errors import ExportError
-from core.ranking import RankedRow
-from core.score import NATIVE_SCALE, ScoreScale
+from core.ranking import RankedRow, division_key
+from core.score import NATIVE_SCALE, ScoreScale, percentile_text
+from core.version import app_version
 
-COLUMNS = ("rank", "number", "name", "division", "score", "error", "level", "percentile", "tie",
-           "captured_at", "model_version")
+COLUMNS = ("division", "rank", "rank_low", "rank_high", "number", "name", "score", "error", "level",
+           "percentile", "percentile_text", "tie", "captured_at", "model_version", "app_version")
+ALL_SHEET = "All"
+NO_DIVISION_SHEET = "No division"
+SHEET_TITLE_MAX = 31  # Excel's limit
+SHEET_TITLE_FORBIDDEN = str.maketrans({character: "_" for character in "[]:*?/\\"})
 INERT_PREFIX = "'"
+log = logging.getLogger(__name__)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DECIMALS = {"score": 2, "error": 2, "percentile": 1}
 
@@ -33,11 +44,14 @@ def export_rows(rows: list[RankedRow], path: str | Path, model_version: str,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise ExportError(f"Cannot export to {path}: use a .csv or .xlsx file name.")
+        raise ExportError(f"Cannot export to {path}: use a .csv or .xlsx file name.", code="export_bad_suffix",
+                          path=str(path))
     columns, decimals = _layout(scale)
     table = [_values(row, model_version, scale, columns, decimals) for row in rows]
-    data = _csv_bytes(table, columns, decimals) if suffix == ".csv" else _xlsx_bytes(table, columns, decimals)
+    data = (_csv_bytes(table, columns, decimals) if suffix == ".csv"
+            else _xlsx_bytes(table, [row.division for row in rows], columns, decimals))
     _write_atomically(path, data)
+    log.info("%d rows exported to %s", len(table), path)
 
 
 def _layout(scale: ScoreScale) -> tuple[tuple[str, ...], dict[str, int]]:
@@ -53,12 +67,13 @@ def _values(row: RankedRow, model_version: str, scale: ScoreScale, columns: tupl
             decimals: dict[str, int]) -> dict[str, object]:
     contestant, capture = row.contestant, row.capture
     values: dict[str, object] = {
-        "rank": row.rank, "number": contestant.number, "name": contestant.name,
-        "division": contestant.division, "model_version": model_version}
+        "division": contestant.division, "rank": row.rank, "rank_low": row.rank_low,
+        "rank_high": row.rank_high, "number": contestant.number, "name": contestant.name,
+        "model_version": model_version, "app_version": app_version()}
     if capture is not None:
         values |= {"score": capture.score, "error": capture.error, "level": capture.level,
-                   "percentile": capture.percentile, "tie": row.tie, "captured_at": capture.captured_at,
-                   "model_version": capture.model_version,
+                   "percentile": capture.percentile, "percentile_text": percentile_text(capture.percentile),
+                   "tie": row.tie, "captured_at": capture.captured_at, "model_version": capture.model_version,
                    f"score_{scale.key}": scale.value(capture.score), f"error_{scale.key}": scale.error(capture.error)}
     for column, places in decimals.items():
         if values.get(column) is not None:
@@ -92,13 +107,38 @@ def _csv_text(value: object, places: int | None) -> str:
     return str(value)
 
 
-def _xlsx_bytes(table: list[dict[str, object]], columns: tuple[str, ...], decimals: dict[str, int]) -> bytes:
+def _xlsx_bytes(table: list[dict[str, object]], divisions: list[str], columns: tuple[str, ...],
+                decimals: dict[str, int]) -> bytes:
     from openpyxl import Workbook  # only when exporting a workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Results"
+    _fill_sheet(workbook.active, ALL_SHEET, table, columns, decimals)
+    titles = {ALL_SHEET.casefold()}
+    for division in sorted(set(divisions), key=division_key):
+        title = _sheet_title(division, titles)
+        titles.add(title.casefold())
+        _fill_sheet(workbook.create_sheet(), title,
+                    [values for values, of in zip(table, divisions) if of == division], columns, decimals)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_title(division: str, taken: set[str]) -> str:
+    """A valid, unique sheet title for ``division`` (Excel: 31 characters, none of []:*?/\\)."""
+    base = (division.translate(SHEET_TITLE_FORBIDDEN).strip("' ") or NO_DIVISION_SHEET)[:SHEET_TITLE_MAX]
+    title, counter = base, 2
+    while title.casefold() in taken:
+        suffix = f" ({counter})"
+        title, counter = base[:SHEET_TITLE_MAX - len(suffix)] + suffix, counter + 1
+    return title
+
+
+def _fill_sheet(sheet, title: str, table: list[dict[str, object]], columns: tuple[str, ...],
+                decimals: dict[str, int]) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    sheet.title = title
     sheet.append(columns)
     for row, values in enumerate(table, start=2):
         for index, column in enumerate(columns, start=1):
@@ -109,9 +149,6 @@ def _xlsx_bytes(table: list[dict[str, object]], columns: tuple[str, ...], decima
             if column in decimals:
                 cell.number_format = "0." + "0" * decimals[column]
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -127,7 +164,9 @@ def _write_atomically(path: Path, data: bytes) -> None:
         temporary = None
         _sync_folder(path.parent)
     except OSError as error:
-        raise ExportError(f"Could not export to {path}: {_reason(error)}.") from error
+        reason = _reason(error)
+        raise ExportError(f"Could not export to {path}: {reason}.", code="export_failed", path=str(path),
+                          reason=reason) from error
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)

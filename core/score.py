@@ -83,6 +83,17 @@ def level_of(value: float) -> int:
     return int(min(5, max(1, math.ceil(value - 1e-9))))
 
 
+def percentile_text(percentile: float) -> str:
+    """A percentile as every screen, export and sheet shows it: never "0" or "100",
+    since no face is rated below or above every reference face ("<1", ">99")."""
+    rounded = math.floor(percentile + 0.5)  # halves up: format() would round 0.5 to "0"
+    if rounded < 1:
+        return "<1"
+    if rounded > 99:
+        return ">99"
+    return str(rounded)
+
+
 def percentile_of(value: float, quantiles: list[float]) -> float:
     """Share (0..100) of the reference population below ``value``.
 

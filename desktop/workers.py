@@ -9,6 +9,7 @@ are imported inside ``run()`` so the window can show before they load.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -17,6 +18,10 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QMutex, QMutexLocker, QThread, QWaitCondition, Signal
 from PySide6.QtGui import QImage
+
+from core.errors import FaceScoreError
+
+log = logging.getLogger(__name__)
 
 BURST_FRAMES = 5
 BURST_INTERVAL_S = 0.1  # 5 frames over about half a second
@@ -31,15 +36,6 @@ def open_frame_source(spec: str):
     from core.camera import open_source
 
     return open_source(spec)
-
-
-def encode_png(rgb: np.ndarray) -> bytes:
-    import cv2
-
-    ok, data = cv2.imencode(".png", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
-    if not ok:
-        raise ValueError("the face crop cannot be encoded as PNG")
-    return data.tobytes()
 
 
 def to_qimage(rgb: np.ndarray) -> QImage:
@@ -106,13 +102,18 @@ class ScoringWorker(CooperativeThread):
         try:
             scorer, detector = self._load()
         except Exception as error:  # ModelError, or whatever the runtime raises
+            log.error("the model failed to load", exc_info=error)
             self.modelFailed.emit(error)
             return
+        log.info("model %s ready", scorer.card.version)
         self.modelReady.emit(scorer.card)
         while (job := self._next_job()) is not None:
             try:
                 self.scored.emit(job, self._score(job, scorer, detector))
             except Exception as error:  # reported to the judge, never lost in the thread
+                expected = isinstance(error, FaceScoreError)  # no face, blurred…: the judge retakes
+                log.log(logging.INFO if expected else logging.ERROR, "contestant %d not scored: %s",
+                        job.contestant_id, error, exc_info=None if expected else error)
                 self.failed.emit(job, error)
 
     def _load(self):
@@ -134,15 +135,11 @@ class ScoringWorker(CooperativeThread):
 
     @staticmethod
     def _score(job: ScoringJob, scorer, detector):
-        from core.capture import score_burst
-        from core.contest import Capture
+        from core.capture import score_burst, to_capture
         from core.images import load_image
 
         frames = list(job.frames) if job.frames else [load_image(job.photo)]
-        result = score_burst(frames, detector, scorer)
-        return Capture.from_score(job.contestant_id, result.score, spread=result.spread,
-                                  frames_used=result.frames_used, crop_png=encode_png(result.best.crop),
-                                  source=job.source)
+        return to_capture(score_burst(frames, detector, scorer), job.contestant_id, job.source)
 
 
 class CameraWorker(CooperativeThread):
@@ -194,6 +191,7 @@ class CameraWorker(CooperativeThread):
         burst: list[tuple[float, np.ndarray]] = []  # (time taken, frame)
         next_hint = 0.0
         failed_reads = 0
+        reported = None  # the last open failure logged
         while True:
             with QMutexLocker(self._mutex):
                 if self._stopping:
@@ -213,9 +211,14 @@ class CameraWorker(CooperativeThread):
                 try:
                     source = open_frame_source(spec)
                 except Exception as error:  # CameraError, or an OpenCV failure
+                    if str(error) != reported:  # retried every REOPEN_INTERVAL_S: log it once
+                        log.warning("camera %s cannot be opened: %s", spec, error)
+                        reported = str(error)
                     self.lost.emit(error)
                     self._sleep(REOPEN_INTERVAL_S)
                     continue
+                log.info("camera opened: %s", source.description)
+                reported = None
                 self.opened.emit(source.description)
                 failed_reads = 0
                 pace = None if isinstance(source, DeviceSource) else 1.0 / (source.fps or STILLS_FPS)
@@ -228,6 +231,7 @@ class CameraWorker(CooperativeThread):
             if frame is None:
                 failed_reads += 1
                 if failed_reads >= FAILED_READS_BEFORE_LOST:
+                    log.warning("camera %s stopped delivering frames", source.description)
                     self.lost.emit(SourceStopped(source.description))
                     source.close()
                     source = None
@@ -300,5 +304,7 @@ class DeviceProbe(QThread):
         try:
             devices = probe_devices()
         except Exception:  # no camera stack at all: offer none
+            log.warning("looking for cameras failed", exc_info=True)
             devices = []
+        log.info("cameras found: %s", devices)
         self.found.emit(devices)

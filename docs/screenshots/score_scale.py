@@ -38,7 +38,7 @@ def main() -> None:
     from desktop import i18n
     from desktop.main_window import MainWindow
     from desktop.settings import AppSettings
-    from desktop.workers import encode_png
+    from core.capture import encode_png
 
     app = QApplication([])
     work = Path(tempfile.mkdtemp())
