@@ -22,14 +22,16 @@ BATCH = 32
 class Scorer:
     """Scores crops from :func:`core.faces.prepare_face`. Thread-safe (one call at a time)."""
 
-    def __init__(self, card_path: Path | None = None, num_threads: int = 2):
-        """``card_path``: a model card, or a ``.tflite`` with its card beside it; default: the bundled model."""
+    def __init__(self, card_path: Path | None = None, num_threads: int = 2,
+                 preprocessing: str = PREPROCESSING_VERSION):
+        """``card_path``: a model card, or a ``.tflite`` with its card beside it; default: the bundled model.
+        ``preprocessing``: how the caller prepares what it scores; the card must name the same."""
         card_path = Path(card_path) if card_path else models_dir() / CARD_FILE
         if card_path.suffix == ".tflite":
             card_path = card_path.with_name(CARD_FILE)
         self.card = ModelCard.load(card_path)
         self.card.verify()
-        _check_preprocessing(self.card)
+        _check_preprocessing(self.card, preprocessing)
         try:
             self._interpreter = Interpreter(model_path=str(self.card.model_path), num_threads=num_threads)
             self._interpreter.allocate_tensors()
@@ -72,9 +74,9 @@ class Scorer:
         return self.to_score(float(self.predict(crop[None])[0]))
 
 
-def _check_preprocessing(card: ModelCard) -> None:
+def _check_preprocessing(card: ModelCard, expected: str) -> None:
     """A model sees faces framed the way it was trained; another framing gives wrong scores silently."""
-    expected, declared = PREPROCESSING_VERSION, card.data.get("preprocessing_version")
+    declared = card.data.get("preprocessing_version")
     if declared != expected:
         raise ModelError(f"model {card.path.parent.name} was trained on faces prepared as '{declared}', "
                          f"but this app prepares them as '{expected}'; export the model again with this "

@@ -86,43 +86,49 @@ def test_cross_validation_averages_the_five_folds(tmp_path):
     assert (tmp_path / "cross-validation-efficientnet_lite0-224.json").is_file()
 
 
-def test_origin_study_recipe_on_tiny_data(tmp_path, dataset, monkeypatch):
-    """The study's two phases log into one history, and its model is exported without mirror averaging."""
+@pytest.mark.filterwarnings("ignore:invalid value encountered in divide")  # PC of near-constant tiny predictions
+def test_origin_study_recipe_on_tiny_data_then_finished_from_its_checkpoint(tmp_path, dataset, monkeypatch):
+    """The study's two phases log into one history; a run finished from its checkpoint is exported
+    without mirror averaging, evaluated, and says how many epochs it had."""
+    from core.errors import ModelError
     from core.model_card import ModelCard
     from core.scorer import Scorer
     from training import origin_study
-    from training.export import export_model
+    from training.export import WHOLE_IMAGE
     from training.fit import FitConfig
-    from training.train import recorded_config, select
+    from training.train import finish_run, recorded_config, select
 
     monkeypatch.setattr(origin_study, "FROZEN_EPOCHS", 2)  # the study's 30 + 10 take too long for a test
     monkeypatch.setattr(origin_study, "UNFROZEN_EPOCHS", 1)
     rng = np.random.default_rng(1)
     parts = {name: synthetic_part(name, 16, rng) for name in ("train", "validation", "test")}
     files = [f for part in parts.values() for f in part["file"]]
-    # brightness follows the label and the left half is darker, so a mirrored image scores differently
     labels = pd.concat(parts.values()).set_index("file")["score"]
     images = np.stack([np.full((32, 32, 3), 40 + 40 * labels[f], np.uint8) for f in files])
-    images[:, :, :16] //= 2
     cache = {"files": np.array(files), "crops": images}
 
     run_dir = tmp_path / "run"
     run_dir.mkdir()
     config = FitConfig(recipe="origin-study", input_size=32)
-    (run_dir / "config.json").write_text(json.dumps({**recorded_config(config), "data": str(dataset)}))
+    (run_dir / "config.json").write_text(json.dumps(
+        {**recorded_config(config), "split": "seed-2560-640-800", "data": str(dataset), "limit": 4}))
     model = origin_study.fit_origin_study(config, select(cache, parts["train"]), select(cache, parts["validation"]),
                                           run_dir)
     history = pd.read_csv(run_dir / "history.csv")
     assert history["epoch"].tolist() == [0, 1, 2] and "learning_rate" in history.columns
-    assert not (run_dir / "history-unfrozen.csv").exists()
+    assert not (run_dir / origin_study.UNFROZEN_HISTORY).exists()
 
-    export_model(model, run_dir, config, "seed-2560-640-800")
+    finish_run(run_dir, tmp_path / "cache")  # on 4 real images per part, whole
     card = ModelCard.load(run_dir / "model_card.json")
     assert card.data["recipe"] == "origin-study" and card.data["test_time_augmentation"] == "none"
     assert card.data["training"]["config"]["unfrozen_batch_size"] == 8
+    assert card.data["training"]["stopped"]["epochs_done"] == card.data["training"]["stopped"]["epochs_planned"] == 3
+    assert card.data["metrics"]["seed-2560-640-800 test"]["n"] == 4
     test_images, _ = select(cache, parts["test"])
-    exported = Scorer(run_dir / "model_card.json").predict(test_images)
+    exported = Scorer(run_dir / "model_card.json", preprocessing=WHOLE_IMAGE).predict(test_images)
     np.testing.assert_allclose(exported, model.predict(test_images.astype("float32"), verbose=0).ravel(), atol=0.02)
+    with pytest.raises(ModelError, match="whole-image"):  # the app's aligned faces are not what it saw
+        Scorer(run_dir / "model_card.json")
 
 
 @pytest.mark.parametrize("mirror,expected", [(True, 50.0), (False, 0.0)])

@@ -45,6 +45,13 @@ def _train(args) -> int:
     return 0
 
 
+def _finish_run(args) -> int:
+    from training.train import finish_run
+
+    finish_run(Path(args.run), Path(args.cache))
+    return 0
+
+
 def _compare_recipes(args) -> int:
     from training.compare import RECIPES, compare_recipes
 
@@ -97,6 +104,11 @@ def add_commands(commands) -> None:
     train.add_argument("--cache", default="runs/cache", help="folder for cached face crops")
     train.add_argument("--install", nargs="?", const="models", help="copy the model into this folder")
     train.set_defaults(handler=_train)
+
+    finish = commands.add_parser("finish-run", help="export and evaluate a stopped run from its best checkpoint")
+    finish.add_argument("run", help="the run folder (runs/<time>-<backbone>-<size>)")
+    finish.add_argument("--cache", default="runs/cache", help="folder for cached images and face crops")
+    finish.set_defaults(handler=_finish_run)
 
     compare = commands.add_parser("compare-recipes", help="the origin study's recipe beside the project's")
     compare.add_argument("--split", default="seed-2560-640-800", choices=SPLITS)

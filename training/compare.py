@@ -35,6 +35,7 @@ def read_side(folder: Path, split: str) -> dict:
         "input": card["input"],
         "train_images": training["train_images"],
         "wall_seconds": training.get("wall_seconds"),
+        "stopped": training.get("stopped"),  # facescore finish-run: {"epochs_done", "epochs_planned"}
         "command": training["command"],
         "test": card["metrics"][f"{split} test"],
         "quantiles": card["percentile_reference"]["quantiles"],
@@ -90,6 +91,9 @@ def markdown(result: dict, command: str) -> str:
     lines += [
         "| training wall time | " + " | ".join(
             f"{side['wall_seconds'] / 60:.0f} min" if side["wall_seconds"] else "?" for side in sides) + " |",
+        "| epochs | " + " | ".join(
+            f"stopped after {side['stopped']['epochs_done']} of {side['stopped']['epochs_planned']}, best kept"
+            if side["stopped"] else "all" for side in sides) + " |",
         "| input | " + " | ".join(side["input"].split(",")[0] for side in sides) + " |",
         "",
         "Runs: " + "; ".join(f"{RECIPE_TITLES[side['recipe']]}: `{side['command']}` ({side['folder']})"

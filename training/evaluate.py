@@ -36,7 +36,8 @@ def evaluate_run(run_dir: Path, parts: dict, crops: dict, train_seconds: float |
 
     run_dir = Path(run_dir)
     card_path = run_dir / CARD_FILE
-    scorer = Scorer(card_path)
+    # the run's own inputs, prepared as it was trained (whole images for the origin study's recipe)
+    scorer = Scorer(card_path, preprocessing=json.loads(card_path.read_text())["preprocessing_version"])
     results = {}
     for name in ("validation", "test"):
         images, labels = select(crops, parts[name])

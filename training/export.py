@@ -17,6 +17,7 @@ from core.model_card import CARD_FILE, MODEL_FILE, sha256_of
 from training.dataset import DEFAULT_ROOT, LABELS_DIR, read_label_file
 
 PERCENTILE_STEPS = 201
+WHOLE_IMAGE = "whole-image"  # the preprocessing_version of the origin study's recipe
 ORIGIN_INPUT = ("the whole dataset image resized to S x S (the origin study's input, no face alignment), "
                 "RGB float32 in 0..255, N x S x S x 3")
 LICENCE = ("Trained on SCUT-FBP5500, whose authors allow non-commercial research use only; "
@@ -83,7 +84,7 @@ def export_model(model: keras.Model, run_dir: Path, config, split_name: str, tra
         "recipe": config.recipe,
         "input": ORIGIN_INPUT if origin_study else
                  "aligned face crop from core.faces.prepare_face, RGB float32 in 0..255, N x S x S x 3",
-        "preprocessing_version": "whole-image" if origin_study else PREPROCESSING_VERSION,
+        "preprocessing_version": WHOLE_IMAGE if origin_study else PREPROCESSING_VERSION,
         "test_time_augmentation": "none" if origin_study else "mean of the face and its mirror image, inside the model",
         "training": {
             "dataset": "SCUT-FBP5500 v2",

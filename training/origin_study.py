@@ -36,6 +36,7 @@ FROZEN_EPOCHS, FROZEN_BATCH = 30, 32
 UNFROZEN_EPOCHS, UNFROZEN_BATCH = 10, 8
 LEARNING_RATE, MIN_LEARNING_RATE = 1e-3, 1e-5
 PLATEAU_FACTOR, PLATEAU_PATIENCE = 0.2, 2
+UNFROZEN_HISTORY = "history-unfrozen.csv"
 
 
 def settings() -> dict:
@@ -66,19 +67,36 @@ def whole_images(image_dir: Path, files: list[str], cache_dir: Path, size: int) 
     return result
 
 
-def fit_origin_study(config, train, validation, run_dir: Path) -> keras.Model:
-    """``train``/``validation``: (images uint8 N x S x S x 3, labels float). Returns the best model."""
-    keras.utils.set_random_seed(config.seed)
-    run_dir.mkdir(parents=True, exist_ok=True)
+def build(config) -> tuple[keras.Model, keras.Model, keras.Model]:
+    """(backbone + Dense(1), the backbone, the Dense(1) head alone on the backbone's features)."""
     size = config.input_size
     backbone = BACKBONES[config.backbone](size, config.init)
     score = keras.layers.Dense(1, name="score")
     inputs = keras.Input((size, size, 3), name="face")
     model = keras.Model(inputs, score(backbone(inputs)), name=f"origin_study_{config.backbone}")
     features_in = keras.Input(backbone.output_shape[1:], name="features")
-    head = keras.Model(features_in, score(features_in), name="head")
+    return model, backbone, keras.Model(features_in, score(features_in), name="head")
+
+
+def merge_history(run_dir: Path) -> None:
+    """One log of both phases in history.csv; the unfrozen one adds a learning_rate column (ReduceLROnPlateau)."""
+    history_file, unfrozen_history = run_dir / "history.csv", run_dir / UNFROZEN_HISTORY
+    if unfrozen_history.is_file():
+        parts = [pd.read_csv(history_file)]
+        if unfrozen_history.stat().st_size:
+            parts.append(pd.read_csv(unfrozen_history))
+        pd.concat(parts).to_csv(history_file, index=False)
+        unfrozen_history.unlink()
+
+
+def fit_origin_study(config, train, validation, run_dir: Path) -> keras.Model:
+    """``train``/``validation``: (images uint8 N x S x S x 3, labels float). Returns the best model."""
+    keras.utils.set_random_seed(config.seed)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    size = config.input_size
+    model, backbone, head = build(config)
     checkpoint, head_checkpoint = run_dir / "best.weights.h5", run_dir / "head.weights.h5"
-    history_file, unfrozen_history = run_dir / "history.csv", run_dir / "history-unfrozen.csv"
+    history_file = run_dir / "history.csv"
 
     def images(part, batch_size, training):
         return make_dataset(*part, batch_size, training=training, seed=config.seed, input_size=size, augment=False)
@@ -110,9 +128,7 @@ def fit_origin_study(config, train, validation, run_dir: Path) -> keras.Model:
                                                   initial_value_threshold=min(frozen.history["val_loss"])),
                   keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=PLATEAU_FACTOR,
                                                     patience=PLATEAU_PATIENCE, min_lr=MIN_LEARNING_RATE),
-                  keras.callbacks.CSVLogger(unfrozen_history)])
-    # one log of all 40 epochs; the unfrozen phase adds a learning_rate column (ReduceLROnPlateau)
-    pd.concat([pd.read_csv(history_file), pd.read_csv(unfrozen_history)]).to_csv(history_file, index=False)
-    unfrozen_history.unlink()
+                  keras.callbacks.CSVLogger(run_dir / UNFROZEN_HISTORY)])
+    merge_history(run_dir)
     model.load_weights(checkpoint)
     return model

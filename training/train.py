@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from training.crops import build_crops
 from training.dataset import load_split
@@ -40,22 +41,28 @@ def recorded_config(config: FitConfig) -> dict:
             **settings()}
 
 
-def train(data: Path, split_name: str, config: FitConfig, out: Path, cache: Path,
-          limit: int | None = None, install_to: Path | None = None) -> Path:
-    started = time.perf_counter()
+def run_inputs(data: Path, split_name: str, config: FitConfig, cache: Path, limit: int | None = None):
+    """The split's parts and what the recipe feeds the model: aligned crops, or whole images for the study's."""
     split = load_split(data, split_name, seed=config.seed)
     parts = {"train": split.train, "validation": split.validation, "test": split.test}
     if limit:
         parts = {k: v.sample(min(limit, len(v)), random_state=config.seed) for k, v in parts.items()}
     files = sorted(set().union(*(set(p["file"]) for p in parts.values())))
     if config.recipe == "origin-study":
-        from training.origin_study import fit_origin_study as fit, whole_images
+        from training.origin_study import whole_images
 
-        crops = whole_images(data / "Images", files, cache, config.input_size)
+        return parts, whole_images(data / "Images", files, cache, config.input_size)
+    return parts, build_crops(data / "Images", files, cache)
+
+
+def train(data: Path, split_name: str, config: FitConfig, out: Path, cache: Path,
+          limit: int | None = None, install_to: Path | None = None) -> Path:
+    started = time.perf_counter()
+    parts, crops = run_inputs(data, split_name, config, cache, limit)
+    if config.recipe == "origin-study":
+        from training.origin_study import fit_origin_study as fit
     else:
         from training.fit import fit
-
-        crops = build_crops(data / "Images", files, cache)
 
     run_dir = run_folder(out, config)
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -75,6 +82,45 @@ def train(data: Path, split_name: str, config: FitConfig, out: Path, cache: Path
         for name in ("facescore.tflite", "model_card.json"):
             shutil.copy2(run_dir / name, install_to / name)
     log.info("run folder: %s  (wall time %.0f s)", run_dir, time.perf_counter() - started)
+    return run_dir
+
+
+def finish_run(run_dir: Path, cache: Path) -> Path:
+    """Export and evaluate a stopped run from its best checkpoint so far; its card says how far it got.
+
+    The wall time is from the run's config.json to its last logged epoch (file times), so it leaves
+    out the data preparation before the run folder was made.
+    """
+    from training.evaluate import evaluate_run
+    from training.export import export_model
+
+    run_dir = Path(run_dir)
+    recorded = json.loads((run_dir / "config.json").read_text())
+    config = FitConfig(**{f.name: recorded[f.name] for f in dataclasses.fields(FitConfig) if f.name in recorded})
+    parts, crops = run_inputs(Path(recorded["data"]), recorded["split"], config, cache, recorded["limit"])
+    if config.recipe == "origin-study":
+        from training.origin_study import build, merge_history
+
+        merge_history(run_dir)
+        model = build(config)[0]
+        planned = recorded["frozen_epochs"] + recorded["unfrozen_epochs"]
+    else:
+        from training.fit import build_regressor
+
+        model = build_regressor(config, float(parts["train"]["score"].mean()))[0]
+        planned = config.head_epochs + config.finetune_epochs
+    model.load_weights(run_dir / "best.weights.h5")
+    history = run_dir / "history.csv"
+    epochs = len(pd.read_csv(history))
+    seconds = history.stat().st_mtime - (run_dir / "config.json").stat().st_mtime
+    export_model(model, run_dir, config, recorded["split"], train_labels=parts["train"]["score"].to_numpy())
+    evaluate_run(run_dir, parts, crops, train_seconds=seconds)
+    card_path = run_dir / "model_card.json"
+    card = json.loads(card_path.read_text())
+    card["training"]["stopped"] = {"epochs_done": epochs, "epochs_planned": planned,
+                                   "checkpoint": "the best of the epochs done (the recipe's own criterion)"}
+    card_path.write_text(json.dumps(card, indent=2, ensure_ascii=False))
+    log.info("finished %s from its checkpoint after %d of %d epochs", run_dir, epochs, planned)
     return run_dir
 
 
