@@ -660,12 +660,11 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return False
             path = Path(chosen)
-        from core.export import export_rows
+        from desktop.results_sheet import export_results
 
         self._results.refresh()
         try:
-            export_rows(self._results.ranked_rows(), path, self._card.version if self._card else "",
-                        self._scale)
+            export_results(path, self._store.contest_name, self._results.ranked_rows(), self._card, self._scale)
             self._store.record_export(path)
         except FaceScoreError as error:
             show_error(self, tr("export.failed_title"), describe_error(error))
