@@ -33,7 +33,7 @@ def score_burst(frames: list[np.ndarray], detector: FaceDetector, scorer: Scorer
     failures: list[QualityReport] = []
     for frame in frames:
         try:
-            usable.append(prepare_face(frame, detector))
+            usable.append(prepare_face(frame, detector, size=scorer.input_size))
         except FaceQualityError as error:
             failures.append(error.report)
     if not usable:

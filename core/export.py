@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import errno
 import io
+import logging
 import os
 import sys
 import tempfile
@@ -26,6 +27,7 @@ NO_DIVISION_SHEET = "No division"
 SHEET_TITLE_MAX = 31  # Excel's limit
 SHEET_TITLE_FORBIDDEN = str.maketrans({character: "_" for character in "[]:*?/\\"})
 INERT_PREFIX = "'"
+log = logging.getLogger(__name__)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DECIMALS = {"score": 2, "error": 2, "percentile": 1}
 
@@ -42,12 +44,14 @@ def export_rows(rows: list[RankedRow], path: str | Path, model_version: str,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise ExportError(f"Cannot export to {path}: use a .csv or .xlsx file name.")
+        raise ExportError(f"Cannot export to {path}: use a .csv or .xlsx file name.", code="export_bad_suffix",
+                          path=str(path))
     columns, decimals = _layout(scale)
     table = [_values(row, model_version, scale, columns, decimals) for row in rows]
     data = (_csv_bytes(table, columns, decimals) if suffix == ".csv"
             else _xlsx_bytes(table, [row.division for row in rows], columns, decimals))
     _write_atomically(path, data)
+    log.info("%d rows exported to %s", len(table), path)
 
 
 def _layout(scale: ScoreScale) -> tuple[tuple[str, ...], dict[str, int]]:
@@ -160,7 +164,9 @@ def _write_atomically(path: Path, data: bytes) -> None:
         temporary = None
         _sync_folder(path.parent)
     except OSError as error:
-        raise ExportError(f"Could not export to {path}: {_reason(error)}.") from error
+        reason = _reason(error)
+        raise ExportError(f"Could not export to {path}: {reason}.", code="export_failed", path=str(path),
+                          reason=reason) from error
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)

@@ -39,15 +39,17 @@ def load_image(path: str | Path) -> np.ndarray:
     """
     path = Path(path)
     if not path.is_file():
-        raise ImageLoadError(f"{path.name}: file not found")
+        raise ImageLoadError(f"{path.name}: file not found", code="image_not_found", file=path.name)
     if path.stat().st_size == 0:
-        raise ImageLoadError(f"{path.name}: the file is empty")
+        raise ImageLoadError(f"{path.name}: the file is empty", code="image_empty", file=path.name)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 if image.width * image.height > MAX_PIXELS:
-                    raise ImageLoadError(f"{path.name}: image too large ({image.width}x{image.height})")
+                    raise ImageLoadError(f"{path.name}: image too large ({image.width}x{image.height})",
+                                         code="image_too_large", file=path.name, width=image.width,
+                                         height=image.height)
                 image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at reduced size
                 image.load()
                 image = ImageOps.exif_transpose(image)
@@ -57,6 +59,8 @@ def load_image(path: str | Path) -> np.ndarray:
     except ImageLoadError:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError) as error:
-        raise ImageLoadError(f"{path.name}: not a readable image ({error})") from error
+        raise ImageLoadError(f"{path.name}: not a readable image ({error})", code="image_unreadable",
+                             file=path.name, reason=str(error)) from error
     except (OSError, ValueError, SyntaxError) as error:
-        raise ImageLoadError(f"{path.name}: the image is damaged or truncated ({error})") from error
+        raise ImageLoadError(f"{path.name}: the image is damaged or truncated ({error})", code="image_damaged",
+                             file=path.name, reason=str(error)) from error

@@ -26,6 +26,25 @@ DELIMITERS = (",", ";", "\t")
 TEXT_ENCODINGS = ("utf-8", "cp950")  # cp950: Big5 as Excel writes it in Taiwan
 
 
+PROBLEMS = {  # a row's problem, by code, in English
+    "number_missing": "The number is missing.",
+    "number_in_contest": "Number {number} is already in the contest.",
+    "number_repeated": "Number {number} is already used at line {line}.",
+    "name_missing": "The name is empty.",
+}
+
+
+@dataclass(frozen=True)
+class RosterProblem:
+    """Why a row cannot be imported: ``code`` (a key of PROBLEMS) and its ``params``."""
+
+    code: str
+    params: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return PROBLEMS[self.code].format(**self.params)
+
+
 @dataclass
 class RosterRow:
     line: int  # line (CSV) or row (XLSX) number in the file, from 1
@@ -33,7 +52,7 @@ class RosterRow:
     name: str
     division: str
     notes: str
-    problems: list[str] = field(default_factory=list)  # empty when the row can be imported
+    problems: list[RosterProblem] = field(default_factory=list)  # empty when the row can be imported
 
     def to_contestant(self) -> Contestant:
         return Contestant(None, self.number, self.name, self.division, self.notes)
@@ -58,21 +77,23 @@ def read_roster(path: str | Path, existing_numbers: Iterable[str] = ()) -> Roste
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise RosterError(f"{path.name}: the old Excel .xls format is not supported; "
-                          "save it as .xlsx or CSV in Excel and import that.")
+                          "save it as .xlsx or CSV in Excel and import that.", code="roster_xls", file=path.name)
     if suffix not in (".csv", ".txt", ".xlsx", ".xlsm"):
-        raise RosterError(f"{path.name}: unsupported file type; use CSV, TXT or XLSX.")
+        raise RosterError(f"{path.name}: unsupported file type; use CSV, TXT or XLSX.", code="roster_unsupported_type",
+                          file=path.name)
     if suffix in (".xlsx", ".xlsm"):
         table, encoding = _read_workbook(path), None
     else:
         table, encoding = _read_text(path)
     table = [(line, cells) for line, cells in table if any(cells)]
     if not table:
-        raise RosterError(f"{path.name}: the file is empty.")
+        raise RosterError(f"{path.name}: the file is empty.", code="roster_empty", file=path.name)
     columns = _header_columns(table[0][1], path.name)
     if columns is not None:
         table = table[1:]
         if not table:
-            raise RosterError(f"{path.name}: the file has a header row but no contestants.")
+            raise RosterError(f"{path.name}: the file has a header row but no contestants.",
+                              code="roster_header_only", file=path.name)
     rows = [_row(line, cells, columns or dict(zip(COLUMNS, range(len(COLUMNS)))))
             for line, cells in table]
     _check(rows, existing_numbers)
@@ -83,17 +104,20 @@ def _read_text(path: Path) -> tuple[list[tuple[int, list[str]]], str]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise RosterError(f"{path.name}: cannot read the file ({error.strerror}).") from error
+        raise RosterError(f"{path.name}: cannot read the file ({error.strerror}).", code="roster_unreadable",
+                          file=path.name, reason=error.strerror) from error
     text, encoding = _decode(data, path.name)
     if not text.strip():
-        raise RosterError(f"{path.name}: the file is empty.")
+        raise RosterError(f"{path.name}: the file is empty.", code="roster_empty", file=path.name)
     if sum(ch < " " and ch not in "\t\r\n" for ch in text) > len(text) // 100:
-        raise RosterError(f"{path.name}: this is not a text roster (it looks like binary data).")
+        raise RosterError(f"{path.name}: this is not a text roster (it looks like binary data).",
+                          code="roster_binary", file=path.name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     try:
         return [(reader.line_num, [cell.strip() for cell in cells]) for cells in reader], encoding
     except csv.Error as error:
-        raise RosterError(f"{path.name}: line {reader.line_num} cannot be read ({error}).") from error
+        raise RosterError(f"{path.name}: line {reader.line_num} cannot be read ({error}).", code="roster_bad_line",
+                          file=path.name, line=reader.line_num, reason=str(error)) from error
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -102,7 +126,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text"
         encodings = ("utf-16",)
     elif b"\x00" in data:
-        raise RosterError(f"{name}: this is not a text roster (it looks like binary data).")
+        raise RosterError(f"{name}: this is not a text roster (it looks like binary data).", code="roster_binary",
+                          file=name)
     else:
         encodings = TEXT_ENCODINGS
     for encoding in encodings:
@@ -110,7 +135,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise RosterError(f"{name}: the text encoding is not recognised; save the file as UTF-8 CSV.")
+    raise RosterError(f"{name}: the text encoding is not recognised; save the file as UTF-8 CSV.",
+                      code="roster_unknown_encoding", file=name)
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -135,7 +161,8 @@ def _read_workbook(path: Path) -> list[tuple[int, list[str]]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
-        raise RosterError(f"{path.name}: not a readable Excel workbook ({error}).") from error
+        raise RosterError(f"{path.name}: not a readable Excel workbook ({error}).", code="roster_bad_workbook",
+                          file=path.name, reason=str(error)) from error
     try:
         return [(index, [_cell_text(value) for value in values])
                 for index, values in enumerate(workbook.active.iter_rows(values_only=True), start=1)]
@@ -163,8 +190,10 @@ def _header_columns(cells: list[str], name: str) -> dict[str, int] | None:
         return None
     for required in ("number", "name"):
         if required not in columns:
+            example = HEADER_EXAMPLES[required]
             raise RosterError(f"{name}: the header row has no {required} column "
-                              f"(expected e.g. '{required}' or '{HEADER_EXAMPLES[required]}').")
+                              f"(expected e.g. '{required}' or '{example}').", code="roster_header_missing",
+                              file=name, column=required, example=example)
     return columns
 
 
@@ -183,12 +212,12 @@ def _check(rows: list[RosterRow], existing_numbers: Iterable[str]) -> None:
     for row in rows:
         key = number_key(row.number)
         if not key:
-            row.problems.append("The number is missing.")
+            row.problems.append(RosterProblem("number_missing"))
         elif key in taken:
-            row.problems.append(f"Number {row.number} is already in the contest.")
+            row.problems.append(RosterProblem("number_in_contest", {"number": row.number}))
         elif key in first_line:
-            row.problems.append(f"Number {row.number} is already used at line {first_line[key]}.")
+            row.problems.append(RosterProblem("number_repeated", {"number": row.number, "line": first_line[key]}))
         else:
             first_line[key] = row.line
         if not row.name:
-            row.problems.append("The name is empty.")
+            row.problems.append(RosterProblem("name_missing"))

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
+import shutil
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -33,8 +35,11 @@ from pathlib import Path
 
 from core.backups import BACKUPS_KEPT, SIDE_FILES, backup_files, backups_folder
 from core.contest import Capture, Contestant, natural_key, number_key, validate_contestant
+from core.criteria import Criterion, criteria_text, criterion_named, validate_criteria, validate_mark, with_advisory
 from core.errors import StoreError, ValidationError
+from core.tabulation import JudgeSheet
 
+log = logging.getLogger(__name__)
 APPLICATION_ID = 0x46534A47  # "FSJG": marks the file as a FaceScore Judge contest
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100  # the database header; bytes 16-17 hold the page size
@@ -87,6 +92,23 @@ MIGRATIONS = [
     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     """,
+    """
+    CREATE TABLE criteria (
+        position INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        weight REAL NOT NULL,
+        low REAL NOT NULL,
+        high REAL NOT NULL,
+        step REAL NOT NULL,
+        advisory INTEGER NOT NULL
+    );
+    CREATE TABLE marks (
+        contestant_id INTEGER NOT NULL REFERENCES contestants (id),
+        criterion TEXT NOT NULL,
+        value REAL NOT NULL,
+        PRIMARY KEY (contestant_id, criterion)
+    );
+    """,
 ]
 
 CONTESTANT_COLUMNS = "id, number, name, division, notes"
@@ -100,10 +122,11 @@ class Changes:
 
     contestants: bool = False
     captures: bool = False
+    marks: bool = False  # the criteria or a judge's marks
     contest: bool = False  # the contest's own details (name, judge, finalized)
 
 
-EVERYTHING = Changes(contestants=True, captures=True, contest=True)
+EVERYTHING = Changes(contestants=True, captures=True, marks=True, contest=True)
 
 
 @dataclass(frozen=True)
@@ -149,6 +172,7 @@ class ContestStore:
         except StoreError:
             self._db.close()
             raise
+        log.info("contest file %s opened", self.path)
 
     def _check_file_before_opening(self) -> None:
         folder, path = self.path.parent, str(self.path)
@@ -172,8 +196,9 @@ class ContestStore:
         if header and not header.startswith(SQLITE_HEADER):
             raise StoreError(f"{self.path} is not a FaceScore contest file.", code="not_a_contest_file", path=path)
         if header and not self._whole_pages(header):
-            raise StoreError(f"{self.path} is damaged: it ends in the middle of a page (cut short while "
-                             "copying?).", code="contest_damaged", path=path, reason="truncated")
+            reason = "it ends in the middle of a page: cut short while copying?"
+            raise StoreError(f"{self.path} is damaged or is not a FaceScore contest file ({reason}).",
+                             code="contest_damaged", path=path, reason=reason)
         if not os.access(self.path, os.W_OK):
             raise StoreError(f"{self.path} is read-only, so changes to the contest cannot be saved; "
                              "make the file writable or copy it.", code="contest_file_read_only", path=path)
@@ -200,7 +225,7 @@ class ContestStore:
         tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if application_id != APPLICATION_ID and (application_id or version or tables):
             raise StoreError(f"{self.path} is an SQLite database but not a FaceScore contest file.",
-                             code="not_a_contest_file", path=str(self.path))
+                             code="foreign_database", path=str(self.path))
         if version > len(MIGRATIONS):
             raise StoreError(f"{self.path} was made by a newer version of FaceScore Judge; "
                              "update the app to open it.", code="contest_too_new", path=str(self.path))
@@ -234,8 +259,7 @@ class ContestStore:
         """A transaction that changes the results: refused while the contest is finalized."""
         with self._transaction():
             if self._meta("finalized") == "1":
-                raise StoreError("The contest is finalized: reopen it to make changes.",
-                                 code="contest_finalized", path=str(self.path))
+                raise StoreError("The contest is finalized: reopen it to make changes.", code="contest_finalized")
             yield
 
     def _query(self, sql: str, parameters: tuple = ()) -> list[tuple]:
@@ -481,6 +505,8 @@ class ContestStore:
             self._audit(action, capture.contestant_id, previous and _capture_fields(_capture(previous)),
                         _capture_fields(stored))
         self._notify(Changes(captures=True))
+        log.info("capture %d stored for contestant %d: %.2f (%s, %s)", stored.id, stored.contestant_id,
+                 stored.score, action, stored.model_version)
         return stored
 
     def current_captures(self, removed: bool = False) -> dict[int, Capture]:
@@ -523,6 +549,94 @@ class ContestStore:
             _delete_photos_in(backup)
         self._notify(Changes(captures=True))
         return count
+
+    # -- criteria and marks (rules in core.criteria) ------------------------------
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        rows = self._query("SELECT name, weight, low, high, step, advisory FROM criteria ORDER BY position")
+        return tuple(Criterion(*row[:5], advisory=bool(row[5])) for row in rows)
+
+    def set_criteria(self, criteria: Iterable[Criterion]) -> tuple[Criterion, ...]:
+        """Define the contest's criteria. Raises CriteriaError; StoreError (``criteria_locked``)
+        once a mark is entered, so every mark is given under the criteria it was meant for."""
+        criteria = validate_criteria(criteria)
+        with self._change():
+            if self._db.execute("SELECT 1 FROM marks LIMIT 1").fetchone():
+                raise StoreError("The criteria cannot change once marks are entered.", code="criteria_locked",
+                                 path=str(self.path))
+            before = self.criteria
+            self._db.execute("DELETE FROM criteria")
+            self._db.executemany(
+                "INSERT INTO criteria (position, name, weight, low, high, step, advisory) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(position, *dataclasses.astuple(c)) for position, c in enumerate(criteria)])
+            self._audit("criteria_set", before={"criteria": criteria_text(before)},
+                        after={"criteria": criteria_text(criteria)})
+        self._notify(Changes(contest=True, marks=True))
+        return criteria
+
+    def marks(self) -> dict[int, dict[str, float]]:
+        """contestant id → criterion name → the judge's mark, for contestants not removed."""
+        rows = self._query("SELECT m.contestant_id, m.criterion, m.value FROM marks m "
+                           "JOIN contestants c ON c.id = m.contestant_id WHERE c.removed = 0")
+        marks: dict[int, dict[str, float]] = {}
+        for contestant_id, criterion, value in rows:
+            marks.setdefault(contestant_id, {})[criterion] = value
+        return marks
+
+    def set_mark(self, contestant_id: int, criterion: str, value: float | None) -> float | None:
+        """Store (or with None, clear) one of the judge's marks; see :meth:`set_marks`."""
+        return next(iter(self.set_marks(contestant_id, {criterion: value}).values()))
+
+    def set_marks(self, contestant_id: int, marks: Mapping[str, float | None]) -> dict[str, float | None]:
+        """Store (or with None, clear) the judge's marks of one contestant, all or none; returns
+        them as stored (rounded to the step), by criterion name. Each change is audited.
+
+        Raises CriteriaError for an unknown criterion or an invalid mark, StoreError while finalized."""
+        stored: dict[str, float | None] = {}
+        changed = False
+        with self._change():
+            self._require_contestant(contestant_id)
+            criteria = self.criteria
+            for criterion, value in marks.items():
+                named = criterion_named(criteria, criterion)
+                value = None if value is None else validate_mark(named, value)
+                stored[named.name] = value
+                row = self._db.execute("SELECT value FROM marks WHERE contestant_id = ? AND criterion = ?",
+                                       (contestant_id, named.name)).fetchone()
+                before = None if row is None else row[0]
+                if before == value:
+                    continue
+                if value is None:
+                    self._db.execute("DELETE FROM marks WHERE contestant_id = ? AND criterion = ?",
+                                     (contestant_id, named.name))
+                else:
+                    self._db.execute("INSERT OR REPLACE INTO marks (contestant_id, criterion, value) "
+                                     "VALUES (?, ?, ?)", (contestant_id, named.name, value))
+                self._audit("mark_cleared" if value is None else "marked", contestant_id,
+                            None if before is None else {named.name: before},
+                            None if value is None else {named.name: value})
+                changed = True
+        if changed:
+            self._notify(Changes(marks=True))
+        return stored
+
+    def judge_sheet(self) -> JudgeSheet:
+        """This file as one judge's sheet for :func:`core.tabulation.tabulate`, the advisory
+        criterion (if any) filled from each contestant's current capture."""
+        with self._lock:
+            criteria, contestants = self.criteria, self.contestants()
+            marks, captures = self.marks(), self.current_captures()
+            name, judge = self.contest_name, self.judge_name
+        sheet_marks, faces = {}, {}
+        for contestant in contestants:
+            key, capture = number_key(contestant.number), captures.get(contestant.id)
+            face_score = None if capture is None else capture.score
+            sheet_marks[key] = with_advisory(criteria, marks.get(contestant.id, {}), face_score)
+            if face_score is not None:
+                faces[key] = face_score
+        return JudgeSheet(str(self.path), name, judge, criteria, tuple(contestants), sheet_marks, faces)
 
     # -- backups ---------------------------------------------------------------
 
@@ -577,6 +691,29 @@ class ContestStore:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def read_judge_sheet(path: str | Path) -> JudgeSheet:
+    """A judge's contest file (e.g. on a USB stick) as their sheet for the tabulation, read from a
+    private copy: the judge's file is never changed (not even migrated) and may be read-only."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"There is no contest file {path}.", code="no_contest_file", path=str(path))
+    with tempfile.TemporaryDirectory(prefix="facescore-sheet-") as folder:
+        copy = Path(folder) / path.name
+        try:
+            for suffix in ("", "-wal"):  # a file last written by a version that kept changes in a WAL
+                if Path(f"{path}{suffix}").exists():
+                    shutil.copyfile(f"{path}{suffix}", f"{copy}{suffix}")
+        except OSError as error:
+            raise StoreError(f"Cannot read contest file {path}: {error.strerror}.", code="contest_unreadable",
+                             path=str(path), reason=error.strerror) from error
+        try:
+            with ContestStore(copy) as store:
+                return dataclasses.replace(store.judge_sheet(), source=str(path))
+        except StoreError as error:
+            raise StoreError(str(error).replace(str(copy), str(path)), code=error.code,
+                             **{**error.params, "path": str(path)}) from error
 
 
 def _statements(script: str) -> Iterator[str]:

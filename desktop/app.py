@@ -7,6 +7,7 @@ only Qt and the light parts of ``core`` are imported before it appears.
 from __future__ import annotations
 
 import argparse
+import logging
 import multiprocessing
 import os
 import sys
@@ -18,6 +19,8 @@ EXIT_WHEN_READY_ENV = "FACESCORE_EXIT_WHEN_READY"  # test hook: print SHOWN/READ
 # cv2 is imported (core.camera opens devices with DirectShow; this covers any MSMF fallback).
 OPENCV_ENV = {"OPENCV_VIDEOIO_MSMF_ENABLE_HW_TRANSFORMS": "0"}
 
+log = logging.getLogger(__name__)
+
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="facescore-judge",
@@ -26,12 +29,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="load the model, verify its checksum, score the bundled sample face, and exit")
     parser.add_argument("--camera", metavar="SOURCE",
                         help="camera index (0, 1, …), video file, or folder of images")
+    parser.add_argument("--model", metavar="PATH", type=Path,
+                        help="another exported model: its model_card.json or its .tflite with the card beside it "
+                             "(checked against the card's checksum and framing before use)")
     parser.add_argument("--data-dir", metavar="DIR", type=Path,
                         help="where contests and settings are kept (default: the user's app data folder)")
     return parser.parse_args(argv)
 
 
-def self_test() -> int:
+def self_test(model: Path | None = None) -> int:
     """Score resources/sample_face.jpg through the capture pipeline; 0 when everything works."""
     from core.capture import score_burst
     from core.detection import FaceDetector
@@ -43,7 +49,7 @@ def self_test() -> int:
 
     sample = resource_path("sample_face.jpg")
     try:
-        scorer = Scorer()
+        scorer = Scorer(model)
         result = score_burst([load_image(sample)], FaceDetector(), scorer)
     except FaceScoreError as error:
         print(f"facescore-judge self-test FAILED: {error}", file=sys.stderr)
@@ -67,14 +73,16 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault(name, value)
     args = parse_args(argv)
     if args.self_test:
-        return self_test()
+        return self_test(args.model)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from core.logs import log_folder, start_logging
     from core.resources import resource_path
     from desktop import i18n
+    from desktop.crash_reports import CrashReporter
     from desktop.main_window import MainWindow
     from desktop.settings import AppSettings
 
@@ -85,12 +93,15 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("facescore-judge")  # packaging/linux/facescore-judge.desktop (icon on Wayland)
     data_dir = args.data_dir or default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
+    start_logging(data_dir)
+    reporter = CrashReporter(log_folder(data_dir))
+    reporter.install()
     settings = AppSettings(data_dir)
     code = settings.language if settings.language in i18n.LANGUAGES else i18n.system_language()
     i18n.set_language(code)
-    i18n.install_qt_translations(code)
 
-    window = MainWindow(settings, camera_spec=args.camera)
+    window = MainWindow(settings, camera_spec=args.camera, model_card_path=args.model)
+    reporter.window = window
     window.show()
     QTimer.singleShot(0, window.start)
     if os.environ.get(AUTOCAPTURE_ENV):
@@ -101,4 +112,6 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.exit_when_ready import ExitWhenReady
 
         ready_hook = ExitWhenReady(window)  # noqa: F841 (lives until exit)
-    return app.exec()
+    exit_code = app.exec()
+    log.info("quit (exit code %d)", exit_code)
+    return exit_code

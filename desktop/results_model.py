@@ -13,7 +13,9 @@ import enum
 import math
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QSortFilterProxyModel,
@@ -26,7 +28,6 @@ from PySide6.QtGui import QColor, QPixmap
 from core.contest import natural_key
 from core.ranking import RankedRow, division_key, rank, rank_text
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
-from desktop.i18n import tr
 
 THUMBNAIL_SIZE = 44
 CONTESTANT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -45,16 +46,37 @@ class Column(enum.IntEnum):
     TIE = enum.auto()
 
 
-HEADER_KEYS = {
-    Column.PHOTO: "results.photo", Column.NUMBER: "results.number", Column.NAME: "results.name",
-    Column.DIVISION: "results.division", Column.SCORE: "results.score", Column.LEVEL: "results.level",
-    Column.PERCENTILE: "results.percentile", Column.RANK: "results.rank", Column.TIE: "results.tie",
+HEADERS = {
+    Column.PHOTO: QT_TRANSLATE_NOOP("ResultsModel", "Photo"),
+    Column.NUMBER: QT_TRANSLATE_NOOP("ResultsModel", "No."),
+    Column.NAME: QT_TRANSLATE_NOOP("ResultsModel", "Name"),
+    Column.DIVISION: QT_TRANSLATE_NOOP("ResultsModel", "Division"),
+    Column.SCORE: QT_TRANSLATE_NOOP("ResultsModel", "Score"),
+    Column.LEVEL: QT_TRANSLATE_NOOP("ResultsModel", "Level"),
+    Column.PERCENTILE: QT_TRANSLATE_NOOP("ResultsModel", "Percentile"),
+    Column.RANK: QT_TRANSLATE_NOOP("ResultsModel", "Rank"),
+    Column.TIE: QT_TRANSLATE_NOOP("ResultsModel", "Tie"),
 }
 
 
-def score_header(scale: ScoreScale) -> str:
-    """The score column's title: "Score", or "Score (0–100)" on another scale than the raters' 1–5."""
-    return tr("results.score") if scale == NATIVE_SCALE else tr("results.score_on", scale=scale.label)
+def header_label(column: Column, scale: ScoreScale = NATIVE_SCALE) -> str:
+    """A results column's heading in the current language (the dialogs show the same headings); the
+    score's names ``scale`` unless it is the raters' own 1–5."""
+    if column == Column.SCORE and scale != NATIVE_SCALE:
+        return QCoreApplication.translate("ResultsModel", "Score ({scale})").format(scale=scale.label)
+    return QCoreApplication.translate("ResultsModel", HEADERS[column])
+
+
+def rank_rule_text() -> str:
+    """core.ranking's rank-range rule in the current language (table tooltips, results sheet)."""
+    return QCoreApplication.translate(
+        "ResultsModel", "Ranked within the division. A contestant is placed surely above another only when its "
+                        "score is higher by at least the mean of their two errors; the range in brackets is every "
+                        "place that leaves possible, and a range means a tie.")
+
+
+def not_captured() -> str:
+    return QCoreApplication.translate("ResultsModel", "not captured")
 
 
 class StoreBridge(QObject):
@@ -188,22 +210,26 @@ class ResultsModel(QAbstractTableModel):
             return None
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return score_header(self._scale) if column == Column.SCORE else tr(HEADER_KEYS[column])
+            return header_label(column, self._scale)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tooltip(column)
         return None
 
     def _header_tooltip(self, column: Column) -> str | None:
         if column == Column.SCORE:
-            return tr("results.score_tip", scale=self._scale.label)
+            return self.tr("Predicted mean rating of the raters (their scale is 1–5), shown on {scale} ± its "
+                           "typical error. Advisory: one input for the judges, never the sole ranking.").format(
+                scale=self._scale.label)
         if column == Column.LEVEL:
-            return tr("results.level_tip")
+            return self.tr("Level 1–5: the score rounded up to a whole step of the scale.")
         if column == Column.PERCENTILE:
             if self._card is None:
-                return tr("results.percentile_tip_no_model")
-            return tr("results.percentile_tip", population=self._card.percentile_population)
+                return self.tr("Percent of the reference faces rated lower (the model card names them once "
+                               "the model is loaded).")
+            return self.tr("Percent of the reference population rated lower: {population}. Not a percentage "
+                           "of people in general.").format(population=self._card.percentile_population)
         if column in (Column.RANK, Column.TIE):
-            return tr("results.tie_tip")
+            return rank_rule_text()
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -234,7 +260,7 @@ class ResultsModel(QAbstractTableModel):
         if column == Column.DIVISION:
             return row.contestant.division
         if column == Column.SCORE:
-            return capture.to_score().formatted(self._scale) if capture else tr("results.not_captured")
+            return capture.to_score().formatted(self._scale) if capture else not_captured()
         if capture is None:
             return None
         if column == Column.LEVEL:
@@ -244,16 +270,18 @@ class ResultsModel(QAbstractTableModel):
         if column == Column.RANK:
             return rank_text(row)
         if column == Column.TIE:
-            return tr("results.tie_marker") if row.tie else ""
+            return self.tr("tie") if row.tie else ""
         return None
 
     def _tooltip(self, row: RankedRow, column: Column) -> str | None:
         capture = row.capture
         if column == Column.SCORE and capture:
-            return tr("results.capture_tip", spread=self._scale.width_text(capture.spread), frames=capture.frames_used,
-                      time=capture.captured_at, model=capture.model_version)
+            return self.tr("Spread over the burst: {spread} · frames used: {frames} · taken {time} · model "
+                           "{model}. Double-click for every capture (Ctrl+H).").format(
+                spread=self._scale.width_text(capture.spread), frames=capture.frames_used,
+                time=capture.captured_at, model=capture.model_version)
         if column == Column.TIE and row.tie:
-            return tr("results.tie_tip")
+            return rank_rule_text()
         if column == Column.NAME and row.contestant.notes:
             return row.contestant.notes
         return None

@@ -13,7 +13,7 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from core.errors import ExportError
@@ -21,7 +21,8 @@ from core.export import export_rows
 from core.ranking import RankedRow, division_key, rank_text
 from core.resources import resource_path
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
-from desktop.i18n import tr
+from desktop.about_dialog import advisory_text
+from desktop.results_model import Column, header_label, not_captured, rank_rule_text
 
 FONT_FILE = ("fonts", "NotoSansCJKtc-Regular-subset.otf")
 FONT_POINTS = 9
@@ -33,6 +34,9 @@ LINE = "_" * 28  # a line to write a name or signature on
 # Bold would be drawn twice over (the bundled font has no bold face), and its text then reads
 # twice when copied from the PDF: headings stand out by size instead.
 STYLE = "h2, h3, th { font-weight: normal; } h2 { font-size: 16pt; } h3 { font-size: 12pt; }"
+
+SHEET_COLUMNS = (Column.RANK, Column.NUMBER, Column.NAME, Column.PHOTO, Column.SCORE, Column.LEVEL,
+                 Column.PERCENTILE)
 
 _font_family: str | None = None
 
@@ -91,7 +95,7 @@ def export_results(path: str | Path, contest_name: str, rows: list[RankedRow], c
     path = Path(path)
     if path.suffix.lower() not in (".csv", ".xlsx", ".pdf"):
         raise ExportError(f"Cannot export to {path}: use a .csv, .xlsx or .pdf file name.",
-                          code="export_bad_suffix", path=str(path))
+                          code="results_bad_suffix", path=str(path))
     if path.suffix.lower() == ".pdf":
         write_results_pdf(path, results_document(contest_name, rows, SheetModel.of(card), scale))
     else:
@@ -101,12 +105,9 @@ def export_results(path: str | Path, contest_name: str, rows: list[RankedRow], c
 def write_results_pdf(path: str | Path, document: QTextDocument) -> None:
     """Write ``document`` to ``path`` as an A4 PDF, atomically. Raises ExportError."""
     path = Path(path)
-    if path.suffix.lower() != ".pdf":
-        raise ExportError(f"Cannot write the results sheet to {path}: use a .pdf file name.",
-                          code="export_bad_suffix", path=str(path))
     if not path.parent.is_dir():
-        raise ExportError(f"Cannot export to {path}: the folder does not exist.", code="export_folder_missing",
-                          path=str(path))
+        raise ExportError(f"Could not export to {path}: the folder does not exist.", code="export_failed",
+                          path=str(path), reason="the folder does not exist")
     temporary = path.with_name(f".{path.name}.tmp")
     writer = QPdfWriter(str(temporary))
     writer.setResolution(PDF_DPI)
@@ -121,7 +122,7 @@ def write_results_pdf(path: str | Path, document: QTextDocument) -> None:
         temporary.replace(path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise ExportError(f"Cannot write {path}: {error}", code="export_failed", path=str(path),
+        raise ExportError(f"Could not export to {path}: {error}.", code="export_failed", path=str(path),
                           reason=str(error)) from error
 
 
@@ -132,31 +133,37 @@ def _image_url(row: RankedRow) -> QUrl:
 def _division_html(contest_name: str, division: str, rows: list[RankedRow], model: SheetModel | None,
                    scale: ScoreScale, when: str, first: bool) -> str:
     e = escape
+    translate = QCoreApplication.translate
     page_break = "" if first else ' style="page-break-before: always"'
-    headers = (tr("results.rank"), tr("results.number"), tr("results.name"), tr("results.photo"),
-               tr("results.score") if scale == NATIVE_SCALE else tr("results.score_on", scale=scale.label),
-               tr("results.level"), tr("results.percentile"))
-    cells = "".join(f"<th>{e(header)}</th>" for header in headers)
+    cells = "".join(f"<th>{e(header_label(column, scale))}</th>" for column in SHEET_COLUMNS)
     lines = [f"<tr>{cells}</tr>"]
     for row in rows:
         capture = row.capture
         photo = (f'<img src="{_image_url(row).toString()}" width="{THUMBNAIL_PX}" height="{THUMBNAIL_PX}">'
                  if capture is not None and capture.crop_png else "")
         values = (rank_text(row), row.contestant.number, row.contestant.name, None,
-                  capture.to_score().formatted(scale) if capture else tr("results.not_captured"),
+                  capture.to_score().formatted(scale) if capture else not_captured(),
                   str(capture.level) if capture else "", percentile_text(capture.percentile) if capture else "")
         lines.append("<tr>" + "".join(f"<td>{photo}</td>" if value is None else f"<td>{e(value)}</td>"
                                       for value in values) + "</tr>")
-    model_text = (tr("sheet.model", version=model.version, sha256=model.sha256) if model
-                  else tr("sheet.no_model"))
-    signers = [tr("sheet.judge", index=index) for index in range(1, SIGNATURE_LINES + 1)] + [tr("sheet.head_judge")]
-    signatures = "".join(f"<tr><td>{e(signer)}</td><td>{LINE}</td><td>{e(tr('sheet.signature'))}</td>"
-                         f"<td>{LINE}</td></tr>" for signer in signers)
-    return (f"<h2{page_break}>{e(contest_name or tr('sheet.untitled'))}</h2>"
-            f"<p>{e(tr('sheet.printed', when=when))}</p>"
-            f"<h3>{e(tr('sheet.division', division=division or tr('sheet.no_division')))}</h3>"
+    if model is None:
+        model_text = translate("ResultsSheet", "No scoring model was loaded when this sheet was made.")
+    else:
+        model_text = translate("ResultsSheet", "Face score by model {version}, checksum (SHA-256) {sha256}.").format(
+            version=model.version, sha256=model.sha256)
+    signers = [translate("ResultsSheet", "Judge {index}").format(index=index)
+               for index in range(1, SIGNATURE_LINES + 1)]
+    signers.append(translate("ResultsSheet", "Head judge"))
+    signature = translate("ResultsSheet", "Signature")
+    signatures = "".join(f"<tr><td>{e(signer)}</td><td>{LINE}</td><td>{e(signature)}</td><td>{LINE}</td></tr>"
+                         for signer in signers)
+    division_name = division or translate("ResultsSheet", "no division")
+    title = contest_name or translate("ResultsSheet", "Contest results")
+    printed = translate("ResultsSheet", "Printed {when}").format(when=when)
+    division_text = translate("ResultsSheet", "Division: {division}").format(division=division_name)
+    return (f"<h2{page_break}>{e(title)}</h2><p>{e(printed)}</p><h3>{e(division_text)}</h3>"
             '<table border="1" cellspacing="0" cellpadding="3" width="100%">' + "".join(lines) + "</table>"
-            f"<p><small>{e(tr('results.tie_tip'))}</small></p>"
-            f"<p><small>{e(tr('about.advisory'))}</small></p>"
+            f"<p><small>{e(rank_rule_text())}</small></p>"
+            f"<p><small>{e(advisory_text())}</small></p>"
             f"<p><small>{e(model_text)}</small></p>"
             f'<table cellspacing="0" cellpadding="6">{signatures}</table>')

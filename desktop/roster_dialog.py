@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
-from desktop.i18n import describe_error, roster_problem, tr
+from desktop.contestant_dialog import field_label
+from desktop.error_text import describe_error, describe_problem
 from desktop.tables import read_only_table
 
 PROBLEM_BACKGROUND = QColor("#fde0dc")
-COLUMN_KEYS = ("roster.line", "contestant.number", "contestant.name", "contestant.division",
-               "contestant.notes", "roster.problems")
 
 
 class RosterImportDialog(QDialog):
@@ -30,17 +29,20 @@ class RosterImportDialog(QDialog):
         super().__init__(parent)
         self._store = store
         self._valid = preview.valid_rows()
-        self.setWindowTitle(tr("roster.title", file=Path(path).name))
+        self.setWindowTitle(self.tr("Import roster: {file}").format(file=Path(path).name))
         skipped = len(preview.rows) - len(self._valid)
-        encoding = preview.encoding or tr("roster.workbook")
-        self.summary = QLabel(tr("roster.summary", valid=len(self._valid), skipped=skipped,
-                                 encoding=encoding), wordWrap=True)
+        self.summary = QLabel(self.tr("{imported}; {skipped}. Text encoding: {encoding}.").format(
+            imported=self.tr("%n contestants will be imported", "", len(self._valid)),
+            skipped=self.tr("%n rows have problems and will be skipped", "", skipped),
+            encoding=preview.encoding or self.tr("Excel workbook")), wordWrap=True)
 
-        self.table = read_only_table(COLUMN_KEYS, len(preview.rows))
+        headers = [self.tr("Line"), *(field_label(field) for field in ("number", "name", "division", "notes")),
+                   self.tr("Problems")]
+        self.table = read_only_table(headers, len(preview.rows))
         for index, row in enumerate(preview.rows):
-            problems = "; ".join(roster_problem(problem) for problem in row.problems)
+            problems = "; ".join(describe_problem(problem) for problem in row.problems)
             values = (str(row.line), row.number, row.name, row.division, row.notes,
-                      problems or tr("roster.ok"))
+                      problems or self.tr("OK"))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if row.problems:
@@ -48,13 +50,13 @@ class RosterImportDialog(QDialog):
                 self.table.setItem(index, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(COLUMN_KEYS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
 
         self.error = QLabel(wordWrap=True)
         self.error.setStyleSheet("color: #c62828;")
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(tr("roster.import", count=len(self._valid)),
+        self.import_button = self.buttons.addButton(self.tr("Import %n contestants", "", len(self._valid)),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(bool(self._valid))
         self.buttons.accepted.connect(self.accept)

@@ -118,6 +118,13 @@ def test_a_mark_one_judge_left_out_is_a_mismatch():
         ("unmarked", "4", "Poise"), ("unmarked", "4", "Interview"), ("unmarked", "4", "Face")]
 
 
+def test_a_missing_contestant_is_listed_once_not_also_as_unmarked():
+    marks = {k: v for k, v in MARKS["Judge Wu"].items() if k != "4"}
+    with pytest.raises(TabulationError) as caught:
+        tabulate(three_sheets()[:2] + [sheet("Judge Wu", marks, roster=ROSTER[:3] + ROSTER[4:])])
+    assert [(m.code, m.params["number"]) for m in caught.value.mismatches] == [("missing_contestant", "4")]
+
+
 def test_a_contestant_no_judge_marked_stays_unranked():
     sheets = [sheet(judge, {k: v for k, v in marks.items() if k != "4"}) for judge, marks in MARKS.items()]
     rows = {row.ranked.contestant.number: row.ranked for row in tabulate(sheets).rows}

@@ -13,7 +13,7 @@ from core.contest import Capture, Contestant
 from core.errors import ExportError
 from core.ranking import rank
 from core.score import SCALES
-from desktop.results_sheet import SheetModel, results_document, write_results_pdf
+from desktop.results_sheet import SheetModel, export_results, results_document, write_results_pdf
 
 NAMES = {"小姐組": ["陳美麗", "林佳穎", "Alexandra Konstantinopoulou-Smith"],
          "青少年組": ["王小明", "歐陽娜娜", "Eva Kowalski"]}
@@ -60,7 +60,8 @@ def test_a_display_scale_shows_its_scores(qapp):
 
 def test_bad_destination_is_an_export_error(qapp, tmp_path):
     document = results_document("x", rank(results()), None)
-    with pytest.raises(ExportError):
-        write_results_pdf(tmp_path / "results.csv", document)
+    with pytest.raises(ExportError) as refused:
+        export_results(tmp_path / "results.txt", "x", rank(results()), None)
+    assert refused.value.code == "results_bad_suffix"
     with pytest.raises(ExportError, match="folder does not exist"):
         write_results_pdf(tmp_path / "nowhere" / "results.pdf", document)
