@@ -132,6 +132,29 @@
     </message>
 </context>
 <context>
+    <name>CaptureController</name>
+    <message>
+        <source>The scoring model is still loading; try again in a moment.</source>
+        <translation>評分模型仍在載入中，請稍候再試。</translation>
+    </message>
+    <message>
+        <source>No scoring model: {reason}</source>
+        <translation>沒有評分模型：{reason}</translation>
+    </message>
+    <message>
+        <source>Select a contestant in the table first.</source>
+        <translation>請先在表格中選擇一位參賽者。</translation>
+    </message>
+    <message>
+        <source>No picture from the camera: choose a camera, or import a photo (Ctrl+I).</source>
+        <translation>攝影機沒有影像：請選擇攝影機，或匯入照片（Ctrl+I）。</translation>
+    </message>
+    <message>
+        <source>Nothing stored: {reason}</source>
+        <translation>未儲存任何資料：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ContestantDialog</name>
     <message>
         <source>Number</source>
@@ -756,24 +779,8 @@
         <translation>圖片 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;所有檔案 (*)</translation>
     </message>
     <message>
-        <source>The scoring model is still loading; try again in a moment.</source>
-        <translation>評分模型仍在載入中，請稍候再試。</translation>
-    </message>
-    <message>
-        <source>No scoring model: {reason}</source>
-        <translation>沒有評分模型：{reason}</translation>
-    </message>
-    <message>
-        <source>Select a contestant in the table first.</source>
-        <translation>請先在表格中選擇一位參賽者。</translation>
-    </message>
-    <message>
         <source>Capturing No. {number} {name}…</source>
         <translation>正在拍攝 {number} 號 {name}…</translation>
-    </message>
-    <message>
-        <source>No picture from the camera: choose a camera, or import a photo (Ctrl+I).</source>
-        <translation>攝影機沒有影像：請選擇攝影機，或匯入照片（Ctrl+I）。</translation>
     </message>
     <message>
         <source>The capture was not saved</source>
@@ -784,10 +791,6 @@
         <translation>
             <numerusform>{number} 號 {name}：{score} ± {error} · 等級 {level} · 高於 {percentile}% 的參考臉孔（使用 {used}/%n 張影格，差異 {spread}）</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Nothing stored: {reason}</source>
-        <translation>未儲存任何資料：{reason}</translation>
     </message>
     <message>
         <source>Model not available: {reason}</source>
