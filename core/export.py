@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import errno
 import io
+import logging
 import os
 import sys
 import tempfile
@@ -26,6 +27,7 @@ NO_DIVISION_SHEET = "No division"
 SHEET_TITLE_MAX = 31  # Excel's limit
 SHEET_TITLE_FORBIDDEN = str.maketrans({character: "_" for character in "[]:*?/\\"})
 INERT_PREFIX = "'"
+log = logging.getLogger(__name__)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DECIMALS = {"score": 2, "error": 2, "percentile": 1}
 
@@ -49,6 +51,7 @@ def export_rows(rows: list[RankedRow], path: str | Path, model_version: str,
     data = (_csv_bytes(table, columns, decimals) if suffix == ".csv"
             else _xlsx_bytes(table, [row.division for row in rows], columns, decimals))
     _write_atomically(path, data)
+    log.info("%d rows exported to %s", len(table), path)
 
 
 def _layout(scale: ScoreScale) -> tuple[tuple[str, ...], dict[str, int]]:

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
+from core.logs import log_folder
 from core.score import NATIVE_SCALE, SCALES, ScoreScale, percentile_text
 from core.store import ContestStore
 from core.version import app_version
-from desktop import i18n
+from desktop import crash_reports, i18n
 from desktop.about_dialog import AboutDialog
 from desktop.alerts import confirm, show_error
 from desktop.camera_panel import CameraPanel
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.import_photo_action = self._action("Ctrl+I", self.import_photo)
         self.refresh_cameras_action = self._action("F5", self.refresh_cameras)
         self.about_action = self._action(QKeySequence.StandardKey.HelpContents, self.show_about)
+        self.log_folder_action = self._action(None, self.open_log_folder)
         self.language_group = QActionGroup(self)
         self.language_actions = {}
         for code, label in i18n.LANGUAGES.items():
@@ -186,7 +188,7 @@ class MainWindow(QMainWindow):
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.about_action)
+        self.help_menu.addActions([self.about_action, self.log_folder_action])
 
     def _build_layout(self) -> None:
         self.camera_panel = CameraPanel(self.capture_action, self.import_photo_action)
@@ -667,6 +669,9 @@ class MainWindow(QMainWindow):
     def show_about(self) -> AboutDialog:
         return self._open_dialog(AboutDialog(self._capture.card, app_version(), self._scale, self))
 
+    def open_log_folder(self) -> bool:
+        return crash_reports.open_folder(log_folder(self._settings.data_dir))
+
     def set_language(self, code: str) -> None:
         """Switch the language; every widget re-renders on the LanguageChange event Qt sends."""
         i18n.set_language(code)
@@ -700,7 +705,7 @@ class MainWindow(QMainWindow):
             self.remove_action: self.tr("Remove contestant…"), self.roster_action: self.tr("Import roster…"),
             self.removed_action: self.tr("Removed contestants…"), self.import_photo_action: self.tr("Import photo…"),
             self.refresh_cameras_action: self.tr("Look for cameras again"),
-            self.about_action: self.tr("About the model…"),
+            self.about_action: self.tr("About the model…"), self.log_folder_action: self.tr("Open log folder"),
         }
         for action, text in texts.items():
             action.setText(text)

@@ -1,11 +1,14 @@
 """Contest → Tabulate judges' files…: choose each judge's contest file, see every mismatch between
-them or the combined result per division, and export it (CSV, XLSX, or the PDF sheet to sign)."""
+them or the combined result per division, and export it (CSV, XLSX, or the PDF sheet to sign).
+
+The files (perhaps on a slow USB stick) are read off the UI thread, each once; combining the
+sheets read is quick and happens on the UI thread."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, QThread, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +29,7 @@ from PySide6.QtWidgets import (
 from core.criteria import Criterion
 from core.errors import FaceScoreError
 from core.store import read_judge_sheet
-from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation, TabulationError, tabulate
+from core.tabulation import DROP_EXTREMES_MINIMUM, JudgeSheet, Tabulation, TabulationError, tabulate
 from core.tabulation_export import export_tabulation
 from desktop.error_text import describe_error, describe_problem
 from desktop.marks_model import mark_text
@@ -41,10 +44,32 @@ def _marks_text(criterion: Criterion, combined: float | None, judges: tuple[floa
                       " · ".join(mark_text(criterion, mark) or "–" for mark in judges)))
 
 
+class SheetReader(QThread):
+    """Reads judges' files one after the other: each as a JudgeSheet, or the FaceScoreError why not."""
+
+    read = Signal(str, object)  # path, JudgeSheet or FaceScoreError
+
+    def __init__(self, paths: list[str]):
+        super().__init__()
+        self._paths = paths
+
+    def run(self) -> None:
+        for path in self._paths:
+            try:
+                result = read_judge_sheet(path)
+            except FaceScoreError as error:
+                result = error
+            self.read.emit(path, result)
+
+
 class TabulateDialog(QDialog):
+    combined = Signal()  # the files listed are read and their result (or their mismatches) is shown
+
     def __init__(self, folder: Path, parent=None):
         super().__init__(parent)
         self._folder = folder
+        self._read: dict[str, object] = {}  # path -> JudgeSheet or FaceScoreError
+        self._readers: list[SheetReader] = []
         self.tabulation: Tabulation | None = None
         self.setWindowTitle(self.tr("Tabulate judges' files"))
         self.files = QListWidget()
@@ -95,10 +120,28 @@ class TabulateDialog(QDialog):
             item = QListWidgetItem(str(path))
             item.setData(PATH_ROLE, str(path))
             self.files.addItem(item)
+        unread = list(dict.fromkeys(str(path) for path in paths))  # read again: it may have been corrected
+        for path in unread:
+            self._read.pop(path, None)
+        if unread:
+            reader = SheetReader(unread)
+            reader.read.connect(self._on_read)
+            reader.finished.connect(lambda: self._readers.remove(reader))
+            self._readers.append(reader)
+            reader.start()
         self.combine()
 
+    def _on_read(self, path: str, result) -> None:
+        self._read[path] = result
+        self.combine()
+
+    def done(self, result: int) -> None:
+        for reader in list(self._readers):
+            reader.wait()
+        super().done(result)
+
     def combine(self) -> None:
-        """Read every listed file; show the mismatches, or the combined result."""
+        """Show the mismatches between the files listed, or their combined result (once all are read)."""
         self.tabulation = None
         self.mismatches.clear()
         self.table.clear()
@@ -111,26 +154,38 @@ class TabulateDialog(QDialog):
             with QSignalBlocker(self.drop_extremes):
                 self.drop_extremes.setChecked(False)
         paths = [item.data(PATH_ROLE) for item in items]
-        try:
-            sheets = []
-            for item, path in zip(items, paths):
-                sheets.append(read_judge_sheet(path))
-                item.setText(self.tr("{judge} — {file}").format(judge=sheets[-1].judge or "?", file=path))
-            self.tabulation = tabulate(sheets, drop_extremes=self.drop_extremes.isChecked()) if sheets else None
-        except TabulationError as error:
-            self._show_problems(error, [describe_problem(m) for m in error.mismatches] or [describe_error(error)])
-        except FaceScoreError as error:
-            self._show_problems(error, [describe_error(error)])
+        for item, path in zip(items, paths):
+            if isinstance(self._read.get(path), JudgeSheet):
+                item.setText(self.tr("{judge} — {file}").format(judge=self._read[path].judge or "?", file=path))
+        if any(path not in self._read for path in paths):
+            self.status.setStyleSheet("")
+            self.status.setText(self.tr("Reading the judges' files…"))
+            self.mismatches.hide()
+            self.table.hide()
+            self.export_button.setEnabled(False)
+            return
+        unreadable = [describe_error(self._read[path]) for path in paths
+                      if isinstance(self._read[path], FaceScoreError)]
+        if unreadable:
+            self._show_problems(unreadable)
+        else:
+            try:
+                self.tabulation = tabulate([self._read[path] for path in paths],
+                                           drop_extremes=self.drop_extremes.isChecked()) if paths else None
+            except TabulationError as error:
+                self._show_problems([describe_problem(m) for m in error.mismatches] or [describe_error(error)])
         if self.tabulation is not None:
             self._show_result(self.tabulation)
         elif not paths:
+            self.status.setStyleSheet("")
             self.status.setText(self.tr("Add each judge's contest file of this contest (from their laptops, "
                                         "e.g. on a USB stick)."))
         self.mismatches.setVisible(self.mismatches.count() > 0)
         self.table.setVisible(self.tabulation is not None)
         self.export_button.setEnabled(self.tabulation is not None)
+        self.combined.emit()
 
-    def _show_problems(self, error: FaceScoreError, lines: list[str]) -> None:
+    def _show_problems(self, lines: list[str]) -> None:
         self.status.setText(self.tr("Nothing was combined: the files do not match (problems: {count}). "
                                     "Correct the files, then add them again.").format(count=len(lines)))
         self.status.setStyleSheet("color: #b71c1c; font-weight: 600;")

@@ -9,6 +9,7 @@ are imported inside ``run()`` so the window can show before they load.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -17,6 +18,10 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QMutex, QMutexLocker, QThread, QWaitCondition, Signal
 from PySide6.QtGui import QImage
+
+from core.errors import FaceScoreError
+
+log = logging.getLogger(__name__)
 
 BURST_FRAMES = 5
 BURST_INTERVAL_S = 0.1  # 5 frames over about half a second
@@ -97,13 +102,18 @@ class ScoringWorker(CooperativeThread):
         try:
             scorer, detector = self._load()
         except Exception as error:  # ModelError, or whatever the runtime raises
+            log.error("the model failed to load", exc_info=error)
             self.modelFailed.emit(error)
             return
+        log.info("model %s ready", scorer.card.version)
         self.modelReady.emit(scorer.card)
         while (job := self._next_job()) is not None:
             try:
                 self.scored.emit(job, self._score(job, scorer, detector))
             except Exception as error:  # reported to the judge, never lost in the thread
+                expected = isinstance(error, FaceScoreError)  # no face, blurred…: the judge retakes
+                log.log(logging.INFO if expected else logging.ERROR, "contestant %d not scored: %s",
+                        job.contestant_id, error, exc_info=None if expected else error)
                 self.failed.emit(job, error)
 
     def _load(self):
@@ -183,6 +193,7 @@ class CameraWorker(CooperativeThread):
         burst: list[tuple[float, np.ndarray]] = []  # (time taken, frame)
         next_hint = 0.0
         failed_reads = 0
+        reported = None  # the last open failure logged
         while True:
             with QMutexLocker(self._mutex):
                 if self._stopping:
@@ -202,9 +213,14 @@ class CameraWorker(CooperativeThread):
                 try:
                     source = open_frame_source(spec)
                 except Exception as error:  # CameraError, or an OpenCV failure
+                    if str(error) != reported:  # retried every REOPEN_INTERVAL_S: log it once
+                        log.warning("camera %s cannot be opened: %s", spec, error)
+                        reported = str(error)
                     self.lost.emit(error)
                     self._sleep(REOPEN_INTERVAL_S)
                     continue
+                log.info("camera opened: %s", source.description)
+                reported = None
                 self.opened.emit(source.description)
                 failed_reads = 0
                 pace = None if isinstance(source, DeviceSource) else 1.0 / (source.fps or STILLS_FPS)
@@ -217,6 +233,7 @@ class CameraWorker(CooperativeThread):
             if frame is None:
                 failed_reads += 1
                 if failed_reads >= FAILED_READS_BEFORE_LOST:
+                    log.warning("camera %s stopped delivering frames", source.description)
                     self.lost.emit(SourceStopped(source.description))
                     source.close()
                     source = None
@@ -289,5 +306,7 @@ class DeviceProbe(QThread):
         try:
             devices = probe_devices()
         except Exception:  # no camera stack at all: offer none
+            log.warning("looking for cameras failed", exc_info=True)
             devices = []
+        log.info("cameras found: %s", devices)
         self.found.emit(devices)

@@ -113,6 +113,7 @@ def main() -> None:
         files.append(path)
     dialog = TabulateDialog(work)
     dialog.add_files(files)
+    wait(lambda: dialog.tabulation is not None)  # the files are read off the UI thread
     for width, height in SIZES:
         dialog.resize(width, height)
         dialog.show()
@@ -120,6 +121,7 @@ def main() -> None:
     late = work / "judge-late.sqlite"
     contest_file(late, JUDGES[0], 20, marked=len(NAMES) - 2).close()  # Chen again, two contestants unmarked
     dialog.add_files([late])
+    wait(lambda: dialog.mismatches.count() > 0)
     save(dialog, "judges-tabulation-mismatches")
     dialog.close()
     app.processEvents()

@@ -182,6 +182,25 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>發生錯誤</translation>
+    </message>
+    <message>
+        <source>FaceScore Judge ran into an unexpected problem. It is still running, and the captures already stored are safe in the contest file. If this happens again, copy the details below or send the log folder ({folder}) to whoever looks after the app.</source>
+        <translation>FaceScore Judge 遇到未預期的問題。程式仍在執行，已儲存的拍攝結果都安全保存在比賽檔中。若再次發生，請複製下方的詳細資訊，或將記錄檔資料夾（{folder}）傳給負責維護本程式的人員。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>複製詳細資訊</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>開啟記錄檔資料夾</translation>
+    </message>
+</context>
+<context>
     <name>CriteriaDialog</name>
     <message>
         <source>Criteria</source>
@@ -877,6 +896,10 @@
         <translation>關於模型…</translation>
     </message>
     <message>
+        <source>Open log folder</source>
+        <translation>開啟記錄檔資料夾</translation>
+    </message>
+    <message>
         <source>&amp;Contest</source>
         <translation>比賽(&amp;C)</translation>
     </message>
@@ -1183,6 +1206,10 @@ score ({scale})</source>
     <message>
         <source>{judge} — {file}</source>
         <translation>{judge} — {file}</translation>
+    </message>
+    <message>
+        <source>Reading the judges&apos; files…</source>
+        <translation>正在讀取評審的檔案…</translation>
     </message>
     <message>
         <source>Add each judge&apos;s contest file of this contest (from their laptops, e.g. on a USB stick).</source>

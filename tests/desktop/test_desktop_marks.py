@@ -96,7 +96,8 @@ def test_tabulate_three_files_and_export(qtbot, tmp_path):
     files = [judge_file(tmp_path / f"{judge}.sqlite", judge, marks) for judge, marks in MARKS.items()]
     dialog = TabulateDialog(tmp_path)
     qtbot.addWidget(dialog)
-    dialog.add_files(files)
+    with qtbot.waitSignal(dialog.combined):
+        dialog.add_files(files)
     assert dialog.tabulation is not None and not dialog.mismatches.isVisible()
     assert not dialog.drop_extremes.isEnabled()  # three judges: every mark counts
     table = dialog.table
@@ -125,7 +126,8 @@ def test_tabulate_lists_mismatches_and_combines_nothing(qtbot, tmp_path):
     dialog = TabulateDialog(tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.add_files(files)
+    with qtbot.waitSignal(dialog.combined):
+        dialog.add_files(files)
     problems = [dialog.mismatches.item(row).text() for row in range(dialog.mismatches.count())]
     assert dialog.tabulation is None and table_is_empty(dialog) and not dialog.export_button.isEnabled()
     assert len(problems) == 3
@@ -213,8 +215,26 @@ def test_five_judges_may_drop_each_criterions_highest_and_lowest_mark(qtbot, tmp
     files = [judge_file(tmp_path / f"{judge}.sqlite", judge, {"1": (value, 8, 8)}) for judge, value in poise.items()]
     dialog = TabulateDialog(tmp_path)
     qtbot.addWidget(dialog)
-    dialog.add_files(files)
+    with qtbot.waitSignal(dialog.combined):
+        dialog.add_files(files)
     assert dialog.table.item(0, 4).text().startswith("6.60")  # (9 + 8 + 8 + 7 + 1) / 5
     assert dialog.drop_extremes.isEnabled()
-    dialog.drop_extremes.setChecked(True)
+    with qtbot.waitSignal(dialog.combined):
+        dialog.drop_extremes.setChecked(True)
     assert dialog.tabulation.drop_extremes and dialog.table.item(0, 4).text().startswith("7.67")  # 8, 8, 7
+
+
+def test_files_are_read_off_the_ui_thread_and_every_unreadable_one_is_listed(qtbot, tmp_path):
+    from desktop.tabulate_dialog import TabulateDialog
+
+    notes, empty = tmp_path / "notes.sqlite", tmp_path / "gone.sqlite"
+    notes.write_text("not a contest")
+    good = judge_file(tmp_path / "chen.sqlite", "Judge Chen", MARKS["Judge Chen"])
+    dialog = TabulateDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.combined):
+        dialog.add_files([good, notes, empty])
+        assert dialog.status.text() == "Reading the judges' files…" and not dialog.export_button.isEnabled()
+    problems = [dialog.mismatches.item(row).text() for row in range(dialog.mismatches.count())]
+    assert problems == [f"{notes} is not a FaceScore contest file.", f"There is no contest file {empty}."]
+    assert dialog.tabulation is None
