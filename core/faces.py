@@ -38,12 +38,13 @@ class PreparedFace:
 def prepare_face(image: np.ndarray, detector: FaceDetector, *, check_quality: bool = True) -> PreparedFace:
     """Find the largest face in an RGB uint8 image and return its aligned crop.
 
+    Two faces that could each be the contestant are refused, not guessed between.
     Raises :class:`FaceQualityError` if no face is found, or, with
     ``check_quality``, if any quality check fails.
     """
     faces = detector.detect(image)
     crop = align_face(image, faces[0], CROP_SIZE) if faces else None
-    report = assess(faces, crop)
+    report = assess(faces, crop, image.shape[1])
     if crop is None or (check_quality and not report.passed):
         raise FaceQualityError(report)
     return PreparedFace(crop, faces[0], report)
