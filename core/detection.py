@@ -120,10 +120,13 @@ class FaceDetector:
         whole = self._detect(image, margin=0.0) or self._detect(image, margin=RETRY_MARGIN)
         # A face the whole-frame pass found stays if the closer look misses it (it is then
         # large in the input, or at the detector's limit); one only a tile found must be seen again.
-        faces = [self._refined(image, face, side) or face for face in _distinct(whole)]
-        for face in _distinct(self._detect_in_tiles(image)):
-            faces.append(self._refined(image, face, side))
-        faces = [face for face in faces if face is not None and _box_and_keypoints_agree(face)]
+        whole = _distinct(whole)
+        faces = [self._refined(image, face, side) or face for face in whole]
+        for face, seen_in in self._detect_in_tiles(image):
+            if not any(_overlap(face, other) for other in whole + faces):  # not a face found already
+                refined = self._refined(image, face, seen_in)
+                faces += [refined] if refined is not None else []
+        faces = [face for face in faces if _box_and_keypoints_agree(face)]
         return sorted(_distinct(faces), key=lambda face: -face.width)
 
     def _refined(self, image: np.ndarray, face: Face, seen_in: float) -> Face | None:
@@ -151,22 +154,26 @@ class FaceDetector:
             return []
         return [_moved(face, (x0, y0), 1.0) for face in self._detect(image[y0:y1, x0:x1], margin=0.0)]
 
-    def _detect_in_tiles(self, image: np.ndarray) -> list[Face]:
-        """Faces in overlapping square tiles of TILE_SIDE px, and of each double of it smaller than
-        the frame; each level is shrunk once, so a tile is exactly the detector's input."""
+    def _detect_in_tiles(self, image: np.ndarray) -> list[tuple[Face, int]]:
+        """(face, the tile's side) for faces in overlapping square tiles of TILE_SIDE px, and of each
+        double of it smaller than the frame, finest first; each level is shrunk once, so that a tile
+        is exactly the detector's input. A face found at a finer level is not looked for again."""
         height, width = image.shape[:2]
-        faces = []
+        found: list[tuple[Face, int]] = []
         side = TILE_SIDE
         while side < max(height, width):
             size = (max(1, round(width * INPUT_SIZE / side)), max(1, round(height * INPUT_SIZE / side)))
             small = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+            level = []
             for y in _tile_starts(size[1]):
                 for x in _tile_starts(size[0]):
                     tile = small[y : y + INPUT_SIZE, x : x + INPUT_SIZE]
-                    faces += [_moved(face, (x * width / size[0], y * height / size[1]), width / size[0])
+                    level += [_moved(face, (x * width / size[0], y * height / size[1]), width / size[0])
                               for face in self._detect(tile, margin=0.0)]
+            found += [(face, side) for face in _distinct(level)
+                      if not any(_overlap(face, other) for other, _ in found)]
             side *= 2
-        return faces
+        return found
 
     def _detect(self, image: np.ndarray, margin: float) -> list[Face]:
         height, width = image.shape[:2]
@@ -224,6 +231,11 @@ def _closeness(candidate: Face, face: Face) -> tuple[float, float]:
     distance = math.dist(((candidate.box[0] + candidate.box[2]) / 2, (candidate.box[1] + candidate.box[3]) / 2),
                          ((face.box[0] + face.box[2]) / 2, (face.box[1] + face.box[3]) / 2))
     return overlap, -distance
+
+
+def _overlap(face: Face, other: Face) -> bool:
+    """Whether two detections are the same face."""
+    return float(_iou(np.array(face.box), np.array([other.box]))[0]) > NMS_IOU
 
 
 def _box_and_keypoints_agree(face: Face) -> bool:

@@ -79,6 +79,9 @@ def test_cores_validation_and_roster_sentences_are_translated(tmp_path):
     roster.write_text("number,name\n1,A\n1,B\n2,\n,C\n9,D\n", encoding="utf-8")
     problems = [p for row in read_roster(roster, ["9"]).rows for p in row.problems]
     assert len(problems) == 4
+    roster.write_text('number,name\n7,E\n007,F\n09,G\n12,"H\n13,I\n', encoding="utf-8")
+    problems += [p for row in read_roster(roster, ["9"]).rows for p in row.problems]
+    assert len(problems) == 7
     try:
         i18n.set_language("zh_TW")
         texts = [i18n.describe_error(error) for error in errors] + [i18n.roster_problem(p) for p in problems]
