@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import score
+from cli import contest, score, tabulate
 from training import cli as training_cli
 
-COMMAND_GROUPS = (score, training_cli)
+COMMAND_GROUPS = (score, contest, tabulate, training_cli)
 
 
 def build_parser() -> argparse.ArgumentParser:

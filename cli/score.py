@@ -19,6 +19,7 @@ def run(args) -> int:
     from core.detection import FaceDetector
     from core.errors import FaceScoreError
     from core.images import load_image
+    from core.score import percentile_text
     from core.scorer import Scorer, score_image
 
     try:
@@ -40,5 +41,5 @@ def run(args) -> int:
             print(json.dumps({"file": path, **score.as_dict()}, ensure_ascii=False))
         else:
             print(f"{path}\t{score.formatted()}\tlevel {score.level}\t"
-                  f"higher than {score.percentile:.0f}% of SCUT-FBP5500's rated faces")
+                  f"higher than {percentile_text(score.percentile)}% of SCUT-FBP5500's rated faces")
     return 1 if failures else 0

@@ -54,7 +54,7 @@ class DeviceSource(_Capture):
         if not self._capture.isOpened():
             self.close()
             raise CameraError(f"Camera {index} cannot be opened; is it connected and not in use "
-                              "by another program?")
+                              "by another program?", code="camera_unavailable", index=index)
 
     def read(self) -> np.ndarray | None:
         return self._read_rgb()
@@ -64,14 +64,14 @@ class VideoFileSource(_Capture):
     def __init__(self, path: str | Path, loop: bool = True):
         path = Path(path)
         if not path.is_file():
-            raise CameraError(f"Video file {path} not found.")
+            raise CameraError(f"Video file {path} not found.", code="video_not_found", path=str(path))
         super().__init__(cv2.VideoCapture(str(path)), path.name)
         self.loop = loop
         self._first = self._read_rgb() if self._capture.isOpened() else None
         if self._first is None:
             self.close()
             raise CameraError(f"{path.name} cannot be played: not a video, or a format OpenCV "
-                              "cannot decode.")
+                              "cannot decode.", code="video_unplayable", file=path.name)
         fps = self._capture.get(cv2.CAP_PROP_FPS)
         self.fps = fps if 0 < fps < 1000 else None
 
@@ -92,11 +92,13 @@ class ImageFolderSource:
     def __init__(self, folder: str | Path, loop: bool = True):
         folder = Path(folder)
         if not folder.is_dir():
-            raise CameraError(f"Folder {folder} not found.")
+            raise CameraError(f"Folder {folder} not found.", code="folder_not_found", path=str(folder))
         self._files = sorted((p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES
                               and p.is_file()), key=lambda p: p.name.casefold())
         if not self._files:
-            raise CameraError(f"Folder {folder} holds no images ({', '.join(sorted(IMAGE_SUFFIXES))}).")
+            suffixes = ", ".join(sorted(IMAGE_SUFFIXES))
+            raise CameraError(f"Folder {folder} holds no images ({suffixes}).", code="folder_without_images",
+                              path=str(folder), suffixes=suffixes)
         self.description = folder.name
         self.loop = loop
         self._next = 0
@@ -131,7 +133,7 @@ def open_source(spec: str) -> FrameSource:
     """A camera for digits ("0"), an image folder for a folder, else a video file."""
     spec = spec.strip()
     if not spec:
-        raise CameraError("No camera, video file or image folder was given.")
+        raise CameraError("No camera, video file or image folder was given.", code="no_source")
     if spec.isdigit():
         return DeviceSource(int(spec))
     if Path(spec).is_dir():

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.contest import Capture
 from core.detection import FaceDetector
 from core.faces import FaceQualityError, PreparedFace, prepare_face
 from core.quality import QualityReport
@@ -32,7 +33,7 @@ def score_burst(frames: list[np.ndarray], detector: FaceDetector, scorer: Scorer
     failures: list[QualityReport] = []
     for frame in frames:
         try:
-            usable.append(prepare_face(frame, detector))
+            usable.append(prepare_face(frame, detector, size=scorer.input_size))
         except FaceQualityError as error:
             failures.append(error.report)
     if not usable:
@@ -40,7 +41,27 @@ def score_burst(frames: list[np.ndarray], detector: FaceDetector, scorer: Scorer
             raise ValueError("a burst needs at least one frame")
         commonest = Counter(report.issues[0] for report in failures).most_common(1)[0][0]
         raise FaceQualityError(next(r for r in failures if r.issues[0] == commonest))
+    return score_faces(usable, len(frames), scorer)
+
+
+def score_faces(usable: list[PreparedFace], frames_total: int, scorer: Scorer) -> BurstResult:
+    """One score from the mean of the prepared faces' raw scores (a burst, or several photos)."""
     raw = scorer.predict(np.stack([p.crop for p in usable]))
     best = max(usable, key=lambda p: p.quality.sharpness)
     spread = float(np.clip(raw, 1, 5).std()) if len(raw) > 1 else 0.0
-    return BurstResult(scorer.to_score(float(raw.mean())), spread, len(usable), len(frames), best)
+    return BurstResult(scorer.to_score(float(raw.mean())), spread, len(usable), frames_total, best)
+
+
+def to_capture(result: BurstResult, contestant_id: int, source: str) -> Capture:
+    """The capture to store for ``result``, with the sharpest face as its thumbnail."""
+    return Capture.from_score(contestant_id, result.score, spread=result.spread, frames_used=result.frames_used,
+                              crop_png=encode_png(result.best.crop), source=source)
+
+
+def encode_png(rgb: np.ndarray) -> bytes:
+    import cv2
+
+    ok, data = cv2.imencode(".png", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
+    if not ok:
+        raise ValueError("the face crop cannot be encoded as PNG")
+    return data.tobytes()

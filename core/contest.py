@@ -72,11 +72,12 @@ def validate_contestant(contestant: Contestant, existing: Iterable[Contestant]) 
     and is not a duplicate.
     """
     if not contestant.number.strip():
-        raise ValidationError("number", "The contestant number is empty.")
+        raise ValidationError("number", "The contestant number is empty.", code="number_empty")
     if not contestant.name.strip():
-        raise ValidationError("name", "The contestant name is empty.")
+        raise ValidationError("name", "The contestant name is empty.", code="name_empty")
     key = number_key(contestant.number)
     for other in existing:
         if number_key(other.number) == key and (other.id is None or other.id != contestant.id):
-            raise ValidationError(
-                "number", f"Number {contestant.number.strip()} is already used by {other.name}.")
+            number = contestant.number.strip()
+            raise ValidationError("number", f"Number {number} is already used by {other.name}.",
+                                  code="number_taken", number=number, name=other.name)

@@ -77,8 +77,9 @@ def validate_criteria(criteria: Iterable[Criterion]) -> tuple[Criterion, ...]:
                             code="weights_not_100", total=total)
     advisory = [c.name for c in criteria if c.advisory]
     if len(advisory) > 1:
-        raise CriteriaError(f"Only one criterion can be the advisory face score, not {', '.join(advisory)}.",
-                            code="advisory_twice", names=advisory)
+        names = ", ".join(advisory)
+        raise CriteriaError(f"Only one criterion can be the advisory face score, not {names}.",
+                            code="advisory_twice", names=names)
     return criteria
 
 
@@ -91,26 +92,25 @@ def parse_criteria(text: str, advisory: str | None = None) -> tuple[Criterion, .
     for part in text.split(","):
         match = SPEC.match(part)
         if match is None:
-            raise CriteriaError(f"Cannot read criterion {part.strip()!r}: write NAME=WEIGHT, optionally "
-                                "followed by :LOW-HIGH and :STEP (e.g. Poise=40:1-10:0.1).",
-                                code="unreadable_criterion", text=part.strip())
+            raise _unreadable(part)
         low, high, step = match["low"], match["high"], match["step"]
         try:
             criteria.append(Criterion(match["name"], float(match["weight"]),
                                       float(low) if low else DEFAULT_LOW, float(high) if high else DEFAULT_HIGH,
                                       float(step) if step else DEFAULT_STEP))
         except ValueError:
-            raise CriteriaError(f"Cannot read the numbers of criterion {part.strip()!r}.",
-                                code="unreadable_criterion", text=part.strip()) from None
+            raise _unreadable(part) from None
     if advisory is not None:
-        names = [c.name.casefold() for c in criteria]
-        if advisory.strip().casefold() not in names:
-            raise CriteriaError(f"There is no criterion {advisory} to fill with the advisory score.",
-                                code="unknown_criterion", name=advisory)
-        index = names.index(advisory.strip().casefold())
-        c = criteria[index]
+        c = criterion_named(criteria, advisory)
+        index = criteria.index(c)
         criteria[index] = Criterion(c.name, c.weight, c.low, c.high, c.step, advisory=True)
     return validate_criteria(criteria)
+
+
+def _unreadable(part: str) -> CriteriaError:
+    return CriteriaError(f"Cannot read criterion {part.strip()!r}: write NAME=WEIGHT, optionally followed by "
+                         ":LOW-HIGH and :STEP (e.g. Poise=40:1-10:0.1).", code="unreadable_criterion",
+                         text=part.strip())
 
 
 def criterion_named(criteria: Iterable[Criterion], name: str) -> Criterion:
@@ -119,8 +119,9 @@ def criterion_named(criteria: Iterable[Criterion], name: str) -> Criterion:
     for criterion in criteria:
         if criterion.name.casefold() == name.strip().casefold():
             return criterion
-    raise CriteriaError(f"There is no criterion {name.strip()}; the criteria are "
-                        f"{', '.join(c.name for c in criteria)}.", code="unknown_criterion", name=name.strip())
+    names = ", ".join(c.name for c in criteria)
+    raise CriteriaError(f"There is no criterion {name.strip()}; the criteria are {names}.",
+                        code="unknown_criterion", name=name.strip(), names=names)
 
 
 def parse_mark(criterion: Criterion, text: str) -> float:
@@ -156,6 +157,16 @@ def advisory_mark(criterion: Criterion, score: float) -> float:
     """The face score (1–5) mapped linearly onto the criterion's range."""
     fraction = (min(max(score, ADVISORY_LOW), ADVISORY_HIGH) - ADVISORY_LOW) / (ADVISORY_HIGH - ADVISORY_LOW)
     return criterion.low + fraction * (criterion.high - criterion.low)
+
+
+def with_advisory(criteria: Iterable[Criterion], marks: Mapping[str, float],
+                  face_score: float | None) -> dict[str, float]:
+    """The judge's marks plus the advisory criterion's mark (if any) made from ``face_score``."""
+    marks = dict(marks)
+    for criterion in criteria:
+        if criterion.advisory and face_score is not None:
+            marks[criterion.name] = advisory_mark(criterion, face_score)
+    return marks
 
 
 def weighted_total(criteria: Iterable[Criterion], marks: Mapping[str, float]) -> float | None:

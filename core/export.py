@@ -1,10 +1,15 @@
-"""Write ranked results to CSV or XLSX, atomically: a failed export leaves the old file intact."""
+"""Write ranked results to CSV or XLSX, atomically: a failed export leaves the old file intact.
+
+Rows come from :func:`core.ranking.rank`: grouped by division, ranks restarting at 1 in each.
+A workbook has an "All" sheet (every division, grouped) and one sheet per division.
+"""
 
 from __future__ import annotations
 
 import csv
 import errno
 import io
+import logging
 import os
 import re
 import secrets
@@ -13,11 +18,18 @@ import sys
 from pathlib import Path
 
 from core.errors import ExportError
-from core.ranking import RankedRow
+from core.ranking import RankedRow, division_key
+from core.score import NATIVE_SCALE, ScoreScale, percentile_text
+from core.version import app_version
 
-COLUMNS = ("rank", "number", "name", "division", "score", "error", "level", "percentile", "tie",
-           "captured_at", "model_version")
+COLUMNS = ("division", "rank", "rank_low", "rank_high", "number", "name", "score", "error", "level",
+           "percentile", "percentile_text", "tie", "captured_at", "model_version", "app_version")
+ALL_SHEET = "All"
+NO_DIVISION_SHEET = "No division"
+SHEET_TITLE_MAX = 31  # Excel's limit
+SHEET_TITLE_FORBIDDEN = str.maketrans({character: "_" for character in "[]:*?/\\"})
 INERT_PREFIX = "'"
+log = logging.getLogger(__name__)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # Control characters a workbook cannot hold; CSV drops them too, so both files say the same.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -25,17 +37,23 @@ DECIMALS = {"score": 2, "error": 2, "percentile": 1}
 DEFAULT_MODE = 0o666  # before the umask, as for any new file the user saves
 
 
-def export_rows(rows: list[RankedRow], path: str | Path, model_version: str) -> None:
+def export_rows(rows: list[RankedRow], path: str | Path, model_version: str,
+                scale: ScoreScale = NATIVE_SCALE) -> None:
     """Write ``rows`` to ``path`` (.csv or .xlsx). Raises :class:`ExportError`.
 
     ``model_version`` fills that column for unscored contestants; scored ones
-    show the model version their capture was scored with.
+    show the model version their capture was scored with. On a display scale other
+    than 1–5, its score and error come first, in columns that name the scale
+    (``score_0-100``), and the native ``score`` and ``error`` stay beside them.
     """
     path = Path(path)
     suffix = export_suffix(path)
-    table = [_values(row, model_version) for row in rows]
-    data = _csv_bytes(table) if suffix == ".csv" else _xlsx_bytes(table)
+    columns, decimals = _layout(scale)
+    table = [_values(row, model_version, scale, columns, decimals) for row in rows]
+    data = (_csv_bytes(table, columns, decimals) if suffix == ".csv"
+            else _xlsx_bytes(table, [row.division for row in rows], columns, decimals))
     write_atomically(path, data)
+    log.info("%d rows exported to %s", len(table), path)
 
 
 def export_suffix(path: Path) -> str:
@@ -47,19 +65,31 @@ def export_suffix(path: Path) -> str:
     return suffix
 
 
-def _values(row: RankedRow, model_version: str) -> dict[str, object]:
+def _layout(scale: ScoreScale) -> tuple[tuple[str, ...], dict[str, int]]:
+    """The columns and their decimals for ``scale``."""
+    if scale == NATIVE_SCALE:
+        return COLUMNS, DECIMALS
+    scaled = (f"score_{scale.key}", f"error_{scale.key}")
+    at = COLUMNS.index("score")
+    return COLUMNS[:at] + scaled + COLUMNS[at:], DECIMALS | dict.fromkeys(scaled, scale.decimals)
+
+
+def _values(row: RankedRow, model_version: str, scale: ScoreScale, columns: tuple[str, ...],
+            decimals: dict[str, int]) -> dict[str, object]:
     contestant, capture = row.contestant, row.capture
     values: dict[str, object] = {
-        "rank": row.rank, "number": contestant.number, "name": contestant.name,
-        "division": contestant.division, "model_version": model_version}
+        "division": contestant.division, "rank": row.rank, "rank_low": row.rank_low,
+        "rank_high": row.rank_high, "number": contestant.number, "name": contestant.name,
+        "model_version": model_version, "app_version": app_version()}
     if capture is not None:
         values |= {"score": capture.score, "error": capture.error, "level": capture.level,
-                   "percentile": capture.percentile, "tie": row.tie, "captured_at": capture.captured_at,
-                   "model_version": capture.model_version}
-    for column, decimals in DECIMALS.items():
+                   "percentile": capture.percentile, "percentile_text": percentile_text(capture.percentile),
+                   "tie": row.tie, "captured_at": capture.captured_at, "model_version": capture.model_version,
+                   f"score_{scale.key}": scale.value(capture.score), f"error_{scale.key}": scale.error(capture.error)}
+    for column, places in decimals.items():
         if values.get(column) is not None:
-            values[column] = round(values[column], decimals)
-    return {column: safe_value(values.get(column)) for column in COLUMNS}
+            values[column] = round(values[column], places)
+    return {column: safe_value(values.get(column)) for column in columns}
 
 
 def safe_value(value: object) -> object:
@@ -83,49 +113,70 @@ def mark_text_cells(cells) -> None:
             cell.data_type = "s"
 
 
-def _csv_bytes(table: list[dict[str, object]]) -> bytes:
+def _csv_bytes(table: list[dict[str, object]], columns: tuple[str, ...], decimals: dict[str, int]) -> bytes:
     text = io.StringIO(newline="")
     writer = csv.writer(text)
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for values in table:
-        writer.writerow(_csv_text(column, values[column]) for column in COLUMNS)
+        writer.writerow(_csv_text(values[column], decimals.get(column)) for column in columns)
     return text.getvalue().encode("utf-8-sig")  # the BOM makes Excel read Chinese names right
 
 
-def _csv_text(column: str, value: object) -> str:
+def _csv_text(value: object, places: int | None) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if column in DECIMALS:
-        return f"{value:.{DECIMALS[column]}f}"
+    if places is not None:
+        return f"{value:.{places}f}"
     return str(value)
 
 
-def _xlsx_bytes(table: list[dict[str, object]]) -> bytes:
+def _xlsx_bytes(table: list[dict[str, object]], divisions: list[str], columns: tuple[str, ...],
+                decimals: dict[str, int]) -> bytes:
     from openpyxl import Workbook  # only when exporting a workbook
 
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Results"
-    sheet.append(COLUMNS)
-    for row, values in enumerate(table, start=2):
-        for index, column in enumerate(COLUMNS, start=1):
-            cell = sheet.cell(row, index, values[column])
-            if column in DECIMALS:
-                cell.number_format = "0." + "0" * DECIMALS[column]
-        mark_text_cells(sheet[row])
-    sheet.freeze_panes = "A2"
+    _fill_sheet(workbook.active, ALL_SHEET, table, columns, decimals)
+    titles = {ALL_SHEET.casefold()}
+    for division in sorted(set(divisions), key=division_key):
+        title = _sheet_title(division, titles)
+        titles.add(title.casefold())
+        _fill_sheet(workbook.create_sheet(), title,
+                    [values for values, of in zip(table, divisions) if of == division], columns, decimals)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _sheet_title(division: str, taken: set[str]) -> str:
+    """A valid, unique sheet title for ``division`` (Excel: 31 characters, none of []:*?/\\)."""
+    base = (division.translate(SHEET_TITLE_FORBIDDEN).strip("' ") or NO_DIVISION_SHEET)[:SHEET_TITLE_MAX]
+    title, counter = base, 2
+    while title.casefold() in taken:
+        suffix = f" ({counter})"
+        title, counter = base[:SHEET_TITLE_MAX - len(suffix)] + suffix, counter + 1
+    return title
+
+
+def _fill_sheet(sheet, title: str, table: list[dict[str, object]], columns: tuple[str, ...],
+                decimals: dict[str, int]) -> None:
+    sheet.title = title
+    sheet.append(columns)
+    for row, values in enumerate(table, start=2):
+        for index, column in enumerate(columns, start=1):
+            cell = sheet.cell(row, index, values[column])
+            if column in decimals:
+                cell.number_format = "0." + "0" * decimals[column]
+        mark_text_cells(sheet[row])
+    sheet.freeze_panes = "A2"
 
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
 
     The new file keeps the mode of the file it replaces; a new file gets the usual
-    mode for the user's umask. A read-only file is never replaced.
+    mode for the user's umask. A read-only file is never replaced. Raises :class:`ExportError`.
     """
     mode = _existing_mode(path)
     if mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):  # marked read-only, or not ours
@@ -205,6 +256,5 @@ def _export_error(path: Path, step: str, error: OSError) -> ExportError:
         code, reason = "export_file_locked", "permission denied (is the file open in another program?)"
     else:
         code, reason = "export_failed", error.strerror or str(error)
-    params = {"reason": reason} if code == "export_failed" else {}
     return ExportError(f"Could not export to {path}: {reason}.", code=code, path=str(path), folder=folder,
-                       **params)
+                       reason=reason)

@@ -20,25 +20,28 @@ PREPROCESSING_VERSION = "scut-framing-v1"
 
 
 class FaceQualityError(FaceScoreError):
-    """No usable face: ``issues`` names every reason, the message the first."""
+    """No usable face: ``issues`` names every reason; the message and ``code`` the first."""
 
     def __init__(self, report: QualityReport):
         self.report = report
         self.issues = report.issues
-        super().__init__(report.issues[0].message)
+        super().__init__(report.issues[0].message, code=report.issues[0].value)
 
 
 @dataclass(frozen=True)
 class PreparedFace:
-    crop: np.ndarray  # CROP_SIZE x CROP_SIZE x 3, RGB uint8
+    crop: np.ndarray  # size x size x 3 (the model's input size), RGB uint8
     face: Face
     quality: QualityReport
 
 
-def prepare_face(image: np.ndarray, detector: FaceDetector, *, check_quality: bool = True) -> PreparedFace:
-    """Find the largest face in an RGB uint8 image and return its aligned crop.
+def prepare_face(image: np.ndarray, detector: FaceDetector, *, check_quality: bool = True,
+                 size: int = CROP_SIZE) -> PreparedFace:
+    """Find the largest face in an RGB uint8 image and return its aligned ``size`` x ``size`` crop.
 
-    Two faces that could each be the contestant are refused, not guessed between.
+    ``size`` is the model's input size (its card's ``input_size``). The quality checks always
+    look at a CROP_SIZE crop, so their thresholds mean the same whatever the model. Two faces
+    that could each be the contestant are refused, not guessed between.
     Raises :class:`FaceQualityError` if no face is found, or, with
     ``check_quality``, if any quality check fails.
     """
@@ -47,6 +50,8 @@ def prepare_face(image: np.ndarray, detector: FaceDetector, *, check_quality: bo
     report = assess(faces, crop, image.shape[1])
     if crop is None or (check_quality and not report.passed):
         raise FaceQualityError(report)
+    if size != CROP_SIZE:
+        crop = align_face(image, faces[0], size)
     return PreparedFace(crop, faces[0], report)
 
 

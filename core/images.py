@@ -43,17 +43,20 @@ def load_image(path: str | Path) -> np.ndarray:
     path = Path(path)
     if path.is_dir():
         raise ImageLoadError(f"{path.name}: this is a folder, not an image file", code="image_is_folder",
-                             name=path.name)
+                             file=path.name)
     if not path.is_file():
-        raise ImageLoadError(f"{path.name}: file not found", code="image_not_found", name=path.name)
+        raise ImageLoadError(f"{path.name}: file not found", code="image_not_found", file=path.name)
     if path.stat().st_size == 0:
-        raise ImageLoadError(f"{path.name}: the file is empty")
+        raise ImageLoadError(f"{path.name}: the file is empty", code="image_empty", file=path.name)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 if image.width * image.height > MAX_PIXELS:
-                    raise _too_large(path, f"{image.width}x{image.height}")
+                    raise ImageLoadError(f"{path.name}: image too large ({image.width}x{image.height}; "
+                                         f"at most {MAX_PIXELS // 10**6} megapixels)", code="image_too_large",
+                                         file=path.name, width=image.width, height=image.height,
+                                         limit=MAX_PIXELS // 10**6)
                 image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at reduced size
                 image.load()
                 image = ImageOps.exif_transpose(image)
@@ -63,13 +66,11 @@ def load_image(path: str | Path) -> np.ndarray:
     except ImageLoadError:
         raise
     except Image.DecompressionBombError as error:
-        raise _too_large(path, "over 179 megapixels") from error
+        raise ImageLoadError(f"{path.name}: image too large (over {MAX_PIXELS // 10**6} megapixels)",
+                             code="image_too_large_to_open", file=path.name, limit=MAX_PIXELS // 10**6) from error
     except UnidentifiedImageError as error:
-        raise ImageLoadError(f"{path.name}: not a readable image ({error})") from error
+        raise ImageLoadError(f"{path.name}: not a readable image ({error})", code="image_unreadable",
+                             file=path.name, reason=str(error)) from error
     except (OSError, ValueError, SyntaxError) as error:
-        raise ImageLoadError(f"{path.name}: the image is damaged or truncated ({error})") from error
-
-
-def _too_large(path: Path, size: str) -> ImageLoadError:
-    return ImageLoadError(f"{path.name}: image too large ({size}; at most {MAX_PIXELS // 1_000_000} megapixels)",
-                          code="image_too_large", name=path.name, size=size)
+        raise ImageLoadError(f"{path.name}: the image is damaged or truncated ({error})", code="image_damaged",
+                             file=path.name, reason=str(error)) from error

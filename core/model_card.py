@@ -31,12 +31,14 @@ class ModelCard:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError as error:
-            raise ModelError(f"model card not found: {path}") from error
+            raise ModelError(f"model card not found: {path}", code="card_not_found", path=str(path)) from error
         except (OSError, ValueError) as error:
-            raise ModelError(f"model card unreadable: {path} ({error})") from error
+            raise ModelError(f"model card unreadable: {path} ({error})", code="card_unreadable", path=str(path),
+                             reason=str(error)) from error
         for key in ("file", "sha256", "input_size", "version", "error_band", "percentile_reference"):
             if key not in data:
-                raise ModelError(f"model card {Path(path).name} lacks '{key}'")
+                raise ModelError(f"model card {Path(path).name} lacks '{key}'", code="card_incomplete",
+                                 file=Path(path).name, key=key)
         return cls(data, Path(path))
 
     @property
@@ -66,10 +68,13 @@ class ModelCard:
     def verify(self) -> None:
         """Raise :class:`ModelError` unless the model file exists and matches its checksum."""
         if not self.model_path.is_file():
-            raise ModelError(f"model file not found: {self.model_path}")
+            raise ModelError(f"model file not found: {self.model_path}", code="model_not_found",
+                             path=str(self.model_path))
         actual = sha256_of(self.model_path)
         if actual != self.data["sha256"]:
+            expected = self.data["sha256"][:12]
             raise ModelError(
                 f"model file {self.model_path.name} does not match its model card "
-                f"(sha256 {actual[:12]}… instead of {self.data['sha256'][:12]}…): "
-                "it is damaged or was replaced; reinstall the app")
+                f"(sha256 {actual[:12]}… instead of {expected}…): "
+                "it is damaged or was replaced; reinstall the app",
+                code="model_checksum", file=self.model_path.name, actual=actual[:12], expected=expected)

@@ -31,6 +31,29 @@ LEGACY_ENCODINGS = ("cp950", "gb18030", "cp1252")
 MAX_ROSTER_BYTES = 16 * 2**20  # far above any roster; refuses /dev/zero and the like
 
 
+PROBLEMS = {  # a row's problem, by code, in English
+    "number_missing": "The number is missing.",
+    "number_in_contest": "Number {number} is already in the contest.",
+    "number_repeated": "Number {number} is already used at line {line}.",
+    "name_missing": "The name is empty.",
+    "number_leading_zeros": "Number {number} differs from number {other} at line {line} only in leading zeros.",
+    "number_leading_zeros_in_contest": "Number {number} differs from number {other} in the contest only in "
+                                       "leading zeros.",
+    "row_over_several_lines": "This row runs over several lines: a quotation mark is probably not closed.",
+}
+
+
+@dataclass(frozen=True)
+class RosterProblem:
+    """Why a row cannot be imported: ``code`` (a key of PROBLEMS) and its ``params``."""
+
+    code: str
+    params: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return PROBLEMS[self.code].format(**self.params)
+
+
 @dataclass
 class RosterRow:
     line: int  # line (CSV) or row (XLSX) number in the file, from 1
@@ -38,7 +61,7 @@ class RosterRow:
     name: str
     division: str
     notes: str
-    problems: list[str] = field(default_factory=list)  # empty when the row can be imported
+    problems: list[RosterProblem] = field(default_factory=list)  # empty when the row can be imported
 
     def to_contestant(self) -> Contestant:
         return Contestant(None, self.number, self.name, self.division, self.notes)
@@ -67,9 +90,10 @@ def read_roster(path: str | Path, existing_numbers: Iterable[str] = (), sheet: s
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise RosterError(f"{path.name}: the old Excel .xls format is not supported; "
-                          "save it as .xlsx or CSV in Excel and import that.")
+                          "save it as .xlsx or CSV in Excel and import that.", code="roster_xls", file=path.name)
     if suffix not in (".csv", ".txt", ".xlsx", ".xlsm"):
-        raise RosterError(f"{path.name}: unsupported file type; use CSV, TXT or XLSX.")
+        raise RosterError(f"{path.name}: unsupported file type; use CSV, TXT or XLSX.", code="roster_unsupported_type",
+                          file=path.name)
     _check_regular_file(path)
     if suffix in (".xlsx", ".xlsm"):
         sheets, sheet, table = _read_workbook(path, sheet)
@@ -78,12 +102,13 @@ def read_roster(path: str | Path, existing_numbers: Iterable[str] = (), sheet: s
         (table, encoding), sheets = _read_text(path), ()
     table = [(line, cells) for line, cells in table if any(cells)]
     if not table:
-        raise RosterError(f"{path.name}: the file is empty.")
+        raise RosterError(f"{path.name}: the file is empty.", code="roster_empty", file=path.name)
     columns = _header_columns(table[0][1], path.name)
     if columns is not None:
         table = table[1:]
         if not table:
-            raise RosterError(f"{path.name}: the file has a header row but no contestants.")
+            raise RosterError(f"{path.name}: the file has a header row but no contestants.",
+                              code="roster_header_only", file=path.name)
     rows = [_row(line, cells, columns or dict(zip(COLUMNS, range(len(COLUMNS)))), encoding is not None)
             for line, cells in table]
     _check(rows, existing_numbers)
@@ -96,12 +121,16 @@ def _check_regular_file(path: Path) -> None:
         info = path.stat()
     except OSError as error:
         raise RosterError(f"{path.name}: cannot read the file ({error.strerror}).", code="roster_unreadable",
-                          name=path.name) from error
+                          file=path.name, reason=error.strerror) from error
     if not stat.S_ISREG(info.st_mode):
-        raise RosterError(f"{path.name}: this is not a regular file.", code="roster_not_a_file", name=path.name)
+        raise RosterError(f"{path.name}: this is not a regular file.", code="roster_not_a_file", file=path.name)
     if info.st_size > MAX_ROSTER_BYTES:
-        raise RosterError(f"{path.name}: the file is too large for a roster ({info.st_size // 2**20} MiB).",
-                          code="roster_too_large", name=path.name)
+        raise _too_large(path)
+
+
+def _too_large(path: Path) -> RosterError:
+    return RosterError(f"{path.name}: the file is too large for a roster (over {MAX_ROSTER_BYTES // 2**20} MiB).",
+                       code="roster_too_large", file=path.name, limit=MAX_ROSTER_BYTES // 2**20)
 
 
 def _read_text(path: Path) -> tuple[list[tuple[int, list[str]]], str]:
@@ -109,23 +138,25 @@ def _read_text(path: Path) -> tuple[list[tuple[int, list[str]]], str]:
         with open(path, "rb") as file:
             data = file.read(MAX_ROSTER_BYTES + 1)
     except OSError as error:
-        raise RosterError(f"{path.name}: cannot read the file ({error.strerror}).") from error
+        raise RosterError(f"{path.name}: cannot read the file ({error.strerror}).", code="roster_unreadable",
+                          file=path.name, reason=error.strerror) from error
     if len(data) > MAX_ROSTER_BYTES:  # it grew after it was checked
-        raise RosterError(f"{path.name}: the file is too large for a roster.", code="roster_too_large",
-                          name=path.name)
+        raise _too_large(path)
     text, encoding = _decode(data, path.name)
     if not text.strip():
-        raise RosterError(f"{path.name}: the file is empty.")
+        raise RosterError(f"{path.name}: the file is empty.", code="roster_empty", file=path.name)
     if sum(ch < " " and ch not in "\t\r\n" for ch in text) > len(text) // 100:
-        raise RosterError(f"{path.name}: this is not a text roster (it looks like binary data).")
+        raise RosterError(f"{path.name}: this is not a text roster (it looks like binary data).",
+                          code="roster_binary", file=path.name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
-    table = []
+    table = []  # (first line, cells, last line): a quoted cell may span lines
     try:
         for cells in reader:
             first_line = table[-1][2] + 1 if table else 1
             table.append((first_line, [cell.strip() for cell in cells], reader.line_num))
     except csv.Error as error:
-        raise RosterError(f"{path.name}: line {reader.line_num} cannot be read ({error}).") from error
+        raise RosterError(f"{path.name}: line {reader.line_num} cannot be read ({error}).", code="roster_bad_line",
+                          file=path.name, line=reader.line_num, reason=str(error)) from error
     return [(first, cells) for first, cells, _ in table], encoding
 
 
@@ -135,7 +166,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text"
         encoding = "utf-16"
     elif b"\x00" in data:
-        raise RosterError(f"{name}: this is not a text roster (it looks like binary data).")
+        raise RosterError(f"{name}: this is not a text roster (it looks like binary data).", code="roster_binary",
+                          file=name)
     else:
         encoding = "utf-8"
     try:
@@ -148,7 +180,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
         if best is not None:
             return str(best), best.encoding
-    raise RosterError(f"{name}: the text encoding is not recognised; save the file as UTF-8 CSV.")
+    raise RosterError(f"{name}: the text encoding is not recognised; save the file as UTF-8 CSV.",
+                      code="roster_unknown_encoding", file=name)
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -175,22 +208,26 @@ def _read_workbook(path: Path, sheet: str | None) -> tuple[tuple[str, ...], str,
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001
-        raise RosterError(f"{path.name}: not a readable Excel workbook ({error}).",
-                          code="roster_bad_workbook", name=path.name) from error
+        raise _bad_workbook(path, error) from error
     try:
         names = tuple(worksheet.title for worksheet in workbook.worksheets)
         if sheet is not None and sheet not in names:
             raise RosterError(f"{path.name}: the workbook has no sheet {sheet!r}.", code="roster_no_sheet",
-                              name=path.name, sheet=sheet)
+                              file=path.name, sheet=sheet)
         chosen = sheet or _roster_sheet(workbook)
         return names, chosen, _sheet_rows(workbook[chosen])
     except RosterError:
         raise
     except Exception as error:  # noqa: BLE001 (as above, while the sheet is read)
-        raise RosterError(f"{path.name}: the workbook is damaged ({type(error).__name__}: {error}).",
-                          code="roster_bad_workbook", name=path.name) from error
+        raise _bad_workbook(path, error) from error
     finally:
         workbook.close()
+
+
+def _bad_workbook(path: Path, error: Exception) -> RosterError:
+    reason = f"{type(error).__name__}: {error}"
+    return RosterError(f"{path.name}: not a readable Excel workbook ({reason}).", code="roster_bad_workbook",
+                       file=path.name, reason=reason)
 
 
 def _roster_sheet(workbook) -> str:
@@ -248,8 +285,10 @@ def _header_columns(cells: list[str], name: str) -> dict[str, int] | None:
         return None
     for required in ("number", "name"):
         if required not in columns:
+            example = HEADER_EXAMPLES[required]
             raise RosterError(f"{name}: the header row has no {required} column "
-                              f"(expected e.g. '{required}' or '{HEADER_EXAMPLES[required]}').")
+                              f"(expected e.g. '{required}' or '{example}').", code="roster_header_missing",
+                              file=name, column=required, example=example)
     return columns
 
 
@@ -260,7 +299,7 @@ def _row(line: int, cells: list[str], columns: dict[str, int], text_file: bool) 
 
     row = RosterRow(line, cell("number"), cell("name"), cell("division"), cell("notes"))
     if text_file and any("\n" in value or "\r" in value for value in cells):
-        row.problems.append("This row runs over several lines: a quotation mark is probably not closed.")
+        row.problems.append(RosterProblem("row_over_several_lines"))
     return row
 
 
@@ -274,23 +313,23 @@ def _check(rows: list[RosterRow], existing_numbers: Iterable[str]) -> None:
     for row in rows:
         key, loose = number_key(row.number), _loose_key(row.number)
         if not key:
-            row.problems.append("The number is missing.")
+            row.problems.append(RosterProblem("number_missing"))
         elif key in taken:
-            row.problems.append(f"Number {row.number} is already in the contest.")
+            row.problems.append(RosterProblem("number_in_contest", {"number": row.number}))
         elif key in first_line:
-            row.problems.append(f"Number {row.number} is already used at line {first_line[key]}.")
+            row.problems.append(RosterProblem("number_repeated", {"number": row.number, "line": first_line[key]}))
         elif loose in taken_loosely:
-            row.problems.append(f"Number {row.number} differs from number {taken_loosely[loose]} in the contest "
-                                "only in leading zeros.")
+            row.problems.append(RosterProblem("number_leading_zeros_in_contest",
+                                              {"number": row.number, "other": taken_loosely[loose]}))
         elif loose in first_loosely:
             other = first_loosely[loose]
-            row.problems.append(f"Number {row.number} differs from number {other.number} at line {other.line} "
-                                "only in leading zeros.")
+            row.problems.append(RosterProblem("number_leading_zeros",
+                                              {"number": row.number, "other": other.number, "line": other.line}))
         else:
             first_line[key] = row.line
             first_loosely[loose] = row
         if not row.name:
-            row.problems.append("The name is empty.")
+            row.problems.append(RosterProblem("name_missing"))
 
 
 def _loose_key(number: str) -> str:

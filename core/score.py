@@ -4,10 +4,62 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 
 SCALE_MIN, SCALE_MAX = 1.0, 5.0
+
+
+@dataclass(frozen=True)
+class ScoreScale:
+    """A display scale for judges: the raters' 1–5 mapped linearly onto ``low``..``high``.
+
+    Only what is shown changes; scores are stored, ranked and tied on 1–5, and the level
+    and percentile stay as they are. Mapping runs in decimal on the shortest form of each
+    number, so 3.42 ± 0.29 reads 60.5 ± 7.3 on 0–100 (in binary, 0.29 x 25 falls just short
+    of 7.25 and would round down).
+    """
+
+    key: str  # "1-5", "1-10", "0-100": how settings and export headers name it
+    low: int
+    high: int
+    decimals: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.low}–{self.high}"
+
+    def value(self, native: float) -> float:
+        """A 1–5 score on this scale, rounded for display."""
+        return self._rounded(self.low + (Decimal(repr(float(native))) - 1) * self._slope)
+
+    def error(self, native_error: float) -> float:
+        """A 1–5 error band's width on this scale, rounded for display."""
+        return self._rounded(Decimal(repr(float(native_error))) * self._slope)
+
+    def value_text(self, native: float) -> str:
+        """A 1–5 score as shown on this scale: "60.5"."""
+        return f"{self.value(native):.{self.decimals}f}"
+
+    def width_text(self, native_width: float) -> str:
+        """A width on 1–5 (error band, spread over a burst) as shown on this scale: "7.3"."""
+        return f"{self.error(native_width):.{self.decimals}f}"
+
+    def formatted(self, native: float, native_error: float) -> str:
+        """"3.42 ± 0.29" on 1–5, "60.5 ± 7.3" on 0–100."""
+        return f"{self.value_text(native)} ± {self.width_text(native_error)}"
+
+    @property
+    def _slope(self) -> Decimal:
+        return Decimal(self.high - self.low) / Decimal(repr(SCALE_MAX - SCALE_MIN))
+
+    def _rounded(self, number: Decimal) -> float:
+        return float(number.quantize(Decimal(1).scaleb(-self.decimals), rounding=ROUND_HALF_UP))
+
+
+NATIVE_SCALE = ScoreScale("1-5", 1, 5, 2)
+SCALES = {scale.key: scale for scale in (NATIVE_SCALE, ScoreScale("1-10", 1, 10, 1), ScoreScale("0-100", 0, 100, 1))}
 
 
 @dataclass(frozen=True)
@@ -18,9 +70,9 @@ class Score:
     percentile: float  # % of the reference population rated lower
     model_version: str
 
-    def formatted(self) -> str:
+    def formatted(self, scale: ScoreScale = NATIVE_SCALE) -> str:
         """The value with its error band, as every screen and report shows it: "3.42 ± 0.29"."""
-        return f"{self.value:.2f} ± {self.error:.2f}"
+        return scale.formatted(self.value, self.error)
 
     def as_dict(self) -> dict:
         return {"score": round(self.value, 2), "error": round(self.error, 2), "level": self.level,
@@ -29,6 +81,17 @@ class Score:
 
 def level_of(value: float) -> int:
     return int(min(5, max(1, math.ceil(value - 1e-9))))
+
+
+def percentile_text(percentile: float) -> str:
+    """A percentile as every screen, export and sheet shows it: never "0" or "100",
+    since no face is rated below or above every reference face ("<1", ">99")."""
+    rounded = math.floor(percentile + 0.5)  # halves up: format() would round 0.5 to "0"
+    if rounded < 1:
+        return "<1"
+    if rounded > 99:
+        return ">99"
+    return str(rounded)
 
 
 def percentile_of(value: float, quantiles: list[float]) -> float:

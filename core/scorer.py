@@ -9,7 +9,7 @@ import numpy as np
 from ai_edge_litert.interpreter import Interpreter
 
 from core.errors import ModelError
-from core.faces import prepare_face
+from core.faces import PREPROCESSING_VERSION, prepare_face
 from core.model_card import CARD_FILE, ModelCard
 from core.resources import models_dir
 from core.score import Score, make_score
@@ -27,11 +27,13 @@ class Scorer:
             card_path = card_path.with_name(CARD_FILE)
         self.card = ModelCard.load(card_path)
         self.card.verify()
+        _check_preprocessing(self.card)
         try:
             self._interpreter = Interpreter(model_path=str(self.card.model_path), num_threads=num_threads)
             self._interpreter.allocate_tensors()
         except (ValueError, RuntimeError) as error:
-            raise ModelError(f"model file cannot be loaded: {error}") from error
+            raise ModelError(f"model file cannot be loaded: {error}", code="model_unloadable",
+                             reason=str(error)) from error
         self._input = self._interpreter.get_input_details()[0]["index"]
         self._output = self._interpreter.get_output_details()[0]["index"]
         self._batch = 1
@@ -67,7 +69,17 @@ class Scorer:
         return self.to_score(float(self.predict(crop[None])[0]))
 
 
+def _check_preprocessing(card: ModelCard) -> None:
+    """A model sees faces framed the way it was trained; another framing gives wrong scores silently."""
+    expected, declared = PREPROCESSING_VERSION, card.data.get("preprocessing_version")
+    if declared != expected:
+        raise ModelError(f"model {card.path.parent.name} was trained on faces prepared as '{declared}', "
+                         f"but this app prepares them as '{expected}'; export the model again with this "
+                         "version of the training package", code="preprocessing_mismatch",
+                         model=card.path.parent.name, declared=str(declared), expected=expected)
+
+
 def score_image(image: np.ndarray, detector, scorer: Scorer, *, check_quality: bool = True):
     """Detect, check, align and score the face in one RGB image -> (Score, PreparedFace)."""
-    prepared = prepare_face(image, detector, check_quality=check_quality)
+    prepared = prepare_face(image, detector, check_quality=check_quality, size=scorer.input_size)
     return scorer.score(prepared.crop), prepared

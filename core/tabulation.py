@@ -140,10 +140,9 @@ def tabulate(sheets: Sequence[JudgeSheet], drop_extremes: bool = False) -> Tabul
             minimum=DROP_EXTREMES_MINIMUM)
     mismatches = find_mismatches(sheets)
     if mismatches:
-        raise TabulationError(
-            f"The files do not match ({len(mismatches)} problems); nothing was combined:\n"
-            + "\n".join(f"- {m}" for m in mismatches), code="files_do_not_match",
-            mismatches=mismatches, count=len(mismatches))
+        raise TabulationError("The files do not match; nothing was combined:\n"
+                              + "\n".join(f"- {m}" for m in mismatches), code="files_do_not_match",
+                              mismatches=mismatches)
     first = sheets[0]
     criteria = first.criteria
     entries, details = [], {}
@@ -191,7 +190,7 @@ def find_mismatches(sheets: Sequence[JudgeSheet]) -> list[Mismatch]:
         elif _plain(sheet.judge) in judges:
             other = judges[_plain(sheet.judge)]
             mismatches.append(Mismatch(
-                "same_judge", f"Judge {sheet.judge} appears twice: {other.source} and {sheet.source}.",
+                "same_judge", f"Two files hold the marks of {sheet.judge}: {other.source} and {sheet.source}.",
                 {"judge": sheet.judge, "file": sheet.source, "other_file": other.source}))
         else:
             judges[_plain(sheet.judge)] = sheet
@@ -237,15 +236,17 @@ def _mark_mismatches(sheets: Sequence[JudgeSheet]) -> list[Mismatch]:
     mismatches = []
     for contestant in sorted(sheets[0].contestants, key=lambda c: natural_key(c.number)):
         key = number_key(contestant.number)
+        holding = [sheet for sheet in sheets  # a file without the contestant is listed as missing it
+                   if any(number_key(c.number) == key for c in sheet.contestants)]
         for criterion in sheets[0].criteria:
-            given = [criterion.name in sheet.marks.get(key, {}) for sheet in sheets]
+            given = [criterion.name in sheet.marks.get(key, {}) for sheet in holding]
             if any(given):
                 mismatches.extend(Mismatch(
                     "unmarked", f"{sheet.source} has no mark for number {contestant.number} "
                                 f"({contestant.name}) in {criterion.name}, which other judges marked.",
                     {"file": sheet.source, "number": contestant.number, "name": contestant.name,
                      "criterion": criterion.name})
-                    for sheet, marked in zip(sheets, given) if not marked)
+                    for sheet, marked in zip(holding, given) if not marked)
     return mismatches
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from core.criteria import criteria_text
 from core.export import export_suffix, mark_text_cells, safe_value, write_atomically
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
+from core.version import app_version
 
 DECIMALS = 2
 
@@ -45,7 +46,8 @@ def rules_text(tabulation: Tabulation) -> list[str]:
             f"Criteria: {criteria_text(tabulation.criteria)}",
             f"Marks per criterion: {dropped}; total = sum of weight × mark / highest mark (out of 100).",
             "Ties in the total: the higher mark in the first criterion wins, then the next; "
-            "a tie that survives every criterion stays a tie."]
+            "a tie that survives every criterion stays a tie.",
+            f"Made with FaceScore Judge {app_version()}."]
 
 
 def export_tabulation(tabulation: Tabulation, path: str | Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -18,11 +19,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.i18n import tr
+from core.score import NATIVE_SCALE, ScoreScale
 
-GROUPS = ("AF", "AM", "CF", "CM")
-METRIC_COLUMNS = (("n", "about.faces", "{:d}"), ("pc", "about.pc", "{:.3f}"),
-                  ("mae", "about.mae", "{:.3f}"), ("rmse", "about.rmse", "{:.3f}"))
+GROUPS = {"AF": QT_TRANSLATE_NOOP("AboutDialog", "Asian female"), "AM": QT_TRANSLATE_NOOP("AboutDialog", "Asian male"),
+          "CF": QT_TRANSLATE_NOOP("AboutDialog", "Caucasian female"),
+          "CM": QT_TRANSLATE_NOOP("AboutDialog", "Caucasian male")}
+METRIC_COLUMNS = (("n", QT_TRANSLATE_NOOP("AboutDialog", "Faces"), "{:d}"),
+                  ("pc", QT_TRANSLATE_NOOP("AboutDialog", "Correlation (PC)"), "{:.3f}"),
+                  ("mae", QT_TRANSLATE_NOOP("AboutDialog", "Mean abs. error"), "{:.3f}"),
+                  ("rmse", QT_TRANSLATE_NOOP("AboutDialog", "RMS error"), "{:.3f}"))
 
 
 def held_out_metrics(card) -> tuple[str, dict] | None:
@@ -35,19 +40,21 @@ def held_out_metrics(card) -> tuple[str, dict] | None:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, card, app_version: str, parent=None):
-        """``card``: the loaded core.model_card.ModelCard, or None when no model is loaded."""
+    def __init__(self, card, app_version: str, scale: ScoreScale = NATIVE_SCALE, parent=None):
+        """``card``: the loaded core.model_card.ModelCard, or None when no model is loaded; its error
+        band is shown on ``scale``."""
         super().__init__(parent)
-        self.setWindowTitle(tr("about.title"))
+        self.setWindowTitle(self.tr("About the model"))
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
-        self.text.setHtml(self._html(card, app_version))
+        self.text.setHtml(self._html(card, app_version, scale))
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         evaluation = held_out_metrics(card) if card is not None else None
         if evaluation is not None:
             name, metrics = evaluation
-            layout.addWidget(QLabel(f"<b>{escape(tr('about.accuracy', split=name))}</b>"))
+            accuracy = self.tr("Accuracy on held-out faces ({split})").format(split=name)
+            layout.addWidget(QLabel(f"<b>{escape(accuracy)}</b>"))
             self.metrics = self._metrics_table(metrics)
             layout.addWidget(self.metrics)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -55,43 +62,57 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(720, 640)
 
-    @staticmethod
-    def _html(card, app_version: str) -> str:
-        parts = [f"<h2>{escape(tr('app.name'))} {escape(app_version)}</h2>",
-                 f"<p style='background:#fff3cd; padding:6px'><b>{escape(tr('about.advisory'))}</b></p>"]
+    def _html(self, card, app_version: str, scale: ScoreScale) -> str:
+        advisory = self.tr("The score is advisory: one input for the judges, never the sole ranking. It "
+                           "predicts how a group of volunteer raters would rate a photo, not a person's worth.")
+        parts = [f"<h2>{escape(self.tr('FaceScore Judge'))} {escape(app_version)}</h2>",
+                 f"<p style='background:#fff3cd; padding:6px'><b>{escape(advisory)}</b></p>"]
         if card is None:
-            parts.append(f"<p>{escape(tr('about.no_model'))}</p>")
+            parts.append(f"<p>{escape(self.tr('No scoring model is loaded, so no model card can be shown.'))}</p>")
         else:
             data = card.data
             training = data.get("training", {})
+            trained = self.tr("Trained on {dataset} (split {split}, {images} training images).").format(
+                dataset=training.get("dataset", "SCUT-FBP5500"), split=training.get("split", "?"),
+                images=training.get("train_images") or "?")
+            population = self.tr(
+                "SCUT-FBP5500 holds 5500 frontal faces: 73 % Asian and 27 % Caucasian adults, no other groups, "
+                "each rated 1–5 by 60 volunteers. Accuracy on other populations is unknown.")
+            band = self.tr("Each score is shown ± {value}: the typical distance between the model's score and the "
+                           "raters' mean on held-out faces. Ranks are given within each division, from each "
+                           "capture's own stored error: a contestant is placed surely above another only when its "
+                           "score is higher by at least the mean of their two errors. The rank shows every place "
+                           "that leaves possible, e.g. 3 (2–5); a range means a tie.").format(
+                value=scale.width_text(card.error))
+            percentile = self.tr("The percentile compares a score with {population}, not with people in "
+                                 "general.").format(population=card.percentile_population)
+            licence = self.tr("The model was trained on SCUT-FBP5500, whose licence allows non-commercial "
+                              "research use only; the model carries the same restriction.")
             parts += [
-                (f"<p><b>{escape(tr('about.model'))}</b> {escape(data.get('name', ''))}, "
-                 f"{escape(tr('about.version'))} {escape(card.version)}</p>"),
-                f"<h3>{escape(tr('about.training_heading'))}</h3>",
-                "<p>" + escape(tr("about.training", dataset=training.get("dataset", "SCUT-FBP5500"),
-                                  split=training.get("split", "?"),
-                                  images=training.get("train_images") or "?")) + "</p>",
-                f"<p>{escape(tr('about.population_note'))}</p>",
-                f"<h3>{escape(tr('about.error_heading'))}</h3>",
-                "<p>" + escape(tr("about.error_band", value=f"{card.error:.2f}")) + "</p>",
-                f"<h3>{escape(tr('about.percentile_heading'))}</h3>",
-                "<p>" + escape(tr("about.percentile", population=card.percentile_population)) + "</p>",
-                f"<h3>{escape(tr('about.licence_heading'))}</h3>",
-                f"<p>{escape(tr('about.licence'))}</p>",
-                f"<h3>{escape(tr('about.card_heading'))}</h3>",
+                (f"<p><b>{escape(self.tr('Model:'))}</b> {escape(data.get('name', ''))}, "
+                 f"{escape(self.tr('version'))} {escape(card.version)}</p>"),
+                f"<h3>{escape(self.tr('Training data'))}</h3>",
+                f"<p>{escape(trained)}</p>",
+                f"<p>{escape(population)}</p>",
+                f"<h3>{escape(self.tr('Error band'))}</h3>",
+                f"<p>{escape(band)}</p>",
+                f"<h3>{escape(self.tr('Percentile'))}</h3>",
+                f"<p>{escape(percentile)}</p>",
+                f"<h3>{escape(self.tr('Licence'))}</h3>",
+                f"<p>{escape(licence)}</p>",
+                f"<h3>{escape(self.tr('Model card (as written by its authors)'))}</h3>",
                 f"<p><i>{escape(data.get('intended_use', ''))}</i></p>",
                 f"<p><i>{escape(data.get('licence', ''))}</i></p>",
                 f"<p><i>{escape(data['error_band'].get('definition', ''))}</i></p>",
             ]
         return "\n".join(parts)
 
-    @staticmethod
-    def _metrics_table(metrics: dict) -> QTableWidget:
-        rows = [(tr("about.overall"), metrics)]
-        rows += [(tr(f"group.{group}"), metrics["groups"][group])
-                 for group in GROUPS if group in metrics.get("groups", {})]
+    def _metrics_table(self, metrics: dict) -> QTableWidget:
+        rows = [(self.tr("All faces"), metrics)]
+        rows += [(self.tr(label), metrics["groups"][group])
+                 for group, label in GROUPS.items() if group in metrics.get("groups", {})]
         table = QTableWidget(len(rows), len(METRIC_COLUMNS))
-        table.setHorizontalHeaderLabels([tr(key) for _, key, _ in METRIC_COLUMNS])
+        table.setHorizontalHeaderLabels([self.tr(label) for _, label, _ in METRIC_COLUMNS])
         table.setVerticalHeaderLabels([label for label, _ in rows])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, (_, values) in enumerate(rows):

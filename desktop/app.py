@@ -26,30 +26,34 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="load the model, verify its checksum, score the bundled sample face, and exit")
     parser.add_argument("--camera", metavar="SOURCE",
                         help="camera index (0, 1, …), video file, or folder of images")
+    parser.add_argument("--model", metavar="PATH", type=Path,
+                        help="another exported model: its model_card.json or its .tflite with the card beside it "
+                             "(checked against the card's checksum and framing before use)")
     parser.add_argument("--data-dir", metavar="DIR", type=Path,
                         help="where contests and settings are kept (default: the user's app data folder)")
     return parser.parse_args(argv)
 
 
-def self_test() -> int:
+def self_test(model: Path | None = None) -> int:
     """Score resources/sample_face.jpg through the capture pipeline; 0 when everything works."""
     from core.capture import score_burst
     from core.detection import FaceDetector
     from core.errors import FaceScoreError
     from core.images import load_image
     from core.resources import resource_path
+    from core.score import percentile_text
     from core.scorer import Scorer
 
     sample = resource_path("sample_face.jpg")
     try:
-        scorer = Scorer()
+        scorer = Scorer(model)
         result = score_burst([load_image(sample)], FaceDetector(), scorer)
     except FaceScoreError as error:
         print(f"facescore-judge self-test FAILED: {error}", file=sys.stderr)
         return 1
     score = result.score
     print(f"facescore-judge self-test OK: {sample.name} {score.formatted()}, "
-          f"level {score.level}, percentile {score.percentile:.0f} (model {score.model_version}, "
+          f"level {score.level}, percentile {percentile_text(score.percentile)} (model {score.model_version}, "
           "checksum verified)")
     return 0
 
@@ -66,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault(name, value)
     args = parse_args(argv)
     if args.self_test:
-        return self_test()
+        return self_test(args.model)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
@@ -87,9 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = AppSettings(data_dir)
     code = settings.language if settings.language in i18n.LANGUAGES else i18n.system_language()
     i18n.set_language(code)
-    i18n.install_qt_translations(code)
 
-    window = MainWindow(settings, camera_spec=args.camera)
+    window = MainWindow(settings, camera_spec=args.camera, model_card_path=args.model)
     window.show()
     QTimer.singleShot(0, window.start)
     if os.environ.get(AUTOCAPTURE_ENV):

@@ -7,7 +7,7 @@ from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import describe_error, quality_message, tr
+from desktop.error_text import describe_error, describe_issue
 from desktop.workers import SourceStopped
 
 OK_COLOUR = QColor("#2e9e44")
@@ -29,10 +29,6 @@ WARN_COLOUR = QColor("#e0a000")
 ERROR_STYLE = "color: #c62828;"
 RESULT_STYLE = "color: #1b5e20; font-size: 15pt; font-weight: 600;"
 FPS_WINDOW_S = 1.0
-
-
-def source_label(spec: str) -> str:
-    return tr("camera.device", index=spec) if spec.isdigit() else Path(spec).name or spec
 
 
 class PreviewView(QWidget):
@@ -155,10 +151,10 @@ class CameraPanel(QWidget):
         layout.addWidget(self._message)
         layout.addStretch(1)
 
-        # Texts that depend on the language are kept as functions and re-rendered on a switch.
-        self._camera_text: Callable[[], str] = lambda: tr("camera.none")
-        self._hint_text: Callable[[], str] = lambda: ""
-        self._contestant_text: Callable[[], str] = lambda: tr("capture.no_selection")
+        # What is shown, kept as data and rendered again after a language switch.
+        self._camera_state: tuple[str, object] = ("none", None)  # see _camera_text
+        self._issues = None  # the live face check's issues (empty: face OK), None before any check
+        self._contestant_shown = None
         self._message_text: Callable[[], str] = lambda: ""
         self._specs: list[str] = []
         self._current_spec: str | None = None
@@ -175,12 +171,15 @@ class CameraPanel(QWidget):
         self._current_spec = current
         self._sources.clear()
         if not self._specs:
-            self._sources.addItem(tr("camera.none_found"))
+            self._sources.addItem(self.tr("No camera found"))
         for spec in self._specs:
-            self._sources.addItem(source_label(spec), spec)
+            self._sources.addItem(self._source_label(spec), spec)
             self._sources.setItemData(self._sources.count() - 1, spec, Qt.ItemDataRole.ToolTipRole)
         if current in self._specs:
             self._sources.setCurrentIndex(self._specs.index(current))
+
+    def _source_label(self, spec: str) -> str:
+        return self.tr("Camera {index}").format(index=spec) if spec.isdigit() else Path(spec).name or spec
 
     @property
     def source_specs(self) -> list[str]:
@@ -192,13 +191,13 @@ class CameraPanel(QWidget):
             self.sourceChosen.emit(spec)
 
     def _choose_video(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("camera.choose_video"), "",
-                                              tr("camera.video_filter"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Video file…"), "",
+                                              self.tr("Videos (*.mp4 *.avi *.mov *.mkv *.webm);;All files (*)"))
         if path:
             self.sourceChosen.emit(path)
 
     def _choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, tr("camera.choose_folder"))
+        path = QFileDialog.getExistingDirectory(self, self.tr("Folder of images…"))
         if path:
             self.sourceChosen.emit(path)
 
@@ -211,32 +210,45 @@ class CameraPanel(QWidget):
             self._render_hint()
 
     def show_opened(self, description: str) -> None:
-        self._camera_text = lambda: tr("camera.opened", source=description)
-        self.preview.clear(self._camera_text())
-        self._render()
+        self._show_camera_state("opened", description)
 
     def show_lost(self, error: Exception) -> None:
-        if isinstance(error, SourceStopped):
-            self._camera_text = lambda: tr("camera.stopped", source=error.description)
-        else:
-            self._camera_text = lambda: tr("camera.cannot_open", reason=describe_error(error))
-        self._hint_text = lambda: ""
+        self._issues = None
+        self._show_camera_state("lost", error)
+
+    def show_no_camera(self) -> None:
+        self._issues = None
+        self._show_camera_state("none", None)
+
+    def _show_camera_state(self, state: str, detail) -> None:
+        self._camera_state = (state, detail)
         self.preview.clear(self._camera_text())
         self._render()
 
-    def show_no_camera(self) -> None:
-        self._camera_text = lambda: tr("camera.none")
-        self._hint_text = lambda: ""
-        self.preview.clear(self._camera_text())
-        self._render()
+    def _camera_text(self) -> str:
+        state, detail = self._camera_state
+        if state == "opened":
+            return self.tr("Live: {source}").format(source=detail)
+        if state == "lost" and isinstance(detail, SourceStopped):
+            return self.tr("{source} stopped delivering pictures. Check the cable; retrying every 2 s…").format(
+                source=detail.description)
+        if state == "lost":
+            return self.tr("Cannot open the camera: {reason} Retrying every 2 s…").format(
+                reason=describe_error(detail))
+        return self.tr("No camera: connect one and press F5, choose Other… for a video file or a folder of "
+                       "images, or import a photo (Ctrl+I).")
 
     def show_hint(self, box, issues) -> None:
         self.preview.set_face(box, not issues)
-        if issues:
-            self._hint_text = lambda: "⚠ " + quality_message(issues[0])
-        else:
-            self._hint_text = lambda: "✓ " + tr("capture.face_ok")
+        self._issues = tuple(issues)
         self._render_hint()
+
+    def _hint_text(self) -> str:
+        if self._issues is None:
+            return ""
+        if self._issues:
+            return "⚠ " + describe_issue(self._issues[0])
+        return "✓ " + self.tr("Face OK: ready to capture.")
 
     @property
     def camera_message(self) -> str:
@@ -249,12 +261,14 @@ class CameraPanel(QWidget):
     # -- contestant and results -------------------------------------------------
 
     def show_contestant(self, contestant) -> None:
-        if contestant is None:
-            self._contestant_text = lambda: tr("capture.no_selection")
-        else:
-            self._contestant_text = lambda: tr("capture.selected", number=contestant.number,
-                                               name=contestant.name)
+        self._contestant_shown = contestant
         self._contestant.setText(self._contestant_text())
+
+    def _contestant_text(self) -> str:
+        contestant = self._contestant_shown
+        if contestant is None:
+            return self.tr("No contestant selected")
+        return self.tr("No. {number} · {name}").format(number=contestant.number, name=contestant.name)
 
     def show_message(self, text: Callable[[], str], *, style: str = "") -> None:
         """Show a result or a reason; ``text`` is called again after a language switch."""
@@ -272,16 +286,25 @@ class CameraPanel(QWidget):
     def message(self) -> str:
         return self._message.text()
 
+    def refresh_message(self) -> None:
+        """Render the shown message again (after a language or score scale change)."""
+        self._message.setText(self._message_text())
+
     # -- language ---------------------------------------------------------------
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
-        self._source_title.setText(tr("camera.title"))
-        self._browse.setText(tr("camera.browse"))
-        self._browse_video.setText(tr("camera.choose_video"))
-        self._browse_folder.setText(tr("camera.choose_folder"))
+        self._source_title.setText(self.tr("Camera:"))
+        self._browse.setText(self.tr("Other…"))
+        self._browse_video.setText(self.tr("Video file…"))
+        self._browse_folder.setText(self.tr("Folder of images…"))
         self.set_sources(self._specs, self._current_spec)
         self._contestant.setText(self._contestant_text())
-        self._message.setText(self._message_text())
+        self.refresh_message()
         self._render()
 
     def _render(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -17,7 +18,18 @@ from PySide6.QtWidgets import (
 
 from core.contest import Contestant
 from core.errors import FaceScoreError, ValidationError
-from desktop.i18n import describe_error, tr
+from desktop.error_text import describe_error
+
+FIELDS = {  # a contestant's fields, as the dialog and the roster preview name them
+    "number": QT_TRANSLATE_NOOP("ContestantDialog", "Number"),
+    "name": QT_TRANSLATE_NOOP("ContestantDialog", "Name"),
+    "division": QT_TRANSLATE_NOOP("ContestantDialog", "Division"),
+    "notes": QT_TRANSLATE_NOOP("ContestantDialog", "Notes"),
+}
+
+
+def field_label(field: str) -> str:
+    return QCoreApplication.translate("ContestantDialog", FIELDS[field])
 
 
 class ContestantDialog(QDialog):
@@ -27,7 +39,7 @@ class ContestantDialog(QDialog):
         super().__init__(parent)
         self._store = store
         self._contestant = contestant
-        self.setWindowTitle(tr("contestant.edit_title" if contestant else "contestant.add_title"))
+        self.setWindowTitle(self.tr("Edit contestant") if contestant else self.tr("Add contestant"))
         self.number = QLineEdit()
         self.name = QLineEdit()
         self.division = QLineEdit()
@@ -45,10 +57,9 @@ class ContestantDialog(QDialog):
         self.error.hide()
 
         form = QFormLayout()
-        form.addRow(tr("contestant.number"), self.number)
-        form.addRow(tr("contestant.name"), self.name)
-        form.addRow(tr("contestant.division"), self.division)
-        form.addRow(tr("contestant.notes"), self.notes)
+        for field, editor in (("number", self.number), ("name", self.name), ("division", self.division),
+                              ("notes", self.notes)):
+            form.addRow(field_label(field), editor)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

@@ -17,17 +17,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.i18n import tr
+from core.score import NATIVE_SCALE, ScoreScale, percentile_text
+from desktop.results_model import Column, header_label
 from desktop.tables import follow_store, read_only_table
 
 PHOTO_SIZE = 64
 CURRENT_COLOUR = QColor("#1b5e20")
 CURRENT_BACKGROUND = QColor("#e8f5e9")
 REPLACED_COLOUR = QColor("#888888")
-COLUMN_KEYS = ("results.photo", "results.score", "results.level", "results.percentile",
-               "history.frames", "history.spread", "history.source", "history.captured_at",
-               "history.model", "history.status")
-SOURCE_KEYS = {"camera": "history.source_camera", "file": "history.source_file"}  # ScoringJob.source
 
 
 def local_time(captured_at: str) -> str:
@@ -36,17 +33,23 @@ def local_time(captured_at: str) -> str:
 
 
 class HistoryDialog(QDialog):
-    """Every capture of ``contestant`` in ``store``; reloads when the store's captures change."""
+    """Every capture of ``contestant`` in ``store``, scores on ``scale``; reloads when the store's
+    captures change."""
 
-    def __init__(self, store, contestant, parent=None):
+    def __init__(self, store, contestant, scale: ScoreScale = NATIVE_SCALE, parent=None):
         super().__init__(parent)
         self._store = store
+        self._scale = scale
         self._contestant_id = contestant.id
-        self.setWindowTitle(tr("history.title", number=contestant.number, name=contestant.name))
-        heading = QLabel(tr("capture.selected", number=contestant.number, name=contestant.name))
+        self.setWindowTitle(self.tr("Capture history: No. {number} {name}").format(
+            number=contestant.number, name=contestant.name))
+        heading = QLabel(self.tr("No. {number} · {name}").format(number=contestant.number, name=contestant.name))
         heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.summary = QLabel(wordWrap=True)
-        self.table = read_only_table(COLUMN_KEYS)
+        self.table = read_only_table(
+            [header_label(column, scale) for column in (Column.PHOTO, Column.SCORE, Column.LEVEL, Column.PERCENTILE)]
+            + [self.tr("Frames used"), self.tr("Spread"), self.tr("Source"), self.tr("Taken"), self.tr("Model"),
+               self.tr("Status")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setDefaultSectionSize(PHOTO_SIZE + 8)
         self.table.setIconSize(QSize(PHOTO_SIZE, PHOTO_SIZE))
@@ -71,7 +74,8 @@ class HistoryDialog(QDialog):
 
     def _reload(self) -> None:
         captures = self._store.history(self._contestant_id)[::-1]
-        self.summary.setText(tr("history.summary", count=len(captures)))
+        self.summary.setText(self.tr("%n captures, newest first. Only the current one counts in the ranking; "
+                                     "the ones a retake replaced stay on record.", "", len(captures)))
         self.table.setRowCount(len(captures))
         for row, capture in enumerate(captures):
             photo = QTableWidgetItem()
@@ -81,20 +85,21 @@ class HistoryDialog(QDialog):
                 PHOTO_SIZE, PHOTO_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation))
             self.table.setItem(row, 0, photo)
-            values = (capture.to_score().formatted(), str(capture.level),
-                      f"{capture.percentile:.0f}", str(capture.frames_used), f"{capture.spread:.2f}",
-                      tr(SOURCE_KEYS[capture.source]),
+            values = (capture.to_score().formatted(self._scale), str(capture.level),
+                      percentile_text(capture.percentile), str(capture.frames_used),
+                      self._scale.width_text(capture.spread),
+                      self.tr("Photo file") if capture.source == "file" else self.tr("Camera"),
                       local_time(capture.captured_at), capture.model_version,
-                      tr("history.current" if capture.current else "history.replaced"))
+                      self.tr("Current") if capture.current else self.tr("Replaced"))
             for column, value in enumerate(values, start=1):
                 item = QTableWidgetItem(value)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
-            status = self.table.item(row, len(COLUMN_KEYS) - 1)
+            status = self.table.item(row, self.table.columnCount() - 1)
             status.setForeground(CURRENT_COLOUR if capture.current else REPLACED_COLOUR)
             if capture.current:
                 font = QFont(status.font())
                 font.setBold(True)
                 status.setFont(font)
-                for column in range(len(COLUMN_KEYS)):
+                for column in range(self.table.columnCount()):
                     self.table.item(row, column).setBackground(CURRENT_BACKGROUND)

@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSize, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
+    QTabWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -29,15 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
+from core.score import NATIVE_SCALE, SCALES, ScoreScale, percentile_text
 from core.store import ContestStore
+from core.version import app_version
 from desktop import i18n
 from desktop.about_dialog import AboutDialog
 from desktop.alerts import confirm, show_error
 from desktop.camera_panel import CameraPanel
 from desktop.contestant_dialog import ContestantDialog
+from desktop.criteria_dialog import CriteriaDialog
 from desktop.contests import contests_folder, latest_contest, new_contest_path
+from desktop.error_text import describe_error
 from desktop.history_dialog import HistoryDialog
-from desktop.i18n import describe_error, tr
+from desktop.marks_panel import MarksPanel
 from desktop.removed_dialog import RemovedDialog
 from desktop.results_model import (
     CONTESTANT_ID_ROLE,
@@ -48,16 +53,12 @@ from desktop.results_model import (
 )
 from desktop.roster_dialog import RosterImportDialog
 from desktop.settings import AppSettings
+from desktop.tabulate_dialog import TabulateDialog
 from desktop.workers import CameraWorker, DeviceProbe, ScoringJob, ScoringWorker
 
-APP_VERSION = "0.1.0"
 DEFAULT_SIZE = (1280, 720)
 COLUMN_WIDTHS = {Column.PHOTO: 56, Column.NUMBER: 64, Column.NAME: 190, Column.DIVISION: 100,
-                 Column.SCORE: 112, Column.LEVEL: 60, Column.PERCENTILE: 80, Column.RANK: 56}
-CAPTURE_TEXTS = {  # has the selected contestant a result already? -> (menu text, button, tooltip)
-    False: ("action.capture", "action.capture_button", "action.capture_tip"),
-    True: ("action.retake", "action.retake_button", "action.retake_tip"),
-}
+                 Column.SCORE: 112, Column.LEVEL: 60, Column.PERCENTILE: 80, Column.RANK: 56, Column.TIE: 48}
 HISTORY_COLUMNS = (Column.PHOTO, Column.SCORE)  # a double-click there opens the capture history
 MODEL_STYLES = {"loading": "color: #666666;", "ready": "color: #1b5e20;", "failed": "color: #c62828;"}
 
@@ -96,8 +97,10 @@ class MainWindow(QMainWindow):
         self._busy_contestant: int | None = None  # capture in progress for this contestant
         self._close_requested = False
         self._shown_contestant: int | None = None  # whose name the camera panel shows
+        self._scale = settings.score_scale
 
         self._results = ResultsModel(self)
+        self._results.set_scale(self._scale)
         self._proxy = ResultsProxy(self)
         self._proxy.setSourceModel(self._results)
         self._scoring = ScoringWorker(model_card_path, self)
@@ -126,6 +129,9 @@ class MainWindow(QMainWindow):
         self.new_contest_action = self._action("Ctrl+Shift+N", self.new_contest)
         self.open_contest_action = self._action(QKeySequence.StandardKey.Open, self.choose_contest)
         self.rename_contest_action = self._action(None, self.rename_contest)
+        self.criteria_action = self._action(None, self.edit_criteria)
+        self.marks_action = self._action("Ctrl+M", self.show_marks)
+        self.tabulate_action = self._action(None, self.tabulate_files)
         self.export_action = self._action("Ctrl+E", self.export_results)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.add_action = self._action("Ctrl+N", self.add_contestant)
@@ -146,12 +152,22 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
             self.language_group.addAction(action)
             self.language_actions[code] = action
+        self.scale_group = QActionGroup(self)
+        self.scale_actions = {}
+        for key, scale in SCALES.items():
+            action = QAction(self, checkable=True)
+            action.setChecked(scale == self._scale)
+            action.triggered.connect(lambda _checked=False, scale=scale: self.set_score_scale(scale))
+            self.scale_group.addAction(action)
+            self.scale_actions[key] = action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.contest_menu = bar.addMenu("")
         self.contest_menu.addActions([self.new_contest_action, self.open_contest_action,
                                       self.rename_contest_action])
+        self.contest_menu.addSeparator()
+        self.contest_menu.addActions([self.criteria_action, self.marks_action, self.tabulate_action])
         self.contest_menu.addSeparator()
         self.contest_menu.addAction(self.export_action)
         self.contest_menu.addSeparator()
@@ -165,6 +181,9 @@ class MainWindow(QMainWindow):
         self.capture_menu.addActions([self.capture_action, self.import_photo_action])
         self.capture_menu.addSeparator()
         self.capture_menu.addAction(self.refresh_cameras_action)
+        self.settings_menu = bar.addMenu("")
+        self.scale_menu = self.settings_menu.addMenu("")
+        self.scale_menu.addActions(list(self.scale_actions.values()))
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
@@ -208,14 +227,19 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(header)
-        right_layout.addWidget(self.table)
+        self.marks_panel = MarksPanel()
+        self.marks_panel.model.set_scale(self._scale)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, "")
+        self.tabs.addTab(self.marks_panel, "")
+        right_layout.addWidget(self.tabs)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.camera_panel)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([600, 680])
+        splitter.setSizes([560, 720])
         splitter.setContentsMargins(8, 8, 8, 0)
         self.setCentralWidget(splitter)
 
@@ -320,10 +344,16 @@ class MainWindow(QMainWindow):
         can_score = self.model_ready and not self.busy and has_store
         self.capture_action.setEnabled(can_score)
         self.import_photo_action.setEnabled(can_score)
-        text, button, tip = CAPTURE_TEXTS[row is not None and row.capture is not None]
-        self.capture_action.setText(tr(text))
-        self.capture_action.setIconText(tr(button))
-        self.capture_action.setToolTip(tr(tip))
+        if row is not None and row.capture is not None:
+            texts = (self.tr("Retake"), self.tr("Retake  [Space]"),
+                     self.tr("Capture again: the new score replaces the current one, which stays in the history "
+                             "(Space)"))
+        else:
+            texts = (self.tr("Capture"), self.tr("Capture  [Space]"),
+                     self.tr("Photograph the selected contestant and score the face (Space)"))
+        self.capture_action.setText(texts[0])
+        self.capture_action.setIconText(texts[1])
+        self.capture_action.setToolTip(texts[2])
         for action in (self.edit_action, self.remove_action):
             action.setEnabled(row is not None and not self.busy)
         self.history_action.setEnabled(row is not None and row.capture is not None)
@@ -340,7 +370,7 @@ class MainWindow(QMainWindow):
         candidate = last if last is not None and last.is_file() else latest_contest(self._contests)
         if candidate is not None and self.open_contest(candidate):
             return
-        self.new_contest(tr("contest.default_name", date=datetime.date.today().isoformat()))
+        self.new_contest(self.tr("Contest {date}").format(date=datetime.date.today().isoformat()))
 
     def open_contest(self, path: Path) -> bool:
         if self.busy:
@@ -348,10 +378,11 @@ class MainWindow(QMainWindow):
         try:
             store = ContestStore(path)
         except FaceScoreError as error:
-            show_error(self, tr("contest.open_failed_title"), describe_error(error))
+            show_error(self, self.tr("Cannot open the contest"), describe_error(error))
             return False
         previous, self._store = self._store, store
         self._results.set_store(store)
+        self.marks_panel.set_store(store)
         if previous is not None:
             previous.close()
         self._settings.last_contest = Path(path)
@@ -361,19 +392,22 @@ class MainWindow(QMainWindow):
         return True
 
     def new_contest(self, name: str | None = None) -> bool:
-        if name is None:
-            name, accepted = QInputDialog.getText(self, tr("contest.new_title"), tr("contest.new_prompt"))
+        interactive = name is None
+        if interactive:
+            name, accepted = QInputDialog.getText(self, self.tr("New contest"), self.tr("Name of the contest:"))
             if not accepted or not name.strip():
                 return False
         path = new_contest_path(self._contests, name)
         if not self.open_contest(path):
             return False
         self._store.contest_name = name
+        if interactive:
+            self.edit_criteria()
         return True
 
     def choose_contest(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("contest.open_title"), str(self._contests),
-                                              tr("contest.file_filter"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open contest"), str(self._contests),
+                                              self.tr("FaceScore contests (*.sqlite)"))
         if path:
             self.open_contest(Path(path))
 
@@ -381,8 +415,8 @@ class MainWindow(QMainWindow):
         if self._store is None:
             return None
         dialog = QInputDialog(self)
-        dialog.setWindowTitle(tr("contest.rename_title"))
-        dialog.setLabelText(tr("contest.new_prompt"))
+        dialog.setWindowTitle(self.tr("Rename contest"))
+        dialog.setLabelText(self.tr("Name of the contest:"))
         dialog.setTextValue(self._store.contest_name)
         store = self._store
         dialog.textValueSelected.connect(lambda name: self._rename(store, name))
@@ -396,18 +430,35 @@ class MainWindow(QMainWindow):
         try:
             store.contest_name = name  # the title follows through _on_store_changed
         except FaceScoreError as error:
-            show_error(self, tr("contest.rename_title"), describe_error(error))
+            show_error(self, self.tr("Rename contest"), describe_error(error))
 
     def _on_store_changed(self, changes) -> None:
         if changes.contest:
             self._show_contest()
 
+    # -- judges' marks ----------------------------------------------------------
+
+    def edit_criteria(self) -> CriteriaDialog | None:
+        if self._store is None:
+            return None
+        return self._open_dialog(CriteriaDialog(self._store, self))
+
+    def show_marks(self) -> None:
+        self.tabs.setCurrentWidget(self.marks_panel)
+        self.marks_panel.focus_grid()
+
+    def tabulate_files(self) -> TabulateDialog:
+        return self._open_dialog(TabulateDialog(self._contests, self))
+
     def _show_contest(self) -> None:
         name = self._store.contest_name if self._store else ""
-        self.contest_title.setText(name or tr("contest.untitled"))
-        self.setWindowTitle(f"{name} — {tr('app.name')}" if name else tr("app.name"))
-        self.contest_status.setText(tr("contest.file", path=str(self._store.path)) if self._store else "")
-        self.table.placeholder = tr("results.empty")
+        app_name = self.tr("FaceScore Judge")
+        self.contest_title.setText(name or self.tr("Untitled contest"))
+        self.setWindowTitle(f"{name} — {app_name}" if name else app_name)
+        self.contest_status.setText(
+            self.tr("Contest file: {path}").format(path=str(self._store.path)) if self._store else "")
+        self.table.placeholder = self.tr("No contestants yet: add one (Ctrl+N) or import a roster from CSV or "
+                                         "Excel (Ctrl+R).")
         self.table.viewport().update()
 
     # -- contestants ------------------------------------------------------------
@@ -434,7 +485,7 @@ class MainWindow(QMainWindow):
         row = self.selected_row()
         if row is None or row.capture is None:
             return None
-        return self._open_dialog(HistoryDialog(self._store, row.contestant, self))
+        return self._open_dialog(HistoryDialog(self._store, row.contestant, self._scale, self))
 
     def _on_double_clicked(self, index) -> None:
         if index.column() in HISTORY_COLUMNS and self.history_action.isEnabled():
@@ -447,29 +498,32 @@ class MainWindow(QMainWindow):
         if contestant is None or self.busy:
             return
         store = self._store
-        confirm(self, tr("contestant.remove_title"),
-                tr("contestant.remove_question", number=contestant.number, name=contestant.name),
+        confirm(self, self.tr("Remove contestant"),
+                self.tr("Remove No. {number} {name} from this contest? Their scores are kept in the contest file "
+                        "but no longer shown.").format(number=contestant.number, name=contestant.name),
                 lambda: self._remove(store, contestant))
 
     def _remove(self, store, contestant) -> None:
         try:
             store.remove_contestant(contestant.id)
         except FaceScoreError as error:
-            show_error(self, tr("contestant.remove_title"), describe_error(error))
+            show_error(self, self.tr("Remove contestant"), describe_error(error))
             return
         self.statusBar().showMessage(
-            tr("contestant.removed", number=contestant.number, name=contestant.name), 8000)
+            self.tr("No. {number} {name} removed; Contestants → Removed contestants… brings them back.").format(
+                number=contestant.number, name=contestant.name), 8000)
 
     def show_removed(self) -> RemovedDialog | None:
         if self._store is None:
             return None
-        return self._open_dialog(RemovedDialog(self._store, self))
+        return self._open_dialog(RemovedDialog(self._store, self._scale, self))
 
     def import_roster(self, path: Path | None = None) -> RosterImportDialog | None:
         if self._store is None:
             return None
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, tr("roster.choose"), "", tr("roster.file_filter"))
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import roster"), "",
+                                                    self.tr("Rosters (*.csv *.txt *.xlsx *.xlsm)"))
             if not chosen:
                 return None
             path = Path(chosen)
@@ -481,7 +535,7 @@ class MainWindow(QMainWindow):
         try:
             preview = read()
         except FaceScoreError as error:
-            show_error(self, tr("roster.failed_title"), describe_error(error))
+            show_error(self, self.tr("Cannot import the roster"), describe_error(error))
             return None
         return self._open_dialog(RosterImportDialog(self._store, preview, path, self, read_sheet=read))
 
@@ -493,7 +547,7 @@ class MainWindow(QMainWindow):
         if contestant is None:
             return False
         if not self._camera_live:
-            self._fail(lambda: tr("capture.no_camera"))
+            self._fail(self._no_camera_text)
             return False
         self._begin_scoring(contestant)
         self._camera.request_burst()
@@ -505,8 +559,9 @@ class MainWindow(QMainWindow):
         if contestant is None:
             return False
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, tr("capture.choose_photo"), "",
-                                                    tr("capture.photo_filter"))
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import photo"), "",
+                self.tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)"))
             if not chosen:
                 return False
             path = Path(chosen)
@@ -518,18 +573,19 @@ class MainWindow(QMainWindow):
         if self.busy:
             return None
         if not self.model_ready:
-            self._fail(lambda: tr("capture.model_not_ready") if self._model_state == "loading"
-                       else tr("capture.no_model", reason=describe_error(self._model_error)))
+            self._fail(lambda: self.tr("The scoring model is still loading; try again in a moment.")
+                       if self._model_state == "loading"
+                       else self.tr("No scoring model: {reason}").format(reason=describe_error(self._model_error)))
             return None
         contestant = self.selected_contestant()
         if contestant is None:
-            self._fail(lambda: tr("capture.no_selection_error"))
+            self._fail(lambda: self.tr("Select a contestant in the table first."))
         return contestant
 
     def _begin_scoring(self, contestant) -> None:
         self._busy_contestant = contestant.id
-        self.camera_panel.show_message(lambda: tr("capture.in_progress", number=contestant.number,
-                                                  name=contestant.name))
+        self.camera_panel.show_message(lambda: self.tr("Capturing No. {number} {name}…").format(
+            number=contestant.number, name=contestant.name))
         self._update_actions()
 
     def _end_scoring(self) -> None:
@@ -549,7 +605,10 @@ class MainWindow(QMainWindow):
     def _on_burst_failed(self) -> None:
         if self._busy_contestant is not None:
             self._end_scoring()
-            self._fail(lambda: tr("capture.no_camera"))
+            self._fail(self._no_camera_text)
+
+    def _no_camera_text(self) -> str:
+        return self.tr("No picture from the camera: choose a camera, or import a photo (Ctrl+I).")
 
     def _on_scored(self, job: ScoringJob, capture) -> None:
         try:
@@ -557,21 +616,24 @@ class MainWindow(QMainWindow):
         except FaceScoreError as error:
             self._end_scoring()
             self._fail(lambda error=error: describe_error(error))  # `error` is unbound after except
-            show_error(self, tr("capture.store_failed_title"), describe_error(error))
+            show_error(self, self.tr("The capture was not saved"), describe_error(error))
             return
         contestant = next((c for c in self._store.contestants() if c.id == job.contestant_id), None)
         number, name = (contestant.number, contestant.name) if contestant else ("?", "?")
-        self.camera_panel.show_result_message(lambda: tr(
-            "capture.result", number=number, name=name, score=f"{stored.score:.2f}",
-            error=f"{stored.error:.2f}", level=stored.level, percentile=f"{stored.percentile:.0f}",
-            used=stored.frames_used, total=len(job.frames) or 1, spread=f"{stored.spread:.2f}"))
+        self.camera_panel.show_result_message(lambda: self.tr(
+            "No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference "
+            "faces ({used} of %n frames used, spread {spread})", "", len(job.frames) or 1).format(
+            number=number, name=name, score=self._scale.value_text(stored.score),
+            error=self._scale.width_text(stored.error), level=stored.level,
+            percentile=percentile_text(stored.percentile), used=stored.frames_used,
+            spread=self._scale.width_text(stored.spread)))
         self._results.refresh()
         self._end_scoring()
         self.captureStored.emit(stored)
 
     def _on_score_failed(self, _job: ScoringJob, error: Exception) -> None:
         self._end_scoring()
-        self._fail(lambda: tr("capture.not_stored", reason=describe_error(error)))
+        self._fail(lambda: self.tr("Nothing stored: {reason}").format(reason=describe_error(error)))
 
     # -- camera -----------------------------------------------------------------
 
@@ -626,11 +688,11 @@ class MainWindow(QMainWindow):
 
     def _render_model_state(self) -> None:
         if self._model_state == "failed":
-            text = tr("model.failed", reason=describe_error(self._model_error))
+            text = self.tr("Model not available: {reason}").format(reason=describe_error(self._model_error))
         elif self._model_state == "ready":
-            text = tr("model.ready", version=self._card.version)
+            text = self.tr("Model ready ({version})").format(version=self._card.version)
         else:
-            text = tr("model.loading")
+            text = self.tr("Loading model…")
         self.model_status.setText(text)
         self.model_status.setStyleSheet(MODEL_STYLES[self._model_state])
         self.model_status.setToolTip(text)
@@ -643,8 +705,8 @@ class MainWindow(QMainWindow):
         if path is None:
             documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             suggested = Path(documents or Path.home()) / f"{self._store.path.stem}-results.csv"
-            chosen, _ = QFileDialog.getSaveFileName(self, tr("export.title"), str(suggested),
-                                                    tr("export.file_filter"))
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), str(suggested),
+                                                    self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"))
             if not chosen:
                 return False
             path = Path(chosen)
@@ -652,43 +714,74 @@ class MainWindow(QMainWindow):
 
         self._results.refresh()
         try:
-            export_rows(self._results.ranked_rows(), path, self._card.version if self._card else "")
+            export_rows(self._results.ranked_rows(), path, self._card.version if self._card else "",
+                        self._scale)
+            self._store.record_export(path)
         except FaceScoreError as error:
-            show_error(self, tr("export.failed_title"), describe_error(error))
+            show_error(self, self.tr("Export failed"), describe_error(error))
             return False
-        self.statusBar().showMessage(tr("export.done", path=str(path)), 8000)
+        self.statusBar().showMessage(self.tr("Results exported to {path}").format(path=str(path)), 8000)
         return True
 
     def show_about(self) -> AboutDialog:
-        return self._open_dialog(AboutDialog(self._card, APP_VERSION, self))
+        return self._open_dialog(AboutDialog(self._card, app_version(), self._scale, self))
 
     def set_language(self, code: str) -> None:
+        """Switch the language; every widget re-renders on the LanguageChange event Qt sends."""
         i18n.set_language(code)
-        i18n.install_qt_translations(code)
         self._settings.language = code
         self.language_actions[code].setChecked(True)
-        self.retranslate()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @property
+    def score_scale(self) -> ScoreScale:
+        return self._scale
+
+    def set_score_scale(self, scale: ScoreScale) -> None:
+        """Show scores on ``scale`` from now on (table, result line, dialogs, exports); remembered."""
+        self._scale = scale
+        self._settings.score_scale = scale
+        self.scale_actions[scale.key].setChecked(True)
+        self._results.set_scale(scale)
+        self.marks_panel.model.set_scale(scale)
+        self.camera_panel.refresh_message()  # the last result line, on the new scale
 
     def retranslate(self) -> None:
         texts = {
-            self.new_contest_action: "action.new_contest", self.open_contest_action: "action.open_contest",
-            self.rename_contest_action: "action.rename_contest", self.history_action: "action.history",
-            self.export_action: "action.export", self.quit_action: "action.quit",
-            self.add_action: "action.add_contestant", self.edit_action: "action.edit_contestant",
-            self.remove_action: "action.remove_contestant", self.roster_action: "action.import_roster",
-            self.removed_action: "action.removed_contestants", self.import_photo_action: "action.import_photo",
-            self.refresh_cameras_action: "action.refresh_cameras", self.about_action: "action.about",
+            self.new_contest_action: self.tr("New contest…"), self.open_contest_action: self.tr("Open contest…"),
+            self.rename_contest_action: self.tr("Rename contest…"), self.history_action: self.tr("Capture history…"),
+            self.export_action: self.tr("Export results…"), self.quit_action: self.tr("Quit"),
+            self.add_action: self.tr("Add contestant…"), self.edit_action: self.tr("Edit contestant…"),
+            self.remove_action: self.tr("Remove contestant…"), self.roster_action: self.tr("Import roster…"),
+            self.removed_action: self.tr("Removed contestants…"), self.import_photo_action: self.tr("Import photo…"),
+            self.refresh_cameras_action: self.tr("Look for cameras again"),
+            self.about_action: self.tr("About the model…"),
         }
-        for action, key in texts.items():
-            action.setText(tr(key))
+        for action, text in texts.items():
+            action.setText(text)
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{action.text()} ({shortcut})" if shortcut else action.text())
-        self.contest_menu.setTitle(tr("menu.contest"))
-        self.contestants_menu.setTitle(tr("menu.contestants"))
-        self.capture_menu.setTitle(tr("menu.capture"))
-        self.language_menu.setTitle(tr("menu.language"))
-        self.help_menu.setTitle(tr("menu.help"))
-        self.camera_panel.retranslate()
+            action.setToolTip(f"{text} ({shortcut})" if shortcut else text)
+        self.contest_menu.setTitle(self.tr("&Contest"))
+        self.contestants_menu.setTitle(self.tr("C&ontestants"))
+        self.capture_menu.setTitle(self.tr("C&apture"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.scale_menu.setTitle(self.tr("Score scale"))
+        for key, action in self.scale_actions.items():
+            label = SCALES[key].label
+            action.setText(self.tr("{scale} (the raters' scale)").format(scale=label)
+                           if SCALES[key] == NATIVE_SCALE else label)
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        for action, text in ((self.criteria_action, self.tr("Criteria…")),
+                             (self.marks_action, self.tr("Judge's marks")),
+                             (self.tabulate_action, self.tr("Tabulate judges' files…"))):
+            action.setText(text)
+        self.tabs.setTabText(0, self.tr("Advisory scores"))
+        self.tabs.setTabText(1, self.tr("Judge's marks"))
         self._results.retranslate()
         self._render_model_state()
         self._show_contest()
@@ -706,6 +799,7 @@ class MainWindow(QMainWindow):
         self._scoring.stop()
         self._probe.wait()
         self._results.set_store(None)
+        self.marks_panel.set_store(None)
         if self._store is not None:
             self._store.close()
             self._store = None

@@ -14,33 +14,37 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
-from desktop.i18n import describe_error, tr
+from core.score import NATIVE_SCALE, ScoreScale
+from desktop.error_text import describe_error
+from desktop.results_model import Column, header_label, not_captured
 from desktop.tables import follow_store, read_only_table
 
-COLUMN_KEYS = ("results.number", "results.name", "results.division", "results.score")
+COLUMNS = (Column.NUMBER, Column.NAME, Column.DIVISION, Column.SCORE)
 
 
 class RemovedDialog(QDialog):
-    """The removed contestants of ``store``; reloads when the store's contestants change."""
+    """The removed contestants of ``store``, scores on ``scale``; reloads when the store's contestants
+    change."""
 
-    def __init__(self, store, parent=None):
+    def __init__(self, store, scale: ScoreScale = NATIVE_SCALE, parent=None):
         super().__init__(parent)
         self._store = store
+        self._scale = scale
         self._contestants = []
-        self.setWindowTitle(tr("removed.title"))
+        self.setWindowTitle(self.tr("Removed contestants"))
         self.summary = QLabel(wordWrap=True)
-        self.table = read_only_table(COLUMN_KEYS)
+        self.table = read_only_table([header_label(column, scale) for column in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COLUMN_KEYS.index("results.name"), QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COLUMNS.index(Column.NAME), QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.error = QLabel(wordWrap=True)
         self.error.setStyleSheet("color: #c62828;")
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = self.buttons.addButton(tr("removed.restore"),
+        self.restore_button = self.buttons.addButton(self.tr("Restore"),
                                                      QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(self.restore)
         self.buttons.rejected.connect(self.reject)
@@ -61,12 +65,14 @@ class RemovedDialog(QDialog):
     def _reload(self) -> None:
         self._contestants = self._store.removed_contestants()
         captures = self._store.current_captures(removed=True)
-        self.summary.setText(tr("removed.summary" if self._contestants else "removed.none"))
+        self.summary.setText(self.tr("Removed contestants are not shown in the results. Restore brings one back "
+                                     "with all their captures.") if self._contestants
+                             else self.tr("No contestant has been removed from this contest."))
         self.table.clearSelection()
         self.table.setRowCount(len(self._contestants))
         for row, contestant in enumerate(self._contestants):
             capture = captures.get(contestant.id)
-            score = capture.to_score().formatted() if capture else tr("results.not_captured")
+            score = capture.to_score().formatted(self._scale) if capture else not_captured()
             for column, value in enumerate((contestant.number, contestant.name, contestant.division, score)):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self._on_selection_changed()

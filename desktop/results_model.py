@@ -13,7 +13,9 @@ import enum
 import math
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QSortFilterProxyModel,
@@ -24,8 +26,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPixmap
 
 from core.contest import natural_key
-from core.ranking import RankedRow, rank
-from desktop.i18n import tr
+from core.ranking import RankedRow, division_key, rank, rank_text
+from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 
 THUMBNAIL_SIZE = 44
 CONTESTANT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -44,11 +46,29 @@ class Column(enum.IntEnum):
     TIE = enum.auto()
 
 
-HEADER_KEYS = {
-    Column.PHOTO: "results.photo", Column.NUMBER: "results.number", Column.NAME: "results.name",
-    Column.DIVISION: "results.division", Column.SCORE: "results.score", Column.LEVEL: "results.level",
-    Column.PERCENTILE: "results.percentile", Column.RANK: "results.rank", Column.TIE: "results.tie",
+HEADERS = {
+    Column.PHOTO: QT_TRANSLATE_NOOP("ResultsModel", "Photo"),
+    Column.NUMBER: QT_TRANSLATE_NOOP("ResultsModel", "No."),
+    Column.NAME: QT_TRANSLATE_NOOP("ResultsModel", "Name"),
+    Column.DIVISION: QT_TRANSLATE_NOOP("ResultsModel", "Division"),
+    Column.SCORE: QT_TRANSLATE_NOOP("ResultsModel", "Score"),
+    Column.LEVEL: QT_TRANSLATE_NOOP("ResultsModel", "Level"),
+    Column.PERCENTILE: QT_TRANSLATE_NOOP("ResultsModel", "Percentile"),
+    Column.RANK: QT_TRANSLATE_NOOP("ResultsModel", "Rank"),
+    Column.TIE: QT_TRANSLATE_NOOP("ResultsModel", "Tie"),
 }
+
+
+def header_label(column: Column, scale: ScoreScale = NATIVE_SCALE) -> str:
+    """A results column's heading in the current language (the dialogs show the same headings); the
+    score's names ``scale`` unless it is the raters' own 1–5."""
+    if column == Column.SCORE and scale != NATIVE_SCALE:
+        return QCoreApplication.translate("ResultsModel", "Score ({scale})").format(scale=scale.label)
+    return QCoreApplication.translate("ResultsModel", HEADERS[column])
+
+
+def not_captured() -> str:
+    return QCoreApplication.translate("ResultsModel", "not captured")
 
 
 class StoreBridge(QObject):
@@ -74,8 +94,8 @@ class ResultsModel(QAbstractTableModel):
         self._store = None
         self._bridge: StoreBridge | None = None
         self._rows: list[RankedRow] = []
-        self._band = 0.0
         self._card = None
+        self._scale = NATIVE_SCALE
         self._thumbnails: dict[int, QPixmap] = {}  # capture id -> thumbnail
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -99,15 +119,19 @@ class ResultsModel(QAbstractTableModel):
             self.refresh()
 
     def set_model_card(self, card) -> None:
-        """Ties use the card's error band; the percentile header names its population."""
+        """The percentile header names the card's population."""
         self._card = card
-        self._band = card.error
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
         self.refresh()
 
+    def set_scale(self, scale: ScoreScale) -> None:
+        """Show scores, error bands and spreads on ``scale``; ranks and ties stay on 1–5."""
+        self._scale = scale
+        self.retranslate()
+
     def ranked_rows(self) -> list[RankedRow]:
         """The rows in rank order, as exported."""
-        return rank(((row.contestant, row.capture) for row in self._rows), self._band)
+        return rank((row.contestant, row.capture) for row in self._rows)
 
     def _schedule_refresh(self, _changes) -> None:
         self._refresh_timer.start()
@@ -116,7 +140,7 @@ class ResultsModel(QAbstractTableModel):
         self._refresh_timer.stop()
         if self._store is None:
             return
-        ranked = rank(self._store.results(), self._band)
+        ranked = rank(self._store.results())
         new_by_id = {row.contestant.id: row for row in ranked}
         for index in reversed(range(len(self._rows))):
             if self._rows[index].contestant.id not in new_by_id:
@@ -161,8 +185,8 @@ class ResultsModel(QAbstractTableModel):
             value = {Column.SCORE: "score", Column.LEVEL: "level", Column.PERCENTILE: "percentile",
                      Column.PHOTO: "score"}[Column(column)]
             return (getattr(capture, value) if capture else -math.inf), number
-        if column in (Column.RANK, Column.TIE):
-            return (row.rank if row.rank is not None else math.inf), number
+        if column in (Column.RANK, Column.TIE):  # ranks count within a division
+            return division_key(row.division), (row.rank if row.rank is not None else math.inf), number
         return number
 
     # -- QAbstractTableModel ----------------------------------------------------
@@ -178,23 +202,32 @@ class ResultsModel(QAbstractTableModel):
             return None
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return tr(HEADER_KEYS[column])
+            return header_label(column, self._scale)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._header_tooltip(column)
         return None
 
     def _header_tooltip(self, column: Column) -> str | None:
         if column == Column.SCORE:
-            return tr("results.score_tip")
+            return self.tr("Predicted mean rating of the raters (their scale is 1–5), shown on {scale} ± its "
+                           "typical error. Advisory: one input for the judges, never the sole ranking.").format(
+                scale=self._scale.label)
         if column == Column.LEVEL:
-            return tr("results.level_tip")
+            return self.tr("Level 1–5: the score rounded up to a whole step of the scale.")
         if column == Column.PERCENTILE:
             if self._card is None:
-                return tr("results.percentile_tip_no_model")
-            return tr("results.percentile_tip", population=self._card.percentile_population)
+                return self.tr("Percent of the reference faces rated lower (the model card names them once "
+                               "the model is loaded).")
+            return self.tr("Percent of the reference population rated lower: {population}. Not a percentage "
+                           "of people in general.").format(population=self._card.percentile_population)
         if column in (Column.RANK, Column.TIE):
-            return tr("results.tie_tip", band=f"{self._band:.2f}")
+            return self._tie_tip()
         return None
+
+    def _tie_tip(self) -> str:
+        return self.tr("Ranked within the division. A contestant is placed surely above another only when its "
+                       "score is higher by at least the mean of their two errors; the range in brackets is every "
+                       "place that leaves possible, and a range means a tie.")
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -215,8 +248,7 @@ class ResultsModel(QAbstractTableModel):
             return row.contestant.id
         return None
 
-    @staticmethod
-    def _display(row: RankedRow, column: Column) -> str | None:
+    def _display(self, row: RankedRow, column: Column) -> str | None:
         capture = row.capture
         if column == Column.NUMBER:
             return row.contestant.number
@@ -225,26 +257,28 @@ class ResultsModel(QAbstractTableModel):
         if column == Column.DIVISION:
             return row.contestant.division
         if column == Column.SCORE:
-            return capture.to_score().formatted() if capture else tr("results.not_captured")
+            return capture.to_score().formatted(self._scale) if capture else not_captured()
         if capture is None:
             return None
         if column == Column.LEVEL:
             return str(capture.level)
         if column == Column.PERCENTILE:
-            return f"{capture.percentile:.0f}"
+            return percentile_text(capture.percentile)
         if column == Column.RANK:
-            return str(row.rank)
+            return rank_text(row)
         if column == Column.TIE:
-            return tr("results.tie_marker") if row.tie else ""
+            return self.tr("tie") if row.tie else ""
         return None
 
     def _tooltip(self, row: RankedRow, column: Column) -> str | None:
         capture = row.capture
         if column == Column.SCORE and capture:
-            return tr("results.capture_tip", spread=f"{capture.spread:.2f}", frames=capture.frames_used,
-                      time=capture.captured_at, model=capture.model_version)
+            return self.tr("Spread over the burst: {spread} · frames used: {frames} · taken {time} · model "
+                           "{model}. Double-click for every capture (Ctrl+H).").format(
+                spread=self._scale.width_text(capture.spread), frames=capture.frames_used,
+                time=capture.captured_at, model=capture.model_version)
         if column == Column.TIE and row.tie:
-            return tr("results.tie_tip", band=f"{self._band:.2f}")
+            return self._tie_tip()
         if column == Column.NAME and row.contestant.notes:
             return row.contestant.notes
         return None

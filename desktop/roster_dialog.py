@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
-from desktop.i18n import describe_error, roster_problem, tr
+from desktop.contestant_dialog import field_label
+from desktop.error_text import describe_error, describe_problem
 from desktop.tables import read_only_table
 
 PROBLEM_BACKGROUND = QColor("#fde0dc")
-COLUMN_KEYS = ("roster.line", "contestant.number", "contestant.name", "contestant.division",
-               "contestant.notes", "roster.problems")
 
 
 class RosterImportDialog(QDialog):
@@ -38,14 +37,16 @@ class RosterImportDialog(QDialog):
         self._store = store
         self._read_sheet = read_sheet
         self._valid = []
-        self.setWindowTitle(tr("roster.title", file=Path(path).name))
+        self.setWindowTitle(self.tr("Import roster: {file}").format(file=Path(path).name))
         self.summary = QLabel(wordWrap=True)
         self.sheet = QComboBox()
         self.sheet.addItems(list(preview.sheets))
-        self.table = read_only_table(COLUMN_KEYS, 0)
+        headers = [self.tr("Line"), *(field_label(field) for field in ("number", "name", "division", "notes")),
+                   self.tr("Problems")]
+        self.table = read_only_table(headers, 0)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(COLUMN_KEYS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
 
         self.error = QLabel(wordWrap=True)
         self.error.setStyleSheet("color: #c62828;")
@@ -57,7 +58,7 @@ class RosterImportDialog(QDialog):
         layout = QVBoxLayout(self)
         if len(preview.sheets) > 1:
             chooser = QHBoxLayout()
-            chooser.addWidget(QLabel(tr("roster.sheet")))
+            chooser.addWidget(QLabel(self.tr("Sheet:")))
             chooser.addWidget(self.sheet, 1)
             layout.addLayout(chooser)
         layout.addWidget(self.summary)
@@ -72,19 +73,21 @@ class RosterImportDialog(QDialog):
         self._valid = preview.valid_rows()
         self.sheet.setCurrentText(preview.sheet or "")
         skipped = len(preview.rows) - len(self._valid)
-        encoding = preview.encoding or tr("roster.workbook")
-        self.summary.setText(tr("roster.summary", valid=len(self._valid), skipped=skipped, encoding=encoding))
+        self.summary.setText(self.tr("{imported}; {skipped}. Text encoding: {encoding}.").format(
+            imported=self.tr("%n contestants will be imported", "", len(self._valid)),
+            skipped=self.tr("%n rows have problems and will be skipped", "", skipped),
+            encoding=preview.encoding or self.tr("Excel workbook")))
         self.table.setRowCount(len(preview.rows))
         for index, row in enumerate(preview.rows):
-            problems = "; ".join(roster_problem(problem) for problem in row.problems)
+            problems = "; ".join(describe_problem(problem) for problem in row.problems)
             values = (str(row.line), row.number, row.name, row.division, row.notes,
-                      problems or tr("roster.ok"))
+                      problems or self.tr("OK"))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if row.problems:
                     item.setBackground(PROBLEM_BACKGROUND)
                 self.table.setItem(index, column, item)
-        self.import_button.setText(tr("roster.import", count=len(self._valid)))
+        self.import_button.setText(self.tr("Import %n contestants", "", len(self._valid)))
         self.import_button.setEnabled(bool(self._valid))
 
     def _choose_sheet(self, name: str) -> None:

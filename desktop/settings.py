@@ -6,11 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from core.score import NATIVE_SCALE, SCALES, ScoreScale
+
 SETTINGS_FILE = "settings.ini"
 
 
 class AppSettings:
-    """Language, camera, last contest and window geometry; each change is written at once."""
+    """Language, camera, score scale, last contest and window geometry; each change is written at once."""
 
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
@@ -39,6 +41,14 @@ class AppSettings:
     @camera_source.setter
     def camera_source(self, spec: str) -> None:
         self._set("camera/source", spec)
+
+    @property
+    def score_scale(self) -> ScoreScale:
+        return SCALES.get(self._get("display/score_scale") or "", NATIVE_SCALE)
+
+    @score_scale.setter
+    def score_scale(self, scale: ScoreScale) -> None:
+        self._set("display/score_scale", scale.key)
 
     @property
     def last_contest(self) -> Path | None:

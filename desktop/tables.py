@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QTableWidget
 
-from desktop.i18n import tr
 from desktop.results_model import StoreBridge
 
 
-def read_only_table(column_keys, rows: int = 0) -> QTableWidget:
-    """A table with translated column headers, no row numbers and no editing."""
-    table = QTableWidget(rows, len(column_keys))
-    table.setHorizontalHeaderLabels([tr(key) for key in column_keys])
+def read_only_table(headers: list[str], rows: int = 0) -> QTableWidget:
+    """A table with these column headers, no row numbers and no editing."""
+    table = QTableWidget(rows, len(headers))
+    table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     return table

@@ -33,15 +33,6 @@ def open_frame_source(spec: str):
     return open_source(spec)
 
 
-def encode_png(rgb: np.ndarray) -> bytes:
-    import cv2
-
-    ok, data = cv2.imencode(".png", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
-    if not ok:
-        raise ValueError("the face crop cannot be encoded as PNG")
-    return data.tobytes()
-
-
 def to_qimage(rgb: np.ndarray) -> QImage:
     """A QImage that owns its pixels, so the numpy buffer may be freed (see REFERENCE.md §5)."""
     rgb = np.ascontiguousarray(rgb)
@@ -134,15 +125,11 @@ class ScoringWorker(CooperativeThread):
 
     @staticmethod
     def _score(job: ScoringJob, scorer, detector):
-        from core.capture import score_burst
-        from core.contest import Capture
+        from core.capture import score_burst, to_capture
         from core.images import load_image
 
         frames = list(job.frames) if job.frames else [load_image(job.photo)]
-        result = score_burst(frames, detector, scorer)
-        return Capture.from_score(job.contestant_id, result.score, spread=result.spread,
-                                  frames_used=result.frames_used, crop_png=encode_png(result.best.crop),
-                                  source=job.source)
+        return to_capture(score_burst(frames, detector, scorer), job.contestant_id, job.source)
 
 
 class CameraWorker(CooperativeThread):

@@ -59,3 +59,30 @@ def test_resnet50_local_weights_file(tmp_path):
     first.layers[-1].save_weights(path)
     second = resnet50(input_size=64, init=str(path))
     np.testing.assert_array_equal(first.layers[-1].get_weights()[0], second.layers[-1].get_weights()[0])
+
+
+def test_batch_norm_freeze_reaches_nested_layers_and_stops_their_statistics():
+    """ResNet50 sits inside the backbone model: the freeze must reach its 53 batch-norm layers."""
+    import keras
+
+    from training.fit import FitConfig, batch_norm_layers, build_regressor, freeze_batch_norm
+    from training.losses import MseCorrelationLoss
+
+    model, backbone = build_regressor(FitConfig(backbone="resnet50", init="scratch", input_size=64), 3.0)
+    backbone.trainable = True
+    freeze_batch_norm(backbone)
+    norms = list(batch_norm_layers(model))
+    assert len(norms) == 53 and not any(isinstance(layer, keras.layers.BatchNormalization)
+                                        for layer in backbone.layers)  # all nested
+    assert not any(layer.trainable for layer in norms)
+    assert not any(v.trainable for layer in norms for v in layer.weights)
+
+    statistics = [(layer.moving_mean.numpy().copy(), layer.moving_variance.numpy().copy()) for layer in norms]
+    model.compile(keras.optimizers.Adam(1e-3), loss=MseCorrelationLoss())
+    rng = np.random.default_rng(0)
+    model.fit(rng.uniform(0, 255, (8, 64, 64, 3)).astype(np.float32), rng.uniform(1, 5, 8),
+              batch_size=4, epochs=1, verbose=0)
+    for layer, (mean, variance) in zip(norms, statistics):
+        np.testing.assert_array_equal(layer.moving_mean.numpy(), mean)
+        np.testing.assert_array_equal(layer.moving_variance.numpy(), variance)
+    assert any(v.trainable for v in backbone.weights)  # the convolutions still learn

@@ -52,3 +52,17 @@ def test_missing_or_broken_card_is_refused(model_copy):
     card.write_text(json.dumps({"file": MODEL_FILE}))
     with pytest.raises(ModelError, match="lacks"):
         Scorer(card)
+
+
+@pytest.mark.parametrize("declared", ["scut-framing-v0", None])
+def test_model_prepared_another_way_is_refused(model_copy, declared):
+    card = model_copy / CARD_FILE
+    data = json.loads(card.read_text())
+    if declared is None:
+        del data["preprocessing_version"]
+    else:
+        data["preprocessing_version"] = declared
+    card.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match=f"prepared as '{declared}'") as raised:
+        Scorer(card)
+    assert raised.value.code == "preprocessing_mismatch"

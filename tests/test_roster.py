@@ -83,7 +83,7 @@ def test_xlsx(tmp_path):
 def test_bad_rows_are_reported_with_reasons(tmp_path):
     path = write(tmp_path, "r.csv", "number,name\n1,Ann\n,NoNumber\n3,\n1,Again\n 9 ,Taken\n")
     preview = read_roster(path, existing_numbers=["9"])
-    problems = {row.line: row.problems for row in preview.rows}
+    problems = {row.line: [str(p) for p in row.problems] for row in preview.rows}
     assert problems[2] == []
     assert problems[3] == ["The number is missing."]
     assert problems[4] == ["The name is empty."]
@@ -95,7 +95,7 @@ def test_bad_rows_are_reported_with_reasons(tmp_path):
 
 def test_duplicates_compare_case_and_whitespace_insensitively(tmp_path):
     path = write(tmp_path, "r.csv", "A1,Ann\na 1,Bea\n")
-    assert read_roster(path).rows[1].problems == ["Number a 1 is already used at line 1."]
+    assert [str(p) for p in read_roster(path).rows[1].problems] == ["Number a 1 is already used at line 1."]
 
 
 @pytest.mark.parametrize("content, message", [
@@ -205,13 +205,15 @@ def test_longer_header_labels_are_recognised(tmp_path, header):
 def test_unclosed_quote_is_reported_on_the_row_that_swallowed_the_next(tmp_path):
     preview = read_roster(write(tmp_path, "r.csv", 'number,name\n1,"Ann\n2,Bea\n3,Cy\n'))
     assert preview.rows[0].line == 2
-    assert preview.rows[0].problems == ["This row runs over several lines: a quotation mark is probably not closed."]
+    assert [problem.code for problem in preview.rows[0].problems] == ["row_over_several_lines"]
+    assert str(preview.rows[0].problems[0]) == "This row runs over several lines: a quotation mark is probably not closed."
     assert preview.valid_rows() == []
 
 
 def test_numbers_differing_only_in_leading_zeros_are_flagged(tmp_path):
     path = write(tmp_path, "r.csv", "number,name\n7,Ann\n007,Bea\nA01,Cy\n12,Dee\n")
-    problems = {row.line: row.problems for row in read_roster(path, existing_numbers=["A1"]).rows}
+    problems = {row.line: [str(problem) for problem in row.problems]
+                for row in read_roster(path, existing_numbers=["A1"]).rows}
     assert problems[2] == [] and problems[5] == []
     assert problems[3] == ["Number 007 differs from number 7 at line 2 only in leading zeros."]
     assert problems[4] == ["Number A01 differs from number A1 in the contest only in leading zeros."]

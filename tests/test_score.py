@@ -1,6 +1,6 @@
 import pytest
 
-from core.score import level_of, make_score, percentile_of
+from core.score import SCALES, level_of, make_score, percentile_of, percentile_text
 
 
 @pytest.mark.parametrize("value,level", [(1.0, 1), (1.01, 2), (2.0, 2), (3.5, 4), (4.0, 4), (4.2, 5), (5.0, 5)])
@@ -23,3 +23,20 @@ def test_score_is_clipped_to_the_scale():
 
 def test_formatted_value_with_its_band():
     assert make_score(3.4167, 0.294, [1.0, 5.0], "m1").formatted() == "3.42 ± 0.29"
+
+
+@pytest.mark.parametrize("percentile,text", [(0.0, "<1"), (0.49, "<1"), (0.5, "1"), (62.5, "63"), (99.49, "99"),
+                                             (99.5, ">99"), (99.7, ">99"), (100.0, ">99")])
+def test_percentile_text_never_reads_0_or_100(percentile, text):
+    assert percentile_text(percentile) == text
+
+
+def test_display_scales_map_score_and_error_linearly():
+    score = make_score(3.42, 0.29, [1.0, 5.0], "m1")
+    assert score.formatted(SCALES["0-100"]) == "60.5 ± 7.3"
+    assert score.formatted(SCALES["1-10"]) == "6.4 ± 0.7"
+    assert score.formatted(SCALES["1-5"]) == score.formatted() == "3.42 ± 0.29"
+    for scale in SCALES.values():
+        assert (scale.value(1.0), scale.value(3.0), scale.value(5.0)) == (
+            scale.low, (scale.low + scale.high) / 2, scale.high)
+        assert scale.error(2.0) == (scale.high - scale.low) / 2

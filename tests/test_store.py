@@ -10,7 +10,7 @@ import pytest
 
 from core.contest import Capture, Contestant, ValidationError
 from core.errors import StoreError
-from core.store import Changes, ContestStore
+from core.store import MIGRATIONS, Changes, ContestStore
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,13 +26,13 @@ def store(tmp_path):
         yield opened
 
 
-def test_new_file_is_set_up_with_wal_and_schema_version(tmp_path):
+def test_new_file_is_set_up_with_a_rollback_journal_and_schema_version(tmp_path):
     path = tmp_path / "contest.fsj"
     with ContestStore(path) as store:
-        assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert store._db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert store._db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         assert store.integrity_ok()
     with ContestStore(path) as again:
         assert again.contestants() == []

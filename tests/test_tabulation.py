@@ -7,6 +7,7 @@ import pytest
 from core.contest import Contestant
 from core.criteria import parse_criteria
 from core.tabulation import JudgeSheet, TabulationError, rank_by_division, tabulate
+from core.version import app_version
 
 CRITERIA = parse_criteria("Poise=40,Interview=40,Face=20")
 MISS, TEEN = "小姐組", "青少年組"
@@ -117,6 +118,13 @@ def test_a_mark_one_judge_left_out_is_a_mismatch():
         ("unmarked", "4", "Poise"), ("unmarked", "4", "Interview"), ("unmarked", "4", "Face")]
 
 
+def test_a_missing_contestant_is_listed_once_not_also_as_unmarked():
+    marks = {k: v for k, v in MARKS["Judge Wu"].items() if k != "4"}
+    with pytest.raises(TabulationError) as caught:
+        tabulate(three_sheets()[:2] + [sheet("Judge Wu", marks, roster=ROSTER[:3] + ROSTER[4:])])
+    assert [(m.code, m.params["number"]) for m in caught.value.mismatches] == [("missing_contestant", "4")]
+
+
 def test_a_contestant_no_judge_marked_stays_unranked():
     sheets = [sheet(judge, {k: v for k, v in marks.items() if k != "4"}) for judge, marks in MARKS.items()]
     rows = {row.ranked.contestant.number: row.ranked for row in tabulate(sheets).rows}
@@ -151,7 +159,9 @@ def test_export_csv_and_xlsx_hold_every_judges_marks(tmp_path):
     workbook = load_workbook(tmp_path / "result.xlsx")
     sheet = workbook["Tabulation"]
     assert sheet.cell(1, 7).value == "Poise" and sheet.cell(6, 5).value == "張雅婷"
-    assert any("Judge Wu" in row[0].value for row in workbook["Rules"].iter_rows())
+    rules = [row[0].value for row in workbook["Rules"].iter_rows()]
+    assert any("Judge Wu" in line for line in rules)
+    assert f"Made with FaceScore Judge {app_version()}." in rules
 
 
 def test_export_never_writes_a_formula_even_behind_a_control_character(tmp_path):

@@ -53,6 +53,18 @@ def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset, backbone, init):
     exported = Scorer(run_dir / "model_card.json").predict(test_crops)
     np.testing.assert_allclose(exported, predict(model, test_crops, 64), atol=0.02)  # float16 weights
 
+    # the app's own path: a scene with a face, framed by prepare_face at the card's 64 px
+    from core.detection import FaceDetector
+    from core.images import load_image
+    from core.scorer import score_image
+    from tests.conftest import SAMPLE_FACE
+
+    face = load_image(SAMPLE_FACE)
+    scene = np.full((900, 1200, 3), 128, np.uint8)
+    scene[200:200 + face.shape[0], 350:350 + face.shape[1]] = face
+    score, prepared = score_image(scene, FaceDetector(), Scorer(run_dir / "model_card.json"))
+    assert prepared.crop.shape == (64, 64, 3) and 1.0 <= score.value <= 5.0
+
 
 def test_cross_validation_averages_the_five_folds(tmp_path):
     from training.fit import FitConfig

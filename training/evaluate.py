@@ -69,7 +69,8 @@ def evaluate_model(data: Path, split_name: str, card_path: Path | None = None,
     crops, keep = [], []
     for i, name in enumerate(tqdm(test["file"], desc="detect + align", unit="img")):
         try:
-            crops.append(prepare_face(load_image(Path(data) / "Images" / name), detector, check_quality=False).crop)
+            crops.append(prepare_face(load_image(Path(data) / "Images" / name), detector, check_quality=False,
+                                      size=scorer.input_size).crop)
             keep.append(i)
         except FaceScoreError as error:
             print(f"skipped {name}: {error}")

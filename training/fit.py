@@ -78,6 +78,24 @@ def build_regressor(config: FitConfig, label_mean: float) -> tuple[keras.Model, 
     return keras.Model(inputs, score, name=f"facescore_{config.backbone}"), backbone
 
 
+def batch_norm_layers(layer: keras.layers.Layer):
+    """Every BatchNormalization layer in ``layer``, however deeply nested (ResNet50 is a model in a model)."""
+    if isinstance(layer, keras.layers.BatchNormalization):
+        yield layer
+    for child in getattr(layer, "layers", ()):
+        yield from batch_norm_layers(child)
+
+
+def freeze_batch_norm(model: keras.Model) -> None:
+    """Keep the pretrained statistics: batches of 32 faces are too small to re-estimate them.
+
+    A non-trainable BatchNormalization layer also runs in inference mode in Keras 3, so its
+    moving mean and variance stop updating.
+    """
+    for layer in batch_norm_layers(model):
+        layer.trainable = False
+
+
 class ValidationMetrics(keras.callbacks.Callback):
     """Full-validation PC / MAE / RMSE after each epoch, added to the logs."""
 
@@ -124,9 +142,7 @@ def fit(config: FitConfig, train, validation, run_dir: Path) -> keras.Model:
                   callbacks=callbacks(append=False), verbose=_progress())
 
     backbone.trainable = True
-    for layer in backbone.layers:
-        if isinstance(layer, keras.layers.BatchNormalization):
-            layer.trainable = False  # keep ImageNet statistics: batches of 32 faces are too small
+    freeze_batch_norm(backbone)
     steps = max(1, len(train[1]) // config.batch_size) * config.finetune_epochs
     warmup = min(steps // 4, max(1, len(train[1]) // config.batch_size))
     schedule = keras.optimizers.schedules.CosineDecay(

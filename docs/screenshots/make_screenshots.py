@@ -61,9 +61,30 @@ def write_folder(folder: Path, scene: np.ndarray) -> Path:
     return folder
 
 
-def main() -> None:
+def wait_until(condition=lambda: False, seconds=20.0) -> None:
+    """Run the event loop until ``condition()`` holds or ``seconds`` pass."""
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
+
+    loop = QEventLoop()
+    timer = QTimer(interval=50)
+    timer.timeout.connect(lambda: condition() and loop.quit())
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    timer.start()
+    loop.exec()
+
+
+def save_png(widget, path: Path) -> None:
+    """``widget`` as it looks now, in a 256-colour palette that keeps each file well under 300 KB."""
+    wait_until(seconds=0.6)
+    widget.grab().save(str(path), "PNG")
+    with Image.open(path) as shot:
+        palette = shot.convert("RGB").quantize(256, dither=Image.Dither.FLOYDSTEINBERG)
+    palette.save(path, optimize=True)
+    print("saved", path, path.stat().st_size // 1024, "KB")
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
 
     from core.contest import Contestant
     from desktop import i18n
@@ -76,31 +97,17 @@ def main() -> None:
     cameras = [write_folder(work / f"camera{i}", scene) for i, scene in enumerate(scenes)]
     empty_room = write_folder(work / "empty", np.full((480, 640, 3), 70, np.uint8))
 
-    def wait(condition=lambda: False, seconds=20.0) -> None:
-        loop = QEventLoop()
-        timer = QTimer(interval=50)
-        timer.timeout.connect(lambda: condition() and loop.quit())
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        timer.start()
-        loop.exec()
-
     def open_window(data_dir: Path, camera: Path | None, language="en") -> MainWindow:
         i18n.set_language(language)
         window = MainWindow(AppSettings(data_dir), camera_spec=str(camera) if camera else None)
         window.resize(*SCREEN)
         window.show()
         window.start()
-        wait(lambda: window.model_ready)
+        wait_until(lambda: window.model_ready)
         return window
 
-    def save(widget: QWidget, name: str) -> None:
-        wait(seconds=0.6)
-        path = OUT / f"{name}.png"
-        widget.grab().save(str(path), "PNG")
-        with Image.open(path) as shot:  # a 256-colour palette keeps each file well under 300 KB
-            palette = shot.convert("RGB").quantize(256, dither=Image.Dither.FLOYDSTEINBERG)
-        palette.save(path, optimize=True)
-        print("saved", path, path.stat().st_size // 1024, "KB")
+    def save(widget, name: str) -> None:
+        save_png(widget, OUT / f"{name}.png")
 
     window = open_window(work / "empty-contest", None)
     window.store.contest_name = "Spring Pageant 2026"
@@ -111,38 +118,38 @@ def main() -> None:
     window.store.contest_name = "Spring Pageant 2026"
     for number, name, division in ROSTER:
         window.store.add_contestant(Contestant(None, number, name, division))
-    wait(lambda: window.results_model.rowCount() == len(ROSTER))
+    wait_until(lambda: window.results_model.rowCount() == len(ROSTER))
     window.select_number("1")
-    wait(lambda: window.camera_live and "Face OK" in window.camera_panel.hint)
+    wait_until(lambda: window.camera_live and "Face OK" in window.camera_panel.hint)
     save(window, "2-live-preview")
 
     for camera, number in zip(cameras, ("1", "2", "3", "4", "5")):
         window.set_camera_source(str(camera))
-        wait(lambda: window.camera_live)
+        wait_until(lambda: window.camera_live)
         window.select_number(number)
         window.capture()
-        wait(lambda: not window.busy)
+        wait_until(lambda: not window.busy)
     window.set_camera_source(str(cameras[0]))
-    wait(lambda: window.camera_live)
+    wait_until(lambda: window.camera_live)
     window.select_number("2")
     save(window, "3-ranked-table")
 
     window.set_camera_source(str(empty_room))
-    wait(lambda: window.camera_live and "No face" in window.camera_panel.hint)
+    wait_until(lambda: window.camera_live and "No face" in window.camera_panel.hint)
     window.select_number("6")
     window.capture()
-    wait(lambda: not window.busy and "Nothing stored" in window.camera_panel.message)
+    wait_until(lambda: not window.busy and "Nothing stored" in window.camera_panel.message)
     save(window, "4-error-no-face")
 
     window.set_language("zh_TW")
     window.set_camera_source(str(cameras[1]))
-    wait(lambda: window.camera_live and "臉部良好" in window.camera_panel.hint)
+    wait_until(lambda: window.camera_live and "臉部良好" in window.camera_panel.hint)
     window.select_number("4")
     save(window, "5-ranked-table-zh-TW")
     window.set_language("en")
     about = window.show_about()
     about.resize(760, 700)
-    wait(seconds=0.5)
+    wait_until(seconds=0.5)
     about.grab().save(str(work / "about.png"))
     with Image.open(work / "about.png") as shot:
         shot.convert("RGB").quantize(256).save(OUT / "6-about-model-card.png", optimize=True)
@@ -151,14 +158,14 @@ def main() -> None:
 
     # No. 1 retaken in other light, then scored from a photo file: three captures in the history.
     window.set_camera_source(str(cameras[2]))
-    wait(lambda: window.camera_panel.camera_message == f"Live: {cameras[2].name}")
+    wait_until(lambda: window.camera_panel.camera_message == f"Live: {cameras[2].name}")
     window.select_number("1")
     window.capture()
-    wait(lambda: not window.busy)
+    wait_until(lambda: not window.busy)
     photo = work / "photo.jpg"
     cv2.imwrite(str(photo), cv2.cvtColor(scenes[3], cv2.COLOR_RGB2BGR))
     window.import_photo(photo)
-    wait(lambda: not window.busy)
+    wait_until(lambda: not window.busy)
     history = window.show_history()
     save(history, "7-capture-history")
     history.close()

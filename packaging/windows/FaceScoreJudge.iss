@@ -4,8 +4,11 @@
 ;     py -3.11 -m venv .venv && .venv\Scripts\pip install -e ".[build]"
 ;     .venv\Scripts\pyinstaller --noconfirm --clean build.spec      -> dist\FaceScoreJudge\
 ; then compile this script with Inno Setup 6 (https://jrsoftware.org/isinfo.php):
-;     "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" packaging\windows\FaceScoreJudge.iss
-;     -> dist\installer\FaceScoreJudge-0.1.0-setup.exe
+;     for /f %v in ('.venv\Scripts\python -m core.version') do set VERSION=%v
+;     "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" /DAppVersion=%VERSION% packaging\windows\FaceScoreJudge.iss
+;     -> dist\installer\FaceScoreJudge-<version>-setup.exe
+; The version is the package's (pyproject.toml, read by core.version); the release workflow
+; (.github/workflows/release.yml) passes it the same way.
 ;
 ; Kept simple on purpose: no admin rights (installs under %LOCALAPPDATA%\Programs), a Start menu
 ; entry, an optional desktop icon, and an uninstaller. Contests live in the user's app data
@@ -14,7 +17,9 @@
 ; first Windows build.
 
 #define AppName "FaceScore Judge"
-#define AppVersion "0.1.0"
+#ifndef AppVersion
+  #error Pass the version: ISCC /DAppVersion=<python -m core.version>
+#endif
 #define AppExe "FaceScoreJudge.exe"
 #define BuildDir "..\..\dist\FaceScoreJudge"
 

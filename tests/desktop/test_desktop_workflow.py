@@ -100,13 +100,18 @@ def test_add_import_capture_export_restart(qtbot, tmp_path, open_window, camera_
     for record in csv.to_dict("records"):
         row = shown[record["number"]]
         assert record["name"] == row["Name"] and record["division"] == row["Division"]
-        assert record["rank"] == row["Rank"]
         if record["score"]:
             assert f"{record['score']} ± {record['error']}" == row["Score"]
             assert record["level"] == row["Level"]
-            assert round(float(record["percentile"])) == int(row["Percentile"])
+            assert record["percentile_text"] == row["Percentile"]
             assert (record["tie"] == "TRUE") == (row["Tie"] == "tie")
-    assert list(csv["rank"].replace("", "99").astype(int)) == sorted(csv["rank"].replace("", "99").astype(int))
+            ranks = record["rank"], record["rank_low"], record["rank_high"]
+            assert row["Rank"] in (ranks[0], f"{ranks[0]} ({ranks[1]}–{ranks[2]})")
+        else:
+            assert record["rank"] == row["Rank"] == ""
+    assert list(csv["division"]) == ["Miss"] * 3 + ["Teen"]  # grouped, ranks restarting per division
+    miss_ranks = [int(rank) for rank in csv["rank"][:3]]
+    assert miss_ranks == sorted(miss_ranks) and miss_ranks[0] == 1
 
     # Close and start again on the same data folder: the same contest, table and camera.
     contest_file = window.store.path

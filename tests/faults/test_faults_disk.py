@@ -28,7 +28,7 @@ CROP_PNG = b"\x89PNG" + bytes(64 * 1024)  # large enough to need new database pa
 
 
 def ranked(store: ContestStore):
-    return rank(store.results(), band=0.29)
+    return rank(store.results())
 
 
 def capture(contestant_id: int, score: float) -> Capture:

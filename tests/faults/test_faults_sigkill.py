@@ -1,4 +1,5 @@
-"""SIGKILL at random points of a scripted judging session: nothing confirmed is ever lost."""
+"""SIGKILL at random points of a scripted judging session: nothing confirmed is ever lost, and the
+audit log holds exactly the changes that were made."""
 
 from __future__ import annotations
 
@@ -34,6 +35,16 @@ def run_until_killed(path, trial: int, delay: float, log) -> tuple[bool, list[st
     return process.returncode == -signal.SIGKILL, log.read_text().splitlines()
 
 
+def assert_audit_matches_changes(store: ContestStore, trial: int) -> None:
+    """Every stored contestant and capture has exactly one audit row, and every row its change."""
+    added = [entry.contestant_id for entry in store.audit_log() if entry.action == "contestant_added"]
+    captured = [entry.after["capture_id"] for entry in store.audit_log() if entry.action in ("capture", "retake")]
+    stored_contestants = [c.id for c in store.contestants()]
+    stored_captures = [k.id for cid in stored_contestants for k in store.history(cid)]
+    assert sorted(added) == sorted(stored_contestants), f"trial {trial}: contestants and audit rows differ"
+    assert sorted(captured) == sorted(stored_captures), f"trial {trial}: captures and audit rows differ"
+
+
 def test_confirmed_writes_survive_sigkill_at_random_points(tmp_path):
     rng = random.Random(SEED)
     path = tmp_path / "contest.fsj"
@@ -54,6 +65,7 @@ def test_confirmed_writes_survive_sigkill_at_random_points(tmp_path):
             present = {contestant.id for contestant in store.contestants()}
             stored = {capture.id for cid in contestants for capture in store.history(cid)}
             current = {cid: capture.id for cid, capture in store.current_captures().items()}
+            assert_audit_matches_changes(store, trial)
         assert contestants <= present, f"trial {trial}: contestants lost {sorted(contestants - present)}"
         lost = len(set(captures) - stored)
         for capture_id, contestant_id in captures.items():  # a later retake may be current, never an older one

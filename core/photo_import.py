@@ -1,0 +1,101 @@
+"""Photos from the official photographer's camera, matched to contestants by file name.
+
+A file whose name begins with a contestant's number (``12.jpg``, ``12-front.jpg``, ``012_a.png``)
+belongs to that contestant. Each contestant's usable photos are scored together like a camera
+burst (their mean) and stored as one new capture; earlier captures stay in the history. A file
+without a usable face, or whose name matches no contestant, is reported and stores nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.camera import IMAGE_SUFFIXES
+from core.contest import Capture, Contestant, number_key
+from core.errors import FaceScoreError
+
+LEADING_WORD = re.compile(r"[^\W_]+")  # letters and digits up to the first "-", "_", space or "."
+LEADING_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class PhotoOutcome:
+    """What became of one file: its contestant and stored capture, or the error that stopped it."""
+
+    path: Path
+    contestant: Contestant | None = None
+    capture: Capture | None = None  # shared by all photos of the contestant scored together
+    error: FaceScoreError | None = None
+
+
+def photo_files(paths: Iterable[str | Path]) -> list[Path]:
+    """``paths`` with each folder replaced by its photos (by name, not recursive)."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted((p for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()),
+                                key=lambda p: p.name))
+        else:
+            files.append(path)
+    return files
+
+
+def contestant_for(path: Path, contestants: Iterable[Contestant]) -> Contestant:
+    """The contestant whose number begins the file name. Raises FaceScoreError when none does."""
+    word = LEADING_WORD.match(path.stem)
+    digits = LEADING_DIGITS.match(path.stem)
+    if word is None:
+        raise FaceScoreError(f"{path.name}: the name does not begin with a contestant number",
+                             code="photo_no_number", file=path.name)
+    contestants = list(contestants)
+    exact = [c for c in contestants if number_key(c.number) == number_key(word.group())]
+    same_value = [c for c in contestants  # "012" and "12front" name contestant 12
+                  if digits and c.number.strip().isdecimal() and int(c.number) == int(digits.group())]
+    if exact or same_value:
+        return (exact or same_value)[0]
+    number = digits.group() if digits else word.group()
+    raise FaceScoreError(f"{path.name}: no contestant has number {number}", code="photo_no_contestant",
+                         file=path.name, number=number)
+
+
+def import_photos(store, paths: Iterable[str | Path], detector, scorer) -> list[PhotoOutcome]:
+    """Score and store the photos in ``paths`` (files or folders) for the contestants of ``store``
+    (a :class:`core.store.ContestStore`); one outcome per file, in the order given."""
+    from core.capture import score_faces, to_capture
+    from core.faces import prepare_face
+    from core.images import load_image
+
+    files = photo_files(paths)
+    contestants = store.contestants()
+    outcomes: dict[Path, PhotoOutcome] = {}
+    groups: dict[int, list[Path]] = {}
+    for path in files:
+        try:
+            contestant = contestant_for(path, contestants)
+        except FaceScoreError as error:
+            outcomes[path] = PhotoOutcome(path, error=error)
+            continue
+        groups.setdefault(contestant.id, []).append(path)
+        outcomes[path] = PhotoOutcome(path, contestant)
+    for contestant_id, group in groups.items():
+        prepared = {}
+        for path in group:
+            try:
+                prepared[path] = prepare_face(load_image(path), detector)
+            except FaceScoreError as error:
+                outcomes[path] = PhotoOutcome(path, outcomes[path].contestant, error=error)
+        if not prepared:
+            continue
+        result = score_faces(list(prepared.values()), len(group), scorer)
+        try:
+            capture = store.add_capture(to_capture(result, contestant_id, "file"))
+        except FaceScoreError as error:
+            capture, failed = None, error
+        else:
+            failed = None
+        for path in prepared:
+            outcomes[path] = PhotoOutcome(path, outcomes[path].contestant, capture, failed)
+    return [outcomes[path] for path in files]

@@ -1,0 +1,128 @@
+"""The combined tabulation as a PDF sheet to sign: one page (or more) per division.
+
+Each page: contest, date, division, the rules the result follows (criteria and weights, whether
+the highest and lowest marks were dropped, the tie-break), then every contestant with rank,
+number, name, each criterion's combined mark with each judge's mark under it, the total and
+the advisory face score, and a signature line for every judge. Rendered with Qt
+(``QTextDocument`` → ``QPdfWriter``); the command line calls it with an offscreen
+``QGuiApplication``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from core.export import write_atomically
+from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
+
+RESOLUTION = 300
+translate = QCoreApplication.translate  # the texts' context is "TabulationReport"
+CSS = """
+body { font-size: 9pt; }
+h1 { font-size: 15pt; margin: 0; }
+h2 { font-size: 12pt; margin-top: 6pt; }
+table.marks { border-collapse: collapse; }
+table.marks th { background: #e8e8e8; padding: 3px 6px; text-align: left; }
+table.marks td { padding: 3px 6px; border-bottom: 1px solid #bbbbbb; }
+.judges { color: #555555; font-size: 7pt; }
+.rules { color: #333333; }
+.tie { color: #b71c1c; }
+"""
+
+
+def tabulation_html(tabulation: Tabulation, date: datetime.date | None = None) -> str:
+    date = date or datetime.date.today()
+    divisions: dict[str, list] = {}
+    for row in tabulation.rows:
+        divisions.setdefault(row.ranked.contestant.division, []).append(row)
+    pages = []
+    for index, (division, rows) in enumerate(divisions.items()):
+        style = ' style="page-break-before: always"' if index else ""
+        pages.append(f"<div{style}>{_header(tabulation, date, division)}{_table(tabulation, rows)}"
+                     f"{_signatures(tabulation)}</div>")
+    return f"<html><head><style>{CSS}</style></head><body>{''.join(pages)}</body></html>"
+
+
+def _header(tabulation: Tabulation, date: datetime.date, division: str) -> str:
+    advisory = translate("TabulationReport", "advisory face score")
+    criteria = ", ".join(f"{c.name} {c.weight:g} % ({c.low:g}–{c.high:g}{', ' + advisory if c.advisory else ''})"
+                         for c in tabulation.criteria)
+    if tabulation.drop_extremes:
+        combined = translate("TabulationReport", "The highest and lowest mark of each criterion are dropped "
+                                                 "({minimum} judges or more), the others averaged").format(
+            minimum=DROP_EXTREMES_MINIMUM)
+    else:
+        combined = translate("TabulationReport", "The judges' marks of each criterion are averaged")
+    rules = " ".join((
+        translate("TabulationReport", "Criteria: {criteria}.").format(criteria=html.escape(criteria)),
+        translate("TabulationReport", "{combined}; total = the sum of weight × mark ÷ highest mark (out of "
+                                      "100).").format(combined=combined),
+        translate("TabulationReport", "A tie in the total goes to the higher mark in the first criterion, then "
+                                      "the next; a tie that survives every criterion stays a tie."),
+        translate("TabulationReport", "The advisory face score is shown for information; it counts only where "
+                                      "it is a criterion.")))
+    title = translate("TabulationReport", "{contest} — Tabulation").format(contest=tabulation.contest_name)
+    judges = translate("TabulationReport", "Judges: {judges}").format(judges=", ".join(tabulation.judges))
+    division = division or translate("TabulationReport", "No division")
+    return (f"<h1>{html.escape(title)}</h1><p>{date.isoformat()} · {html.escape(judges)}</p>"
+            f"<h2>{html.escape(division)}</h2><p class='rules'>{rules}</p>")
+
+
+def _table(tabulation: Tabulation, rows) -> str:
+    head = "".join(f"<th>{html.escape(c.name)}<br>{c.weight:g} %</th>" for c in tabulation.criteria)
+    rank, number, name, total, advisory = (
+        translate("TabulationReport", "Rank"), translate("TabulationReport", "No."),
+        translate("TabulationReport", "Name"), translate("TabulationReport", "Total"),
+        translate("TabulationReport", "Advisory face score"))
+    lines = [f"<table class='marks' width='100%'><tr><th>{rank}</th><th>{number}</th>"
+             f"<th>{name}</th>{head}<th>{total}</th><th>{advisory}</th></tr>"]
+    for row in rows:
+        ranked = row.ranked
+        rank = "–" if ranked.rank is None else f"{ranked.rank}{' =' if ranked.tie else ''}"
+        cells = "".join(
+            f"<td>{_number(ranked.marks.get(c.name))}<br><span class='judges'>"
+            f"{' · '.join(_number(mark, 1) for mark in row.judge_marks[c.name])}</span></td>"
+            for c in tabulation.criteria)
+        rank_class = " class='tie'" if ranked.tie else ""
+        lines.append(f"<tr><td{rank_class}><b>{rank}</b></td><td>{html.escape(ranked.contestant.number)}</td>"
+                     f"<td>{html.escape(ranked.contestant.name)}</td>{cells}"
+                     f"<td><b>{_number(ranked.total)}</b></td><td>{_number(row.advisory)}</td></tr>")
+    lines.append("</table>")
+    legend = translate("TabulationReport", "Under each mark: the judges’ marks in this order: {judges}. “=” marks a "
+                                           "tie.").format(judges=" · ".join(tabulation.judges))
+    lines.append(f"<p class='judges'>{html.escape(legend)}</p>")
+    return "".join(lines)
+
+
+def _signatures(tabulation: Tabulation) -> str:
+    cells = "".join(f"<td width='33%' style='padding-top: 28px'>______________________________<br>"
+                    f"{html.escape(judge)}</td>" + ("</tr><tr>" if (index + 1) % 3 == 0 else "")
+                    for index, judge in enumerate(tabulation.judges))
+    heading = translate("TabulationReport", "Signatures")
+    return f"<h2>{heading}</h2><table width='100%'><tr>{cells}</tr></table>"
+
+
+def _number(value: float | None, decimals: int = 2) -> str:
+    return "–" if value is None else f"{value:.{decimals}f}"
+
+
+def export_tabulation_pdf(tabulation: Tabulation, path: str | Path, date: datetime.date | None = None) -> None:
+    """Render the sheet into ``path`` atomically. Needs a QGuiApplication. Raises ExportError."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(translate("TabulationReport", "{contest} — Tabulation").format(contest=tabulation.contest_name))
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                                     QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
+    document = QTextDocument()
+    document.setHtml(tabulation_html(tabulation, date))
+    document.print_(writer)
+    del writer  # finishes the PDF
+    buffer.close()
+    write_atomically(Path(path), bytes(buffer.data()))
