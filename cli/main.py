@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from cli import contest, score, tabulate
+from core.logs import start_logging
 from training import cli as training_cli
 
 COMMAND_GROUPS = (score, contest, tabulate, training_cli)
@@ -21,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    start_logging(None)  # progress and warnings to stderr; results to stdout
     return args.handler(args)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from core.model_card import CARD_FILE, ModelCard
 from core.resources import models_dir
 from core.score import Score, make_score
 
+log = logging.getLogger(__name__)
 BATCH = 32
 
 
@@ -39,6 +41,7 @@ class Scorer:
         self._batch = 1
         self._lock = threading.Lock()
         self.predict(np.zeros((1, self.input_size, self.input_size, 3), np.uint8))  # warm-up
+        log.info("model %s loaded from %s (checksum verified)", self.card.version, self.card.model_path)
 
     @property
     def input_size(self) -> int:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -38,6 +39,7 @@ from core.criteria import Criterion, criteria_text, criterion_named, validate_cr
 from core.errors import StoreError, ValidationError
 from core.tabulation import JudgeSheet
 
+log = logging.getLogger(__name__)
 APPLICATION_ID = 0x46534A47  # "FSJG": marks the file as a FaceScore Judge contest
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100  # the database header; bytes 16-17 hold the page size
@@ -170,6 +172,7 @@ class ContestStore:
         except StoreError:
             self._db.close()
             raise
+        log.info("contest file %s opened", self.path)
 
     def _check_file_before_opening(self) -> None:
         folder, path = self.path.parent, str(self.path)
@@ -502,6 +505,8 @@ class ContestStore:
             self._audit(action, capture.contestant_id, previous and _capture_fields(_capture(previous)),
                         _capture_fields(stored))
         self._notify(Changes(captures=True))
+        log.info("capture %d stored for contestant %d: %.2f (%s, %s)", stored.id, stored.contestant_id,
+                 stored.score, action, stored.model_version)
         return stored
 
     def current_captures(self, removed: bool = False) -> dict[int, Capture]:

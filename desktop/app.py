@@ -7,6 +7,7 @@ only Qt and the light parts of ``core`` are imported before it appears.
 from __future__ import annotations
 
 import argparse
+import logging
 import multiprocessing
 import os
 import sys
@@ -17,6 +18,8 @@ EXIT_WHEN_READY_ENV = "FACESCORE_EXIT_WHEN_READY"  # test hook: print SHOWN/READ
 # Windows: OpenCV's default MSMF backend can take 10-20 s to open a camera unless this is set before
 # cv2 is imported (core.camera opens devices with DirectShow; this covers any MSMF fallback).
 OPENCV_ENV = {"OPENCV_VIDEOIO_MSMF_ENABLE_HW_TRANSFORMS": "0"}
+
+log = logging.getLogger(__name__)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -76,8 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from core.logs import log_folder, start_logging
     from core.resources import resource_path
     from desktop import i18n
+    from desktop.crash_reports import CrashReporter
     from desktop.main_window import MainWindow
     from desktop.settings import AppSettings
 
@@ -88,11 +93,15 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("facescore-judge")  # packaging/linux/facescore-judge.desktop (icon on Wayland)
     data_dir = args.data_dir or default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
+    start_logging(data_dir)
+    reporter = CrashReporter(log_folder(data_dir))
+    reporter.install()
     settings = AppSettings(data_dir)
     code = settings.language if settings.language in i18n.LANGUAGES else i18n.system_language()
     i18n.set_language(code)
 
     window = MainWindow(settings, camera_spec=args.camera, model_card_path=args.model)
+    reporter.window = window
     window.show()
     QTimer.singleShot(0, window.start)
     if os.environ.get(AUTOCAPTURE_ENV):
@@ -103,4 +112,6 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.exit_when_ready import ExitWhenReady
 
         ready_hook = ExitWhenReady(window)  # noqa: F841 (lives until exit)
-    return app.exec()
+    exit_code = app.exec()
+    log.info("quit (exit code %d)", exit_code)
+    return exit_code

@@ -9,6 +9,7 @@ are imported inside ``run()`` so the window can show before they load.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -17,6 +18,10 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QMutex, QMutexLocker, QThread, QWaitCondition, Signal
 from PySide6.QtGui import QImage
+
+from core.errors import FaceScoreError
+
+log = logging.getLogger(__name__)
 
 BURST_FRAMES = 5
 BURST_INTERVAL_S = 0.1  # 5 frames over about half a second
@@ -97,13 +102,18 @@ class ScoringWorker(CooperativeThread):
         try:
             scorer, detector = self._load()
         except Exception as error:  # ModelError, or whatever the runtime raises
+            log.error("the model failed to load", exc_info=error)
             self.modelFailed.emit(error)
             return
+        log.info("model %s ready", scorer.card.version)
         self.modelReady.emit(scorer.card)
         while (job := self._next_job()) is not None:
             try:
                 self.scored.emit(job, self._score(job, scorer, detector))
             except Exception as error:  # reported to the judge, never lost in the thread
+                expected = isinstance(error, FaceScoreError)  # no face, blurred…: the judge retakes
+                log.log(logging.INFO if expected else logging.ERROR, "contestant %d not scored: %s",
+                        job.contestant_id, error, exc_info=None if expected else error)
                 self.failed.emit(job, error)
 
     def _load(self):
@@ -143,14 +153,14 @@ class CameraWorker(CooperativeThread):
     faceHint = Signal(object, object)  # face box (x0, y0, x1, y1) or None, tuple of QualityIssue
     opened = Signal(str)  # the source's description
     lost = Signal(object)  # CameraError (cannot open) or SourceStopped
-    burstReady = Signal(object)  # list of RGB uint8 frames
-    burstFailed = Signal()
+    burstFailed = Signal()  # the source was lost before the requested burst was complete
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._spec: str | None = None
         self._spec_changed = False
         self._burst_wanted = False
+        self._deliver_burst = None  # called on this thread with the burst's frames
         self._frame_pending = False
 
     # -- called from the GUI thread ---------------------------------------------
@@ -160,9 +170,11 @@ class CameraWorker(CooperativeThread):
             self._spec, self._spec_changed = spec, True
             self._wake.wakeOne()
 
-    def request_burst(self) -> None:
+    def request_burst(self, deliver) -> None:
+        """Take a burst and hand its frames to ``deliver(frames)`` on the camera thread, so full
+        frames never pass through the GUI thread; ``burstFailed`` if the source is lost first."""
         with QMutexLocker(self._mutex):
-            self._burst_wanted = True
+            self._burst_wanted, self._deliver_burst = True, deliver
             self._wake.wakeOne()
 
     def frame_shown(self) -> None:
@@ -181,6 +193,7 @@ class CameraWorker(CooperativeThread):
         burst: list[tuple[float, np.ndarray]] = []  # (time taken, frame)
         next_hint = 0.0
         failed_reads = 0
+        reported = None  # the last open failure logged
         while True:
             with QMutexLocker(self._mutex):
                 if self._stopping:
@@ -200,9 +213,14 @@ class CameraWorker(CooperativeThread):
                 try:
                     source = open_frame_source(spec)
                 except Exception as error:  # CameraError, or an OpenCV failure
+                    if str(error) != reported:  # retried every REOPEN_INTERVAL_S: log it once
+                        log.warning("camera %s cannot be opened: %s", spec, error)
+                        reported = str(error)
                     self.lost.emit(error)
                     self._sleep(REOPEN_INTERVAL_S)
                     continue
+                log.info("camera opened: %s", source.description)
+                reported = None
                 self.opened.emit(source.description)
                 failed_reads = 0
                 pace = None if isinstance(source, DeviceSource) else 1.0 / (source.fps or STILLS_FPS)
@@ -215,6 +233,7 @@ class CameraWorker(CooperativeThread):
             if frame is None:
                 failed_reads += 1
                 if failed_reads >= FAILED_READS_BEFORE_LOST:
+                    log.warning("camera %s stopped delivering frames", source.description)
                     self.lost.emit(SourceStopped(source.description))
                     source.close()
                     source = None
@@ -232,8 +251,8 @@ class CameraWorker(CooperativeThread):
                 burst.append((started, frame))
                 if len(burst) == BURST_FRAMES:
                     with QMutexLocker(self._mutex):
-                        self._burst_wanted = False
-                    self.burstReady.emit([image for _, image in burst])
+                        self._burst_wanted, deliver = False, self._deliver_burst
+                    deliver(tuple(image for _, image in burst))
                     burst = []
             if pace is not None:
                 remaining = pace - (time.monotonic() - started)
@@ -287,5 +306,7 @@ class DeviceProbe(QThread):
         try:
             devices = probe_devices()
         except Exception:  # no camera stack at all: offer none
+            log.warning("looking for cameras failed", exc_info=True)
             devices = []
+        log.info("cameras found: %s", devices)
         self.found.emit(devices)

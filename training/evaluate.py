@@ -8,6 +8,7 @@ completes its model card; ``evaluate_model`` runs the whole app pipeline
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,8 @@ from core.scorer import Scorer
 from training import plots
 from training.dataset import load_split
 from training.metrics import grouped_metrics
+
+log = logging.getLogger(__name__)
 
 ERROR_BAND_DEFINITION = ("root mean squared error of the score against the raters' mean on the "
                          "held-out official 40 % test part (2200 faces): about two thirds of "
@@ -54,7 +57,7 @@ def evaluate_run(run_dir: Path, parts: dict, crops: dict, train_seconds: float |
         card["training"]["wall_seconds"] = round(train_seconds)
     card_path.write_text(json.dumps(card, indent=2, ensure_ascii=False))
     (run_dir / "metrics.json").write_text(json.dumps(results, indent=2))
-    print(format_table(results["test"], f"{split} test part"))
+    log.info("%s", format_table(results["test"], f"{split} test part"))
     return results
 
 
@@ -73,7 +76,7 @@ def evaluate_model(data: Path, split_name: str, card_path: Path | None = None,
                                       size=scorer.input_size).crop)
             keep.append(i)
         except FaceScoreError as error:
-            print(f"skipped {name}: {error}")
+            log.warning("skipped %s: %s", name, error)
     if not crops:
         raise FaceScoreError("no test image could be scored")
     skipped = len(test) - len(keep)

@@ -7,6 +7,7 @@ the quality measures behind the thresholds in ``core.quality``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,8 @@ from core.geometry import CANONICAL_POINTS, face_points
 from core.images import load_image
 from training.crops import build_crops
 from training.dataset import LABELS_DIR, read_label_file
+
+log = logging.getLogger(__name__)
 
 QUALITY_COLUMNS = ("eye distance px", "roll deg", "nose offset", "sharpness", "brightness")
 
@@ -32,14 +35,14 @@ def measure_framing(data: Path, cache: Path, limit: int | None = None) -> np.nda
             height, width = image.shape[:2]
             points.append(face_points(faces[0].keypoints) / (width, height))
     medians = np.median(np.array(points), axis=0)
-    print(f"faces found in {len(points)} of {len(files)} images")
+    log.info("faces found in %d of %d images", len(points), len(files))
     for label, measured, current in zip(("left eye", "right eye", "nose tip", "mouth"), medians, CANONICAL_POINTS):
-        print(f"{label:10} measured ({measured[0]:.4f}, {measured[1]:.4f})   in core ({current[0]:.4f}, {current[1]:.4f})")
+        log.info(f"{label:10} measured ({measured[0]:.4f}, {measured[1]:.4f})   in core ({current[0]:.4f}, {current[1]:.4f})")
 
     crops = build_crops(Path(data) / "Images", files, cache)
     measures = crops["measures"][crops["detected"]]
-    print(f"\n{'quality measure':18}" + "".join(f"{p:>9}" for p in ("min", "p1", "p50", "p99", "max")))
+    log.info(f"{'quality measure':18}" + "".join(f"{p:>9}" for p in ("min", "p1", "p50", "p99", "max")))
     for column, name in enumerate(QUALITY_COLUMNS):
         values = np.percentile(measures[:, column], [0, 1, 50, 99, 100])
-        print(f"{name:18}" + "".join(f"{v:9.2f}" for v in values))
+        log.info(f"{name:18}" + "".join(f"{v:9.2f}" for v in values))
     return medians

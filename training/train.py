@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import shutil
 import time
 from datetime import datetime, timezone
@@ -14,6 +15,8 @@ import numpy as np
 from training.crops import build_crops
 from training.dataset import load_split
 from training.fit import FitConfig
+
+log = logging.getLogger(__name__)
 
 
 def run_folder(out: Path, config: FitConfig) -> Path:
@@ -56,7 +59,7 @@ def train(data: Path, split_name: str, config: FitConfig, out: Path, cache: Path
         install_to.mkdir(parents=True, exist_ok=True)
         for name in ("facescore.tflite", "model_card.json"):
             shutil.copy2(run_dir / name, install_to / name)
-    print(f"run folder: {run_dir}  (wall time {time.perf_counter() - started:.0f} s)")
+    log.info("run folder: %s  (wall time %.0f s)", run_dir, time.perf_counter() - started)
     return run_dir
 
 
@@ -73,5 +76,5 @@ def cross_validate(data: Path, config: FitConfig, out: Path, cache: Path, limit:
     summary["folds"] = folds
     path = out / f"cross-validation-{config.backbone}-{config.input_size}.json"
     path.write_text(json.dumps(summary, indent=2))
-    print(f"5-fold mean: PC {summary['pc']:.4f}  MAE {summary['mae']:.4f}  RMSE {summary['rmse']:.4f}  -> {path}")
+    log.info("5-fold mean: PC %.4f  MAE %.4f  RMSE %.4f  -> %s", summary["pc"], summary["mae"], summary["rmse"], path)
     return summary

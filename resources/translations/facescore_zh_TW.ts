@@ -132,6 +132,29 @@
     </message>
 </context>
 <context>
+    <name>CaptureController</name>
+    <message>
+        <source>The scoring model is still loading; try again in a moment.</source>
+        <translation>評分模型仍在載入中，請稍候再試。</translation>
+    </message>
+    <message>
+        <source>No scoring model: {reason}</source>
+        <translation>沒有評分模型：{reason}</translation>
+    </message>
+    <message>
+        <source>Select a contestant in the table first.</source>
+        <translation>請先在表格中選擇一位參賽者。</translation>
+    </message>
+    <message>
+        <source>No picture from the camera: choose a camera, or import a photo (Ctrl+I).</source>
+        <translation>攝影機沒有影像：請選擇攝影機，或匯入照片（Ctrl+I）。</translation>
+    </message>
+    <message>
+        <source>Nothing stored: {reason}</source>
+        <translation>未儲存任何資料：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ContestantDialog</name>
     <message>
         <source>Number</source>
@@ -156,6 +179,25 @@
     <message>
         <source>Add contestant</source>
         <translation>新增參賽者</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>發生錯誤</translation>
+    </message>
+    <message>
+        <source>FaceScore Judge ran into an unexpected problem. It is still running, and the captures already stored are safe in the contest file. If this happens again, copy the details below or send the log folder ({folder}) to whoever looks after the app.</source>
+        <translation>FaceScore Judge 遇到未預期的問題。程式仍在執行，已儲存的拍攝結果都安全保存在比賽檔中。若再次發生，請複製下方的詳細資訊，或將記錄檔資料夾（{folder}）傳給負責維護本程式的人員。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>複製詳細資訊</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>開啟記錄檔資料夾</translation>
     </message>
 </context>
 <context>
@@ -808,24 +850,8 @@
         <translation>圖片 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;所有檔案 (*)</translation>
     </message>
     <message>
-        <source>The scoring model is still loading; try again in a moment.</source>
-        <translation>評分模型仍在載入中，請稍候再試。</translation>
-    </message>
-    <message>
-        <source>No scoring model: {reason}</source>
-        <translation>沒有評分模型：{reason}</translation>
-    </message>
-    <message>
-        <source>Select a contestant in the table first.</source>
-        <translation>請先在表格中選擇一位參賽者。</translation>
-    </message>
-    <message>
         <source>Capturing No. {number} {name}…</source>
         <translation>正在拍攝 {number} 號 {name}…</translation>
-    </message>
-    <message>
-        <source>No picture from the camera: choose a camera, or import a photo (Ctrl+I).</source>
-        <translation>攝影機沒有影像：請選擇攝影機，或匯入照片（Ctrl+I）。</translation>
     </message>
     <message>
         <source>The capture was not saved</source>
@@ -836,10 +862,6 @@
         <translation>
             <numerusform>{number} 號 {name}：{score} ± {error} · 等級 {level} · 高於 {percentile}% 的參考臉孔（使用 {used}/%n 張影格，差異 {spread}）</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Nothing stored: {reason}</source>
-        <translation>未儲存任何資料：{reason}</translation>
     </message>
     <message>
         <source>Model not available: {reason}</source>
@@ -924,6 +946,10 @@
     <message>
         <source>About the model…</source>
         <translation>關於模型…</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>開啟記錄檔資料夾</translation>
     </message>
     <message>
         <source>&amp;Contest</source>

@@ -39,6 +39,10 @@ def test_exit_when_ready_hook_reports_start_up_and_quits(tmp_path):
     lines = [line.split() for line in result.stdout.splitlines() if line.startswith(("SHOWN ", "READY "))]
     assert [words[0] for words in lines] == ["SHOWN", "READY"], result.stdout
     assert float(lines[0][1]) <= float(lines[1][1])
+    # the session left its log in the data folder
+    logged = (tmp_path / "logs" / "facescore-judge.log").read_text(encoding="utf-8")
+    for event in ("FaceScore Judge ", "contest file ", "(checksum verified)", " ready", "quit (exit code 0)"):
+        assert event in logged, event
 
 
 def test_window_icon_ships_with_the_app():
