@@ -470,12 +470,15 @@ class MainWindow(QMainWindow):
             path = Path(chosen)
         from core.roster import read_roster
 
+        def read(sheet: str | None = None):
+            return read_roster(path, [c.number for c in self._store.contestants()], sheet)
+
         try:
-            preview = read_roster(path, [c.number for c in self._store.contestants()])
+            preview = read()
         except FaceScoreError as error:
             show_error(self, self.tr("Cannot import the roster"), describe_error(error))
             return None
-        return self._open_dialog(RosterImportDialog(self._store, preview, path, self))
+        return self._open_dialog(RosterImportDialog(self._store, preview, path, self, read_sheet=read))
 
     # -- capture ----------------------------------------------------------------
 
