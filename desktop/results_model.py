@@ -17,17 +17,16 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QSortFilterProxyModel,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtGui import QColor, QPixmap
 
 from core.contest import natural_key
 from core.ranking import RankedRow, division_key, rank, rank_text
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
+from desktop.store_bridge import StoreBridge
 
 THUMBNAIL_SIZE = 44
 CONTESTANT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -77,23 +76,6 @@ def rank_rule_text() -> str:
 
 def not_captured() -> str:
     return QCoreApplication.translate("ResultsModel", "not captured")
-
-
-class StoreBridge(QObject):
-    """Turns a store's callbacks (called on whichever thread committed) into a Qt signal."""
-
-    changed = Signal(object)  # core.store.Changes
-
-    def __init__(self, store, parent=None):
-        super().__init__(parent)
-        self._store = store
-        store.subscribe(self._forward)
-
-    def _forward(self, changes) -> None:
-        self.changed.emit(changes)
-
-    def detach(self) -> None:
-        self._store.unsubscribe(self._forward)
 
 
 class ResultsModel(QAbstractTableModel):

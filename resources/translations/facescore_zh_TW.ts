@@ -132,6 +132,29 @@
     </message>
 </context>
 <context>
+    <name>CaptureController</name>
+    <message>
+        <source>The scoring model is still loading; try again in a moment.</source>
+        <translation>評分模型仍在載入中，請稍候再試。</translation>
+    </message>
+    <message>
+        <source>No scoring model: {reason}</source>
+        <translation>沒有評分模型：{reason}</translation>
+    </message>
+    <message>
+        <source>Select a contestant in the table first.</source>
+        <translation>請先在表格中選擇一位參賽者。</translation>
+    </message>
+    <message>
+        <source>No picture from the camera: choose a camera, or import a photo (Ctrl+I).</source>
+        <translation>攝影機沒有影像：請選擇攝影機，或匯入照片（Ctrl+I）。</translation>
+    </message>
+    <message>
+        <source>Nothing stored: {reason}</source>
+        <translation>未儲存任何資料：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ContestantDialog</name>
     <message>
         <source>Number</source>
@@ -327,6 +350,18 @@
         <translation>編號 {number} 現已由 {other} 使用；請先為 {other} 更改編號，才能恢復 {name}。</translation>
     </message>
     <message>
+        <source>Number {number} differs from number {other} at line {line} only in leading zeros.</source>
+        <translation>編號 {number} 與第 {line} 列的編號 {other} 只差在前導的零。</translation>
+    </message>
+    <message>
+        <source>Number {number} differs from number {other} in the contest only in leading zeros.</source>
+        <translation>編號 {number} 與本比賽中的編號 {other} 只差在前導的零。</translation>
+    </message>
+    <message>
+        <source>This row runs over several lines: a quotation mark is probably not closed.</source>
+        <translation>此列跨越多行：可能有引號沒有關閉。</translation>
+    </message>
+    <message>
         <source>The folder of {path} is read-only, so changes to the contest cannot be saved there; copy the contest file to a folder you can write to and open it there.</source>
         <translation>{path} 所在的資料夾為唯讀，比賽的變更無法儲存；請將比賽檔案複製到可寫入的資料夾後再開啟。</translation>
     </message>
@@ -413,6 +448,18 @@
     <message>
         <source>{file}: not a readable Excel workbook ({reason}).</source>
         <translation>{file}：不是可讀取的 Excel 活頁簿（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{file}: the workbook has no sheet {sheet!r}.</source>
+        <translation>{file}：活頁簿中沒有工作表 {sheet!r}。</translation>
+    </message>
+    <message>
+        <source>{file}: this is not a regular file.</source>
+        <translation>{file}：這不是一般檔案。</translation>
+    </message>
+    <message>
+        <source>{file}: the file is too large for a roster (over {limit} MiB).</source>
+        <translation>{file}：檔案太大，不像名單（超過 {limit} MiB）。</translation>
     </message>
     <message>
         <source>{file}: the header row has no {column} column (expected e.g. &apos;{column}&apos; or &apos;{example}&apos;).</source>
@@ -539,6 +586,26 @@
         <translation>無法匯出至 {path}：{reason}。</translation>
     </message>
     <message>
+        <source>Could not export to {path}: the file is read-only; choose another name, or make the file writable first.</source>
+        <translation>無法匯出至 {path}：檔案為唯讀；請換個檔名，或先讓檔案可寫入。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: the folder {folder} cannot be written to.</source>
+        <translation>無法匯出至 {path}：無法寫入資料夾 {folder}。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: the folder does not exist.</source>
+        <translation>無法匯出至 {path}：資料夾不存在。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: the disk is full.</source>
+        <translation>無法匯出至 {path}：磁碟已滿。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: permission denied (is the file open in another program?).</source>
+        <translation>無法匯出至 {path}：權限不足（檔案是否已在其他程式中開啟？）。</translation>
+    </message>
+    <message>
         <source>{file}: file not found</source>
         <translation>{file}：找不到檔案</translation>
     </message>
@@ -547,8 +614,16 @@
         <translation>{file}：檔案是空的</translation>
     </message>
     <message>
-        <source>{file}: image too large ({width}x{height})</source>
-        <translation>{file}：圖片太大（{width}x{height}）</translation>
+        <source>{file}: this is a folder, not an image file</source>
+        <translation>{file}：這是資料夾，不是影像檔</translation>
+    </message>
+    <message>
+        <source>{file}: image too large ({width}x{height}; at most {limit} megapixels)</source>
+        <translation>{file}：影像太大（{width}x{height}；最多 {limit} 百萬像素）</translation>
+    </message>
+    <message>
+        <source>{file}: image too large (over {limit} megapixels)</source>
+        <translation>{file}：影像太大（超過 {limit} 百萬像素）</translation>
     </message>
     <message>
         <source>{file}: not a readable image ({reason})</source>
@@ -779,24 +854,8 @@
         <translation>圖片 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;所有檔案 (*)</translation>
     </message>
     <message>
-        <source>The scoring model is still loading; try again in a moment.</source>
-        <translation>評分模型仍在載入中，請稍候再試。</translation>
-    </message>
-    <message>
-        <source>No scoring model: {reason}</source>
-        <translation>沒有評分模型：{reason}</translation>
-    </message>
-    <message>
-        <source>Select a contestant in the table first.</source>
-        <translation>請先在表格中選擇一位參賽者。</translation>
-    </message>
-    <message>
         <source>Capturing No. {number} {name}…</source>
         <translation>正在拍攝 {number} 號 {name}…</translation>
-    </message>
-    <message>
-        <source>No picture from the camera: choose a camera, or import a photo (Ctrl+I).</source>
-        <translation>攝影機沒有影像：請選擇攝影機，或匯入照片（Ctrl+I）。</translation>
     </message>
     <message>
         <source>The capture was not saved</source>
@@ -807,10 +866,6 @@
         <translation>
             <numerusform>{number} 號 {name}：{score} ± {error} · 等級 {level} · 高於 {percentile}% 的參考臉孔（使用 {used}/%n 張影格，差異 {spread}）</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Nothing stored: {reason}</source>
-        <translation>未儲存任何資料：{reason}</translation>
     </message>
     <message>
         <source>Model not available: {reason}</source>
@@ -1169,6 +1224,10 @@ score ({scale})</source>
     <message>
         <source>Import roster: {file}</source>
         <translation>匯入名單：{file}</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
     </message>
     <message>
         <source>{imported}; {skipped}. Text encoding: {encoding}.</source>

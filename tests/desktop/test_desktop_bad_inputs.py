@@ -168,3 +168,33 @@ def test_damaged_model_is_reported_and_the_rest_still_works(qtbot, tmp_path, ope
         assert not window.capture()
     assert failed.args[0].startswith("No scoring model: model file facescore.tflite does not match")
     assert window.export_results(tmp_path / "results.csv")
+
+
+def test_roster_workbook_sheet_can_be_chosen_and_the_encoding_is_shown(qtbot, tmp_path, open_window):
+    from openpyxl import Workbook
+
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    workbook = Workbook()
+    workbook.active.title = "Instructions"
+    workbook.active.append(["One contestant per row on the Roster sheet."])
+    workbook.create_sheet("Roster").append(["編號", "姓名"])
+    workbook["Roster"].append([1, "王小明"])
+    workbook.create_sheet("Spare").append([7, "Ann"])
+    workbook["Spare"].append([8, "Bea"])
+    path = tmp_path / "roster.xlsx"
+    workbook.save(path)
+    dialog = window.import_roster(path)
+    assert dialog.sheet.isVisibleTo(dialog)
+    assert [dialog.sheet.itemText(i) for i in range(dialog.sheet.count())] == ["Instructions", "Roster", "Spare"]
+    assert dialog.sheet.currentText() == "Roster" and dialog.table.item(0, 2).text() == "王小明"
+    dialog.sheet.setCurrentText("Spare")
+    assert [dialog.table.item(row, 2).text() for row in range(dialog.table.rowCount())] == ["Ann", "Bea"]
+    assert dialog.import_button.text() == "Import 2 contestants"
+    dialog.reject()
+
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes("编号,姓名\n7,陈静\n".encode("gbk"))
+    dialog = window.import_roster(gbk)
+    assert "gb18030" in dialog.summary.text() and dialog.table.item(0, 2).text() == "陈静"
+    assert not dialog.sheet.isVisibleTo(dialog)
+    dialog.reject()
