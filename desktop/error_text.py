@@ -142,6 +142,8 @@ TEXTS = {
     "photo_no_contestant": QT_TRANSLATE_NOOP("ErrorText", "{file}: no contestant has number {number}"),
     # ExportError
     "export_bad_suffix": QT_TRANSLATE_NOOP("ErrorText", "Cannot export to {path}: use a .csv or .xlsx file name."),
+    "results_bad_suffix": QT_TRANSLATE_NOOP("ErrorText",
+                                            "Cannot export to {path}: use a .csv, .xlsx or .pdf file name."),
     "export_failed": QT_TRANSLATE_NOOP("ErrorText", "Could not export to {path}: {reason}."),
     "export_file_read_only": QT_TRANSLATE_NOOP(
         "ErrorText", "Could not export to {path}: the file is read-only; choose another name, or make the file "

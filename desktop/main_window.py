@@ -564,17 +564,16 @@ class MainWindow(QMainWindow):
             documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             suggested = Path(documents or Path.home()) / f"{self._store.path.stem}-results.csv"
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), str(suggested),
-                                                    self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"))
+                                                    self.tr("CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)"))
             if not chosen:
                 return False
             path = Path(chosen)
-        from core.export import export_rows
+        from desktop.results_sheet import export_results
 
         self._results.refresh()
         try:
-            card = self._capture.card
-            export_rows(self._results.ranked_rows(), path, card.version if card else "",
-                        self._scale)
+            export_results(path, self._store.contest_name, self._results.ranked_rows(), self._capture.card,
+                           self._scale)
             self._store.record_export(path)
         except FaceScoreError as error:
             show_error(self, self.tr("Export failed"), describe_error(error))

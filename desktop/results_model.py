@@ -66,6 +66,14 @@ def header_label(column: Column, scale: ScoreScale = NATIVE_SCALE) -> str:
     return QCoreApplication.translate("ResultsModel", HEADERS[column])
 
 
+def rank_rule_text() -> str:
+    """core.ranking's rank-range rule in the current language (table tooltips, results sheet)."""
+    return QCoreApplication.translate(
+        "ResultsModel", "Ranked within the division. A contestant is placed surely above another only when its "
+                        "score is higher by at least the mean of their two errors; the range in brackets is every "
+                        "place that leaves possible, and a range means a tie.")
+
+
 def not_captured() -> str:
     return QCoreApplication.translate("ResultsModel", "not captured")
 
@@ -203,13 +211,8 @@ class ResultsModel(QAbstractTableModel):
             return self.tr("Percent of the reference population rated lower: {population}. Not a percentage "
                            "of people in general.").format(population=self._card.percentile_population)
         if column in (Column.RANK, Column.TIE):
-            return self._tie_tip()
+            return rank_rule_text()
         return None
-
-    def _tie_tip(self) -> str:
-        return self.tr("Ranked within the division. A contestant is placed surely above another only when its "
-                       "score is higher by at least the mean of their two errors; the range in brackets is every "
-                       "place that leaves possible, and a range means a tie.")
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -260,7 +263,7 @@ class ResultsModel(QAbstractTableModel):
                 spread=self._scale.width_text(capture.spread), frames=capture.frames_used,
                 time=capture.captured_at, model=capture.model_version)
         if column == Column.TIE and row.tie:
-            return self._tie_tip()
+            return rank_rule_text()
         if column == Column.NAME and row.contestant.notes:
             return row.contestant.notes
         return None
