@@ -646,6 +646,14 @@
         <translation>模型卡 {file} 缺少「{key}」</translation>
     </message>
     <message>
+        <source>model card {file}: &apos;{key}&apos; is malformed</source>
+        <translation>模型卡 {file}：「{key}」格式錯誤</translation>
+    </message>
+    <message>
+        <source>model card {file} says input size {declared}, but the model takes {actual}</source>
+        <translation>模型卡 {file} 標示的輸入大小為 {declared}，但模型接受的是 {actual}</translation>
+    </message>
+    <message>
         <source>model file not found: {path}</source>
         <translation>找不到模型檔：{path}</translation>
     </message>
