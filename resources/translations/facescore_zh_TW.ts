@@ -869,6 +869,10 @@
         <source>The capture was not saved</source>
         <translation>拍攝結果未儲存</translation>
     </message>
+    <message>
+        <source>Contest file</source>
+        <translation>比賽檔案</translation>
+    </message>
     <message numerus="yes">
         <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</source>
         <translation>
@@ -1225,6 +1229,17 @@ score ({scale})</source>
     <message>
         <source>Division: {division}</source>
         <translation>組別：{division}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTable</name>
+    <message>
+        <source>All divisions</source>
+        <translation>全部組別</translation>
+    </message>
+    <message>
+        <source>No division</source>
+        <translation>未分組</translation>
     </message>
 </context>
 <context>
