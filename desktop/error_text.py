@@ -167,6 +167,9 @@ TEXTS = {
     "card_not_found": QT_TRANSLATE_NOOP("ErrorText", "model card not found: {path}"),
     "card_unreadable": QT_TRANSLATE_NOOP("ErrorText", "model card unreadable: {path} ({reason})"),
     "card_incomplete": QT_TRANSLATE_NOOP("ErrorText", "model card {file} lacks '{key}'"),
+    "card_malformed": QT_TRANSLATE_NOOP("ErrorText", "model card {file}: '{key}' is malformed"),
+    "card_input_size_mismatch": QT_TRANSLATE_NOOP(
+        "ErrorText", "model card {file} says input size {declared}, but the model takes {actual}"),
     "model_not_found": QT_TRANSLATE_NOOP("ErrorText", "model file not found: {path}"),
     "model_checksum": QT_TRANSLATE_NOOP(
         "ErrorText", "model file {file} does not match its model card (sha256 {actual}… instead of {expected}…): "

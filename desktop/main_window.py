@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -52,6 +52,7 @@ from desktop.store_bridge import StoreBridge
 from desktop.tabulate_dialog import TabulateDialog
 
 DEFAULT_SIZE = (1280, 720)
+POLL_INTERVAL_MS = 1000  # how soon the window shows what the command line changed in the contest file
 MODEL_STYLES = {ModelState.LOADING: "color: #666666;", ModelState.READY: "color: #1b5e20;",
                 ModelState.FAILED: "color: #c62828;"}
 
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         self._results = ResultsModel(self)
         self._results.set_scale(self._scale)
 
+        self._poll_timer = QTimer(self, interval=POLL_INTERVAL_MS)
+        self._poll_timer.timeout.connect(self._poll_store)
         self._build_actions()
         self._build_menus()
         self._build_layout()
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
             header.addWidget(button)
 
         self.table = ResultsTable(self._results)
+        header.insertWidget(1, self.table.division_filter)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.table.addActions([self.edit_action, self.history_action, self.remove_action])
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -314,6 +318,7 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("Cannot open the contest"), describe_error(error))
             return False
         previous, self._store = self._store, store
+        self._poll_timer.start()
         self._results.set_store(store)
         self.marks_panel.set_store(store)
         self._follow(store)
@@ -372,6 +377,14 @@ class MainWindow(QMainWindow):
         self._store_bridge = None if store is None else StoreBridge(store, self)
         if self._store_bridge is not None:
             self._store_bridge.changed.connect(self._on_store_changed)
+
+    def _poll_store(self) -> None:
+        """Show what another program (``facescore contest …``) committed to the open contest file."""
+        try:
+            self._store.poll()
+        except FaceScoreError as error:  # the file was moved or deleted: say so once
+            self._poll_timer.stop()
+            show_error(self, self.tr("Contest file"), describe_error(error))
 
     def _on_store_changed(self, changes) -> None:
         if changes.contest:
@@ -644,6 +657,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("Advisory scores"))
         self.tabs.setTabText(1, self.tr("Judge's marks"))
         self._results.retranslate()
+        self.table.retranslate()
         self._render_model_state()
         self._show_contest()
         self._update_actions()
@@ -656,6 +670,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._settings.window_geometry = self.saveGeometry()
+        self._poll_timer.stop()
         self.camera_feed.stop()
         self._capture.stop()
         self._results.set_store(None)

@@ -264,9 +264,13 @@ class ResultsModel(QAbstractTableModel):
                 time=capture.captured_at, model=capture.model_version)
         if column == Column.TIE and row.tie:
             return rank_rule_text()
-        if column == Column.NAME and row.contestant.notes:
-            return row.contestant.notes
+        if column == Column.NAME:  # the full name, which a narrow column elides
+            return "\n".join(filter(None, (row.contestant.name, row.contestant.notes)))
         return None
+
+    def divisions(self) -> list[str]:
+        """The divisions of the contestants shown, in ranking order ("" for those without one)."""
+        return sorted({row.division for row in self._rows}, key=division_key)
 
     def _thumbnail(self, capture) -> QPixmap:
         if capture.id not in self._thumbnails:
@@ -279,7 +283,24 @@ class ResultsModel(QAbstractTableModel):
 
 
 class ResultsProxy(QSortFilterProxyModel):
-    """Sorts by the model's Python sort keys (natural numbers, unscored last by rank)."""
+    """Sorts by the model's Python sort keys (natural numbers, unscored last by rank; by rank, the
+    divisions stay grouped) and shows one division or all of them."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._division: str | None = None  # None: every division
+
+    def set_division(self, division: str | None) -> None:
+        if not hasattr(self, "endFilterChange"):  # Qt < 6.10, where invalidateFilter() is not yet deprecated
+            self._division = division
+            self.invalidateFilter()
+            return
+        self.beginFilterChange()
+        self._division = division
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        return self._division is None or self.sourceModel().row_of(source_row).division == self._division
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
         model = self.sourceModel()

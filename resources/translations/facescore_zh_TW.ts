@@ -646,6 +646,14 @@
         <translation>模型卡 {file} 缺少「{key}」</translation>
     </message>
     <message>
+        <source>model card {file}: &apos;{key}&apos; is malformed</source>
+        <translation>模型卡 {file}：「{key}」格式錯誤</translation>
+    </message>
+    <message>
+        <source>model card {file} says input size {declared}, but the model takes {actual}</source>
+        <translation>模型卡 {file} 標示的輸入大小為 {declared}，但模型接受的是 {actual}</translation>
+    </message>
+    <message>
         <source>model file not found: {path}</source>
         <translation>找不到模型檔：{path}</translation>
     </message>
@@ -860,6 +868,10 @@
     <message>
         <source>The capture was not saved</source>
         <translation>拍攝結果未儲存</translation>
+    </message>
+    <message>
+        <source>Contest file</source>
+        <translation>比賽檔案</translation>
     </message>
     <message numerus="yes">
         <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</source>
@@ -1217,6 +1229,17 @@ score ({scale})</source>
     <message>
         <source>Division: {division}</source>
         <translation>組別：{division}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTable</name>
+    <message>
+        <source>All divisions</source>
+        <translation>全部組別</translation>
+    </message>
+    <message>
+        <source>No division</source>
+        <translation>未分組</translation>
     </message>
 </context>
 <context>
