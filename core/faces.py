@@ -40,13 +40,14 @@ def prepare_face(image: np.ndarray, detector: FaceDetector, *, check_quality: bo
     """Find the largest face in an RGB uint8 image and return its aligned ``size`` x ``size`` crop.
 
     ``size`` is the model's input size (its card's ``input_size``). The quality checks always
-    look at a CROP_SIZE crop, so their thresholds mean the same whatever the model.
+    look at a CROP_SIZE crop, so their thresholds mean the same whatever the model. Two faces
+    that could each be the contestant are refused, not guessed between.
     Raises :class:`FaceQualityError` if no face is found, or, with
     ``check_quality``, if any quality check fails.
     """
     faces = detector.detect(image)
     crop = align_face(image, faces[0], CROP_SIZE) if faces else None
-    report = assess(faces, crop)
+    report = assess(faces, crop, image.shape[1])
     if crop is None or (check_quality and not report.passed):
         raise FaceQualityError(report)
     if size != CROP_SIZE:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 from desktop.results_model import Column, header_label
-from desktop.tables import follow_store, read_only_table
+from desktop.store_bridge import follow_store
+from desktop.tables import read_only_table
 
 PHOTO_SIZE = 64
 CURRENT_COLOUR = QColor("#1b5e20")

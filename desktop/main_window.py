@@ -7,23 +7,21 @@ workers, and the results model. Dialogs open without blocking the event loop.
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPainter
+from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMainWindow,
     QSplitter,
     QTabWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,7 +35,9 @@ from core.version import app_version
 from desktop import crash_reports, i18n
 from desktop.about_dialog import AboutDialog
 from desktop.alerts import confirm, show_error
+from desktop.camera_feed import CameraFeed
 from desktop.camera_panel import CameraPanel
+from desktop.capture_controller import CaptureController, ModelState
 from desktop.contestant_dialog import ContestantDialog
 from desktop.criteria_dialog import CriteriaDialog
 from desktop.contests import contests_folder, latest_contest, new_contest_path
@@ -45,37 +45,20 @@ from desktop.error_text import describe_error
 from desktop.history_dialog import HistoryDialog
 from desktop.marks_panel import MarksPanel
 from desktop.removed_dialog import RemovedDialog
-from desktop.results_model import (
-    CONTESTANT_ID_ROLE,
-    THUMBNAIL_SIZE,
-    Column,
-    ResultsModel,
-    ResultsProxy,
-)
+from desktop.results_model import ResultsModel
+from desktop.contest_admin import ContestAdmin
+from desktop.results_table import HISTORY_COLUMNS, ResultsTable
 from desktop.roster_dialog import RosterImportDialog
 from desktop.settings import AppSettings
+from desktop.store_bridge import StoreBridge
 from desktop.tabulate_dialog import TabulateDialog
-from desktop.workers import CameraWorker, DeviceProbe, ScoringJob, ScoringWorker
+
+log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1280, 720)
-COLUMN_WIDTHS = {Column.PHOTO: 56, Column.NUMBER: 64, Column.NAME: 190, Column.DIVISION: 100,
-                 Column.SCORE: 112, Column.LEVEL: 60, Column.PERCENTILE: 80, Column.RANK: 56, Column.TIE: 48}
-HISTORY_COLUMNS = (Column.PHOTO, Column.SCORE)  # a double-click there opens the capture history
-MODEL_STYLES = {"loading": "color: #666666;", "ready": "color: #1b5e20;", "failed": "color: #c62828;"}
-
-
-class ResultsTable(QTableView):
-    """The results table; while it is empty it says how to fill it."""
-
-    placeholder = ""
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        if self.model() is not None and self.model().rowCount() == 0 and self.placeholder:
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(self.viewport().rect().adjusted(24, 24, -24, -24),
-                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
+POLL_INTERVAL_MS = 1000  # how soon the window shows what the command line changed in the contest file
+MODEL_STYLES = {ModelState.LOADING: "color: #666666;", ModelState.READY: "color: #1b5e20;",
+                ModelState.FAILED: "color: #c62828;"}
 
 
 class MainWindow(QMainWindow):
@@ -88,29 +71,22 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._settings = settings
         self._contests = contests_folder(settings.data_dir)
-        self._camera_spec = camera_spec or settings.camera_source
-        self._extra_specs = [camera_spec] if camera_spec else []
         self._store: ContestStore | None = None
-        self._card = None
-        self._model_state = "loading"
-        self._model_error: Exception | None = None
-        self._camera_live = False
-        self._busy_contestant: int | None = None  # capture in progress for this contestant
+        self._store_bridge: StoreBridge | None = None
         self._close_requested = False
         self._shown_contestant: int | None = None  # whose name the camera panel shows
         self._scale = settings.score_scale
 
         self._results = ResultsModel(self)
         self._results.set_scale(self._scale)
-        self._proxy = ResultsProxy(self)
-        self._proxy.setSourceModel(self._results)
-        self._scoring = ScoringWorker(model_card_path, self)
-        self._camera = CameraWorker(self)
-        self._probe = DeviceProbe(self)
 
+        self._poll_timer = QTimer(self, interval=POLL_INTERVAL_MS)
+        self._poll_timer.timeout.connect(self._poll_store)
         self._build_actions()
         self._build_menus()
         self._build_layout()
+        self.camera_feed = CameraFeed(self.camera_panel, settings, camera_spec, self)
+        self._capture = CaptureController(self.camera_feed.worker, model_card_path, self)
         self._connect_workers()
         self.retranslate()
         self._restore_geometry()
@@ -146,6 +122,7 @@ class MainWindow(QMainWindow):
         self.refresh_cameras_action = self._action("F5", self.refresh_cameras)
         self.about_action = self._action(QKeySequence.StandardKey.HelpContents, self.show_about)
         self.log_folder_action = self._action(None, self.open_log_folder)
+        self.admin = ContestAdmin(self, self._open_dialog)
         self.language_group = QActionGroup(self)
         self.language_actions = {}
         for code, label in i18n.LANGUAGES.items():
@@ -172,6 +149,8 @@ class MainWindow(QMainWindow):
         self.contest_menu.addActions([self.criteria_action, self.marks_action, self.tabulate_action])
         self.contest_menu.addSeparator()
         self.contest_menu.addAction(self.export_action)
+        for action in self.admin.actions:
+            self.contest_menu.addSeparator() if action is None else self.contest_menu.addAction(action)
         self.contest_menu.addSeparator()
         self.contest_menu.addAction(self.quit_action)
         self.contestants_menu = bar.addMenu("")
@@ -193,7 +172,6 @@ class MainWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         self.camera_panel = CameraPanel(self.capture_action, self.import_photo_action)
-        self.camera_panel.sourceChosen.connect(self.set_camera_source)
 
         self.contest_title = QLabel()
         self.contest_title.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -204,23 +182,9 @@ class MainWindow(QMainWindow):
             button.setDefaultAction(action)
             header.addWidget(button)
 
-        self.table = ResultsTable()
-        self.table.setModel(self._proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.RANK, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(50)
-        self.table.setIconSize(QSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE))
-        columns = self.table.horizontalHeader()
-        for column, width in COLUMN_WIDTHS.items():
-            columns.resizeSection(column, width)
-        columns.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table = ResultsTable(self._results)
+        header.insertWidget(1, self.table.division_filter)
         self.table.doubleClicked.connect(self._on_double_clicked)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addActions([self.edit_action, self.history_action, self.remove_action])
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._results.dataChanged.connect(self._on_selection_changed)
@@ -251,17 +215,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_status)
 
     def _connect_workers(self) -> None:
-        self._scoring.modelReady.connect(self._on_model_ready)
-        self._scoring.modelFailed.connect(self._on_model_failed)
-        self._scoring.scored.connect(self._on_scored)
-        self._scoring.failed.connect(self._on_score_failed)
-        self._camera.frameReady.connect(self._on_frame)
-        self._camera.faceHint.connect(self.camera_panel.show_hint)
-        self._camera.opened.connect(self._on_camera_opened)
-        self._camera.lost.connect(self._on_camera_lost)
-        self._camera.burstReady.connect(self._on_burst)
-        self._camera.burstFailed.connect(self._on_burst_failed)
-        self._probe.found.connect(self._on_devices_found)
+        self._capture.modelStateChanged.connect(self._on_model_state)
+        self._capture.busyChanged.connect(self._on_busy_changed)
+        self._capture.started.connect(self._on_capture_started)
+        self._capture.stored.connect(self._on_stored)
+        self._capture.failed.connect(self._fail)
+        self._capture.saveFailed.connect(
+            lambda error: show_error(self, self.tr("The capture was not saved"), describe_error(error)))
+        self.camera_feed.sourceChanged.connect(self._capture.camera_changed)
 
     def _restore_geometry(self) -> None:
         geometry = self._settings.window_geometry
@@ -271,14 +232,8 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Start the background work; called once the window is on screen."""
-        self._scoring.start()
-        self._camera.start()
-        self._probe.start()
-        self.camera_panel.set_sources(self._extra_specs, self._camera_spec)
-        if self._camera_spec:
-            self._camera.set_source(self._camera_spec)
-        else:
-            self.camera_panel.show_no_camera()
+        self._capture.start()
+        self.camera_feed.start()
 
     # -- state ------------------------------------------------------------------
 
@@ -292,39 +247,26 @@ class MainWindow(QMainWindow):
 
     @property
     def model_ready(self) -> bool:
-        return self._model_state == "ready"
+        return self._capture.model_ready
 
     @property
     def camera_live(self) -> bool:
-        return self._camera_live
+        return self._capture.camera_live
 
     @property
     def busy(self) -> bool:
-        return self._busy_contestant is not None
+        return self._capture.busy
 
     def selected_row(self):
         """The selected contestant's core.ranking.RankedRow, or None."""
-        indexes = self.table.selectionModel().selectedRows()
-        if not indexes:
-            return None
-        row = self._results.row_for_contestant(indexes[0].data(CONTESTANT_ID_ROLE))
-        return None if row is None else self._results.row_of(row)
+        return self.table.selected_row()
 
     def selected_contestant(self):
         row = self.selected_row()
         return None if row is None else row.contestant
 
     def select_contestant(self, contestant_id: int) -> bool:
-        self._results.refresh()
-        row = self._results.row_for_contestant(contestant_id)
-        if row is None:
-            return False
-        index = self._proxy.mapFromSource(self._results.index(row, 0))
-        self.table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                           | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        return True
+        return self.table.select_contestant(contestant_id)
 
     def select_number(self, number: str) -> bool:
         for contestant in self._store.contestants() if self._store else []:
@@ -364,6 +306,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_store)
         for action in (self.new_contest_action, self.open_contest_action):
             action.setEnabled(not self.busy)
+        self.admin.update_actions()
 
     # -- contests ---------------------------------------------------------------
 
@@ -380,18 +323,46 @@ class MainWindow(QMainWindow):
         try:
             store = ContestStore(path)
         except FaceScoreError as error:
-            show_error(self, self.tr("Cannot open the contest"), describe_error(error))
+            if not (error.code == "contest_damaged" and self.admin.offer_backup(Path(path), error)):
+                show_error(self, self.tr("Cannot open the contest"), describe_error(error))
             return False
-        previous, self._store = self._store, store
+        self.close_contest()
+        self._store = store
+        self._poll_timer.start()
         self._results.set_store(store)
         self.marks_panel.set_store(store)
-        if previous is not None:
-            previous.close()
+        self._follow(store)
         self._settings.last_contest = Path(path)
-        store.subscribe(self._on_store_changed)
         self._show_contest()
         self._on_selection_changed()
         return True
+
+    def close_contest(self) -> None:
+        """Back the open contest up (core.backups) and close it."""
+        store, self._store = self._store, None
+        self._poll_timer.stop()
+        self._results.set_store(None)
+        self.marks_panel.set_store(None)
+        self._follow(None)
+        if store is None:
+            return
+        try:
+            store.backup("closed")
+        except FaceScoreError as error:  # the contest itself is saved; only its backup is missing
+            log.warning("%s", error)
+        store.close()
+
+    @property
+    def contests_folder(self) -> Path:
+        return self._contests
+
+    def sheet(self):
+        """The results sheet of the open contest, as exported to PDF and printed."""
+        from desktop.results_sheet import SheetModel, results_document
+
+        self._results.refresh()
+        return results_document(self._store.contest_name, self._results.ranked_rows(),
+                                SheetModel.of(self._capture.card), self._scale)
 
     def new_contest(self, name: str | None = None) -> bool:
         interactive = name is None
@@ -434,9 +405,26 @@ class MainWindow(QMainWindow):
         except FaceScoreError as error:
             show_error(self, self.tr("Rename contest"), describe_error(error))
 
+    def _follow(self, store) -> None:
+        if self._store_bridge is not None:
+            self._store_bridge.detach()
+            self._store_bridge.deleteLater()
+        self._store_bridge = None if store is None else StoreBridge(store, self)
+        if self._store_bridge is not None:
+            self._store_bridge.changed.connect(self._on_store_changed)
+
+    def _poll_store(self) -> None:
+        """Show what another program (``facescore contest …``) committed to the open contest file."""
+        try:
+            self._store.poll()
+        except FaceScoreError as error:  # the file was moved or deleted: say so once
+            self._poll_timer.stop()
+            show_error(self, self.tr("Contest file"), describe_error(error))
+
     def _on_store_changed(self, changes) -> None:
         if changes.contest:
             self._show_contest()
+            self._update_actions()
 
     # -- judges' marks ----------------------------------------------------------
 
@@ -455,7 +443,9 @@ class MainWindow(QMainWindow):
     def _show_contest(self) -> None:
         name = self._store.contest_name if self._store else ""
         app_name = self.tr("FaceScore Judge")
-        self.contest_title.setText(name or self.tr("Untitled contest"))
+        title = name or self.tr("Untitled contest")
+        finalized = self._store is not None and self._store.finalized
+        self.contest_title.setText(self.tr("{title} (finalized)").format(title=title) if finalized else title)
         self.setWindowTitle(f"{name} — {app_name}" if name else app_name)
         self.contest_status.setText(
             self.tr("Contest file: {path}").format(path=str(self._store.path)) if self._store else "")
@@ -531,31 +521,26 @@ class MainWindow(QMainWindow):
             path = Path(chosen)
         from core.roster import read_roster
 
+        def read(sheet: str | None = None):
+            return read_roster(path, [c.number for c in self._store.contestants()], sheet)
+
         try:
-            preview = read_roster(path, [c.number for c in self._store.contestants()])
+            preview = read()
         except FaceScoreError as error:
             show_error(self, self.tr("Cannot import the roster"), describe_error(error))
             return None
-        return self._open_dialog(RosterImportDialog(self._store, preview, path, self))
+        return self._open_dialog(RosterImportDialog(self._store, preview, path, self, read_sheet=read))
 
     # -- capture ----------------------------------------------------------------
 
     def capture(self) -> bool:
         """Take a burst from the camera for the selected contestant and score it."""
-        contestant = self._contestant_to_score()
-        if contestant is None:
-            return False
-        if not self._camera_live:
-            self._fail(self._no_camera_text)
-            return False
-        self._begin_scoring(contestant)
-        self._camera.request_burst()
-        return True
+        return self._capture.capture(self._store, self.selected_contestant())
 
     def import_photo(self, path: Path | None = None) -> bool:
         """Score a photo file for the selected contestant instead of the camera."""
-        contestant = self._contestant_to_score()
-        if contestant is None:
+        contestant = self.selected_contestant()
+        if not self._capture.can_start(contestant):
             return False
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
@@ -564,136 +549,61 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return False
             path = Path(chosen)
-        self._begin_scoring(contestant)
-        self._scoring.submit(ScoringJob(contestant.id, photo=Path(path)))
-        return True
+        return self._capture.score_photo(self._store, contestant, Path(path))
 
-    def _contestant_to_score(self):
-        if self.busy:
-            return None
-        if not self.model_ready:
-            self._fail(lambda: self.tr("The scoring model is still loading; try again in a moment.")
-                       if self._model_state == "loading"
-                       else self.tr("No scoring model: {reason}").format(reason=describe_error(self._model_error)))
-            return None
-        contestant = self.selected_contestant()
-        if contestant is None:
-            self._fail(lambda: self.tr("Select a contestant in the table first."))
-        return contestant
-
-    def _begin_scoring(self, contestant) -> None:
-        self._busy_contestant = contestant.id
+    def _on_capture_started(self, contestant) -> None:
         self.camera_panel.show_message(lambda: self.tr("Capturing No. {number} {name}…").format(
             number=contestant.number, name=contestant.name))
-        self._update_actions()
 
-    def _end_scoring(self) -> None:
-        self._busy_contestant = None
+    def _on_busy_changed(self, busy: bool) -> None:
         self._update_actions()
-        if self._close_requested:
+        if not busy and self._close_requested:
             self.close()
 
     def _fail(self, text: Callable[[], str]) -> None:
         self.camera_panel.show_error_message(text)
         self.captureFailed.emit(text())
 
-    def _on_burst(self, frames) -> None:
-        if self._busy_contestant is not None:
-            self._scoring.submit(ScoringJob(self._busy_contestant, tuple(frames)))
-
-    def _on_burst_failed(self) -> None:
-        if self._busy_contestant is not None:
-            self._end_scoring()
-            self._fail(self._no_camera_text)
-
-    def _no_camera_text(self) -> str:
-        return self.tr("No picture from the camera: choose a camera, or import a photo (Ctrl+I).")
-
-    def _on_scored(self, job: ScoringJob, capture) -> None:
-        try:
-            stored = self._store.add_capture(capture)
-        except FaceScoreError as error:
-            self._end_scoring()
-            self._fail(lambda error=error: describe_error(error))  # `error` is unbound after except
-            show_error(self, self.tr("The capture was not saved"), describe_error(error))
-            return
-        contestant = next((c for c in self._store.contestants() if c.id == job.contestant_id), None)
+    def _on_stored(self, stored, frames: int) -> None:
+        contestant = next((c for c in self._store.contestants() if c.id == stored.contestant_id), None)
         number, name = (contestant.number, contestant.name) if contestant else ("?", "?")
         self.camera_panel.show_result_message(lambda: self.tr(
             "No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference "
-            "faces ({used} of %n frames used, spread {spread})", "", len(job.frames) or 1).format(
+            "faces ({used} of %n frames used, spread {spread})", "", frames).format(
             number=number, name=name, score=self._scale.value_text(stored.score),
             error=self._scale.width_text(stored.error), level=stored.level,
             percentile=percentile_text(stored.percentile), used=stored.frames_used,
             spread=self._scale.width_text(stored.spread)))
         self._results.refresh()
-        self._end_scoring()
         self.captureStored.emit(stored)
-
-    def _on_score_failed(self, _job: ScoringJob, error: Exception) -> None:
-        self._end_scoring()
-        self._fail(lambda: self.tr("Nothing stored: {reason}").format(reason=describe_error(error)))
 
     # -- camera -----------------------------------------------------------------
 
     def set_camera_source(self, spec: str) -> None:
-        self._camera_spec = spec
-        if not spec.isdigit() and spec not in self._extra_specs:
-            self._extra_specs.append(spec)
-        self._settings.camera_source = spec
-        self._camera_live = False
-        devices = [s for s in self.camera_panel.source_specs if s.isdigit()]
-        self.camera_panel.set_sources(devices + self._extra_specs, spec)
-        self._camera.set_source(spec)
+        self.camera_feed.set_source(spec)
 
     def refresh_cameras(self) -> None:
-        if not self._probe.isRunning():
-            self._probe.start()
-
-    def _on_devices_found(self, devices: list[int]) -> None:
-        specs = [str(index) for index in devices]
-        self.camera_panel.set_sources(specs + self._extra_specs, self._camera_spec)
-        if self._camera_spec is None and specs:
-            self.set_camera_source(specs[0])
-
-    def _on_frame(self, image) -> None:
-        self._camera_live = True
-        self.camera_panel.show_frame(image)
-        self._camera.frame_shown()
-
-    def _on_camera_opened(self, description: str) -> None:
-        self.camera_panel.show_opened(description)
-
-    def _on_camera_lost(self, error: Exception) -> None:
-        self._camera_live = False
-        self.camera_panel.show_lost(error)
+        self.camera_feed.look_for_cameras()
 
     # -- model ------------------------------------------------------------------
 
-    def _on_model_ready(self, card) -> None:
-        self._card = card
-        self._results.set_model_card(card)
-        self._set_model_state("ready")
-
-    def _on_model_failed(self, error: Exception) -> None:
-        self._model_error = error
-        self._set_model_state("failed")
-
-    def _set_model_state(self, state: str) -> None:
-        self._model_state = state
+    def _on_model_state(self, state: ModelState) -> None:
+        if state == ModelState.READY:
+            self._results.set_model_card(self._capture.card)
         self._render_model_state()
         self._update_actions()
-        self.modelStateChanged.emit(state)
+        self.modelStateChanged.emit(state.value)
 
     def _render_model_state(self) -> None:
-        if self._model_state == "failed":
-            text = self.tr("Model not available: {reason}").format(reason=describe_error(self._model_error))
-        elif self._model_state == "ready":
-            text = self.tr("Model ready ({version})").format(version=self._card.version)
+        state = self._capture.model_state
+        if state == ModelState.FAILED:
+            text = self.tr("Model not available: {reason}").format(reason=describe_error(self._capture.model_error))
+        elif state == ModelState.READY:
+            text = self.tr("Model ready ({version})").format(version=self._capture.card.version)
         else:
             text = self.tr("Loading model…")
         self.model_status.setText(text)
-        self.model_status.setStyleSheet(MODEL_STYLES[self._model_state])
+        self.model_status.setStyleSheet(MODEL_STYLES[state])
         self.model_status.setToolTip(text)
 
     # -- export, about, language ------------------------------------------------
@@ -705,16 +615,16 @@ class MainWindow(QMainWindow):
             documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             suggested = Path(documents or Path.home()) / f"{self._store.path.stem}-results.csv"
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), str(suggested),
-                                                    self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"))
+                                                    self.tr("CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)"))
             if not chosen:
                 return False
             path = Path(chosen)
-        from core.export import export_rows
+        from desktop.results_sheet import export_results
 
         self._results.refresh()
         try:
-            export_rows(self._results.ranked_rows(), path, self._card.version if self._card else "",
-                        self._scale)
+            export_results(path, self._store.contest_name, self._results.ranked_rows(), self._capture.card,
+                           self._scale)
             self._store.record_export(path)
         except FaceScoreError as error:
             show_error(self, self.tr("Export failed"), describe_error(error))
@@ -723,7 +633,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_about(self) -> AboutDialog:
-        return self._open_dialog(AboutDialog(self._card, app_version(), self._scale, self))
+        return self._open_dialog(AboutDialog(self._capture.card, app_version(), self._scale, self))
 
     def open_log_folder(self) -> bool:
         return crash_reports.open_folder(log_folder(self._settings.data_dir))
@@ -785,6 +695,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("Advisory scores"))
         self.tabs.setTabText(1, self.tr("Judge's marks"))
         self._results.retranslate()
+        self.table.retranslate()
+        self.admin.retranslate()
         self._render_model_state()
         self._show_contest()
         self._update_actions()
@@ -797,12 +709,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._settings.window_geometry = self.saveGeometry()
-        self._camera.stop()
-        self._scoring.stop()
-        self._probe.wait()
-        self._results.set_store(None)
-        self.marks_panel.set_store(None)
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        self.camera_feed.stop()
+        self._capture.stop()
+        self.close_contest()
         event.accept()

@@ -18,7 +18,8 @@ from core.errors import FaceScoreError
 from core.score import NATIVE_SCALE, ScoreScale
 from core.tabulation import RankedTotal, rank_by_division
 from desktop.error_text import describe_error
-from desktop.results_model import CONTESTANT_ID_ROLE, StoreBridge
+from desktop.results_model import CONTESTANT_ID_ROLE
+from desktop.store_bridge import StoreBridge
 
 FIXED_BEFORE = 3  # number, name, division
 FIXED_AFTER = 3  # total, rank, advisory score

@@ -17,7 +17,8 @@ from core.errors import FaceScoreError
 from core.score import NATIVE_SCALE, ScoreScale
 from desktop.error_text import describe_error
 from desktop.results_model import Column, header_label, not_captured
-from desktop.tables import follow_store, read_only_table
+from desktop.store_bridge import follow_store
+from desktop.tables import read_only_table
 
 COLUMNS = (Column.NUMBER, Column.NAME, Column.DIVISION, Column.SCORE)
 

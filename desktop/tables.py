@@ -1,10 +1,8 @@
-"""The read-only tables the dialogs show, and how a dialog follows the store while open."""
+"""The read-only tables the dialogs show."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QTableWidget
-
-from desktop.results_model import StoreBridge
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget
 
 
 def read_only_table(headers: list[str], rows: int = 0) -> QTableWidget:
@@ -14,11 +12,3 @@ def read_only_table(headers: list[str], rows: int = 0) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     return table
-
-
-def follow_store(dialog: QDialog, store, on_change) -> StoreBridge:
-    """Call ``on_change(changes)`` on the GUI thread after each store change until ``dialog`` closes."""
-    bridge = StoreBridge(store, dialog)
-    bridge.changed.connect(on_change)
-    dialog.finished.connect(bridge.detach)
-    return bridge

@@ -153,14 +153,14 @@ class CameraWorker(CooperativeThread):
     faceHint = Signal(object, object)  # face box (x0, y0, x1, y1) or None, tuple of QualityIssue
     opened = Signal(str)  # the source's description
     lost = Signal(object)  # CameraError (cannot open) or SourceStopped
-    burstReady = Signal(object)  # list of RGB uint8 frames
-    burstFailed = Signal()
+    burstFailed = Signal()  # the source was lost before the requested burst was complete
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._spec: str | None = None
         self._spec_changed = False
         self._burst_wanted = False
+        self._deliver_burst = None  # called on this thread with the burst's frames
         self._frame_pending = False
 
     # -- called from the GUI thread ---------------------------------------------
@@ -170,9 +170,11 @@ class CameraWorker(CooperativeThread):
             self._spec, self._spec_changed = spec, True
             self._wake.wakeOne()
 
-    def request_burst(self) -> None:
+    def request_burst(self, deliver) -> None:
+        """Take a burst and hand its frames to ``deliver(frames)`` on the camera thread, so full
+        frames never pass through the GUI thread; ``burstFailed`` if the source is lost first."""
         with QMutexLocker(self._mutex):
-            self._burst_wanted = True
+            self._burst_wanted, self._deliver_burst = True, deliver
             self._wake.wakeOne()
 
     def frame_shown(self) -> None:
@@ -249,8 +251,8 @@ class CameraWorker(CooperativeThread):
                 burst.append((started, frame))
                 if len(burst) == BURST_FRAMES:
                     with QMutexLocker(self._mutex):
-                        self._burst_wanted = False
-                    self.burstReady.emit([image for _, image in burst])
+                        self._burst_wanted, deliver = False, self._deliver_burst
+                    deliver(tuple(image for _, image in burst))
                     burst = []
             if pace is not None:
                 remaining = pace - (time.monotonic() - started)

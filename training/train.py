@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from training.crops import build_crops
+from training.crops import build_crops, readable_parts
 from training.dataset import load_split
 from training.fit import FitConfig
 
@@ -51,8 +51,10 @@ def run_inputs(data: Path, split_name: str, config: FitConfig, cache: Path, limi
     if config.recipe == "origin-study":
         from training.origin_study import whole_images
 
-        return parts, whole_images(data / "Images", files, cache, config.input_size)
-    return parts, build_crops(data / "Images", files, cache)
+        crops = whole_images(data / "Images", files, cache, config.input_size)
+    else:
+        crops = build_crops(data / "Images", files, cache)
+    return readable_parts(parts, crops), crops
 
 
 def train(data: Path, split_name: str, config: FitConfig, out: Path, cache: Path,

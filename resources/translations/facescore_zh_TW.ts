@@ -73,6 +73,109 @@
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>judge named</source>
+        <translation>評審署名</translation>
+    </message>
+    <message>
+        <source>contest renamed</source>
+        <translation>比賽更名</translation>
+    </message>
+    <message>
+        <source>contestant added</source>
+        <translation>新增參賽者</translation>
+    </message>
+    <message>
+        <source>contestant imported</source>
+        <translation>匯入參賽者</translation>
+    </message>
+    <message>
+        <source>contestant edited</source>
+        <translation>編輯參賽者</translation>
+    </message>
+    <message>
+        <source>contestant removed</source>
+        <translation>移除參賽者</translation>
+    </message>
+    <message>
+        <source>contestant restored</source>
+        <translation>復原參賽者</translation>
+    </message>
+    <message>
+        <source>capture</source>
+        <translation>拍攝</translation>
+    </message>
+    <message>
+        <source>retake</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <source>photo imported</source>
+        <translation>匯入照片</translation>
+    </message>
+    <message>
+        <source>finalized</source>
+        <translation>定案</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>重新開放</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>photos deleted</source>
+        <translation>刪除照片</translation>
+    </message>
+    <message>
+        <source>restored from a backup</source>
+        <translation>從備份還原</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>稽核紀錄</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>評審</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Contestant</source>
+        <translation>參賽者</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>變更內容</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <source>{count} recorded changes, oldest first. The log cannot be edited.</source>
+        <translation>共 {count} 筆變更紀錄，由舊至新。紀錄無法修改。</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>匯出稽核紀錄</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>CameraPanel</name>
     <message>
         <source>No camera found</source>
@@ -129,6 +232,128 @@
     <message>
         <source>Other…</source>
         <translation>其他…</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureController</name>
+    <message>
+        <source>The scoring model is still loading; try again in a moment.</source>
+        <translation>評分模型仍在載入中，請稍候再試。</translation>
+    </message>
+    <message>
+        <source>No scoring model: {reason}</source>
+        <translation>沒有評分模型：{reason}</translation>
+    </message>
+    <message>
+        <source>Select a contestant in the table first.</source>
+        <translation>請先在表格中選擇一位參賽者。</translation>
+    </message>
+    <message>
+        <source>No picture from the camera: choose a camera, or import a photo (Ctrl+I).</source>
+        <translation>攝影機沒有影像：請選擇攝影機，或匯入照片（Ctrl+I）。</translation>
+    </message>
+    <message>
+        <source>Nothing stored: {reason}</source>
+        <translation>未儲存任何資料：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ContestAdmin</name>
+    <message>
+        <source>Finalize results…</source>
+        <translation>成績定案…</translation>
+    </message>
+    <message>
+        <source>Reopen results…</source>
+        <translation>重新開放成績…</translation>
+    </message>
+    <message>
+        <source>Audit log…</source>
+        <translation>稽核紀錄…</translation>
+    </message>
+    <message>
+        <source>Print results…</source>
+        <translation>列印成績…</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>從備份還原…</translation>
+    </message>
+    <message>
+        <source>Delete photos…</source>
+        <translation>刪除照片…</translation>
+    </message>
+    <message>
+        <source>Delete contest…</source>
+        <translation>刪除比賽…</translation>
+    </message>
+    <message>
+        <source>Finalize the results? From then on every change is refused until the contest is reopened; the file is backed up.</source>
+        <translation>確定將成績定案？此後所有變更都會被拒絕，直到重新開放比賽；檔案會另行備份。</translation>
+    </message>
+    <message>
+        <source>Reopen the results for changes? Reopening is recorded in the audit log.</source>
+        <translation>重新開放成績以便修改？重新開放會記錄在稽核紀錄中。</translation>
+    </message>
+    <message>
+        <source>Finalize results</source>
+        <translation>成績定案</translation>
+    </message>
+    <message>
+        <source>Reopen results</source>
+        <translation>重新開放成績</translation>
+    </message>
+    <message>
+        <source>Judge&apos;s name</source>
+        <translation>評審姓名</translation>
+    </message>
+    <message>
+        <source>Your name, for this contest&apos;s audit log:</source>
+        <translation>您的姓名（記錄於本比賽的稽核紀錄）：</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>從備份還原</translation>
+    </message>
+    <message>
+        <source>FaceScore contests (*.sqlite)</source>
+        <translation>FaceScore 比賽檔案 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Cannot open the contest</source>
+        <translation>無法開啟比賽</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Open its newest backup ({when}) as a new contest file? The damaged file is kept as it is.</source>
+        <translation>{reason}
+
+要將最新的備份（{when}）開啟為新的比賽檔嗎？損壞的檔案會原樣保留。</translation>
+    </message>
+    <message>
+        <source>Delete photos</source>
+        <translation>刪除照片</translation>
+    </message>
+    <message>
+        <source>Delete every face photo and thumbnail of this contest and of its backups? Scores, errors and the audit log stay. This cannot be undone.</source>
+        <translation>刪除本比賽及其備份中的所有臉部照片與縮圖？分數、誤差與稽核紀錄會保留。此動作無法復原。</translation>
+    </message>
+    <message>
+        <source>{count} photos deleted.</source>
+        <translation>已刪除 {count} 張照片。</translation>
+    </message>
+    <message>
+        <source>Delete contest</source>
+        <translation>刪除比賽</translation>
+    </message>
+    <message>
+        <source>Delete the contest “{name}”, its file and all its backups? This cannot be undone.</source>
+        <translation>刪除比賽「{name}」及其檔案與所有備份？此動作無法復原。</translation>
+    </message>
+    <message>
+        <source>Contest {date}</source>
+        <translation>比賽 {date}</translation>
     </message>
 </context>
 <context>
@@ -327,6 +552,18 @@
         <translation>編號 {number} 現已由 {other} 使用；請先為 {other} 更改編號，才能恢復 {name}。</translation>
     </message>
     <message>
+        <source>Number {number} differs from number {other} at line {line} only in leading zeros.</source>
+        <translation>編號 {number} 與第 {line} 列的編號 {other} 只差在前導的零。</translation>
+    </message>
+    <message>
+        <source>Number {number} differs from number {other} in the contest only in leading zeros.</source>
+        <translation>編號 {number} 與本比賽中的編號 {other} 只差在前導的零。</translation>
+    </message>
+    <message>
+        <source>This row runs over several lines: a quotation mark is probably not closed.</source>
+        <translation>此列跨越多行：可能有引號沒有關閉。</translation>
+    </message>
+    <message>
         <source>The folder of {path} is read-only, so changes to the contest cannot be saved there; copy the contest file to a folder you can write to and open it there.</source>
         <translation>{path} 所在的資料夾為唯讀，比賽的變更無法儲存；請將比賽檔案複製到可寫入的資料夾後再開啟。</translation>
     </message>
@@ -413,6 +650,18 @@
     <message>
         <source>{file}: not a readable Excel workbook ({reason}).</source>
         <translation>{file}：不是可讀取的 Excel 活頁簿（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{file}: the workbook has no sheet {sheet!r}.</source>
+        <translation>{file}：活頁簿中沒有工作表 {sheet!r}。</translation>
+    </message>
+    <message>
+        <source>{file}: this is not a regular file.</source>
+        <translation>{file}：這不是一般檔案。</translation>
+    </message>
+    <message>
+        <source>{file}: the file is too large for a roster (over {limit} MiB).</source>
+        <translation>{file}：檔案太大，不像名單（超過 {limit} MiB）。</translation>
     </message>
     <message>
         <source>{file}: the header row has no {column} column (expected e.g. &apos;{column}&apos; or &apos;{example}&apos;).</source>
@@ -531,8 +780,36 @@
         <translation>無法匯出至 {path}：請使用 .csv 或 .xlsx 檔名。</translation>
     </message>
     <message>
+        <source>Cannot export the audit log to {path}: use a .csv file name.</source>
+        <translation>無法將稽核紀錄匯出至 {path}：請使用 .csv 檔名。</translation>
+    </message>
+    <message>
+        <source>Cannot export to {path}: use a .csv, .xlsx or .pdf file name.</source>
+        <translation>無法匯出至 {path}：請使用 .csv、.xlsx 或 .pdf 檔名。</translation>
+    </message>
+    <message>
         <source>Could not export to {path}: {reason}.</source>
         <translation>無法匯出至 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: the file is read-only; choose another name, or make the file writable first.</source>
+        <translation>無法匯出至 {path}：檔案為唯讀；請換個檔名，或先讓檔案可寫入。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: the folder {folder} cannot be written to.</source>
+        <translation>無法匯出至 {path}：無法寫入資料夾 {folder}。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: the folder does not exist.</source>
+        <translation>無法匯出至 {path}：資料夾不存在。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: the disk is full.</source>
+        <translation>無法匯出至 {path}：磁碟已滿。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: permission denied (is the file open in another program?).</source>
+        <translation>無法匯出至 {path}：權限不足（檔案是否已在其他程式中開啟？）。</translation>
     </message>
     <message>
         <source>{file}: file not found</source>
@@ -543,8 +820,16 @@
         <translation>{file}：檔案是空的</translation>
     </message>
     <message>
-        <source>{file}: image too large ({width}x{height})</source>
-        <translation>{file}：圖片太大（{width}x{height}）</translation>
+        <source>{file}: this is a folder, not an image file</source>
+        <translation>{file}：這是資料夾，不是影像檔</translation>
+    </message>
+    <message>
+        <source>{file}: image too large ({width}x{height}; at most {limit} megapixels)</source>
+        <translation>{file}：影像太大（{width}x{height}；最多 {limit} 百萬像素）</translation>
+    </message>
+    <message>
+        <source>{file}: image too large (over {limit} megapixels)</source>
+        <translation>{file}：影像太大（超過 {limit} 百萬像素）</translation>
     </message>
     <message>
         <source>{file}: not a readable image ({reason})</source>
@@ -565,6 +850,14 @@
     <message>
         <source>model card {file} lacks &apos;{key}&apos;</source>
         <translation>模型卡 {file} 缺少「{key}」</translation>
+    </message>
+    <message>
+        <source>model card {file}: &apos;{key}&apos; is malformed</source>
+        <translation>模型卡 {file}：「{key}」格式錯誤</translation>
+    </message>
+    <message>
+        <source>model card {file} says input size {declared}, but the model takes {actual}</source>
+        <translation>模型卡 {file} 標示的輸入大小為 {declared}，但模型接受的是 {actual}</translation>
     </message>
     <message>
         <source>model file not found: {path}</source>
@@ -775,38 +1068,26 @@
         <translation>圖片 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;所有檔案 (*)</translation>
     </message>
     <message>
-        <source>The scoring model is still loading; try again in a moment.</source>
-        <translation>評分模型仍在載入中，請稍候再試。</translation>
-    </message>
-    <message>
-        <source>No scoring model: {reason}</source>
-        <translation>沒有評分模型：{reason}</translation>
-    </message>
-    <message>
-        <source>Select a contestant in the table first.</source>
-        <translation>請先在表格中選擇一位參賽者。</translation>
-    </message>
-    <message>
         <source>Capturing No. {number} {name}…</source>
         <translation>正在拍攝 {number} 號 {name}…</translation>
     </message>
     <message>
-        <source>No picture from the camera: choose a camera, or import a photo (Ctrl+I).</source>
-        <translation>攝影機沒有影像：請選擇攝影機，或匯入照片（Ctrl+I）。</translation>
-    </message>
-    <message>
         <source>The capture was not saved</source>
         <translation>拍攝結果未儲存</translation>
+    </message>
+    <message>
+        <source>Contest file</source>
+        <translation>比賽檔案</translation>
+    </message>
+    <message>
+        <source>{title} (finalized)</source>
+        <translation>{title}（已定案）</translation>
     </message>
     <message numerus="yes">
         <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</source>
         <translation>
             <numerusform>{number} 號 {name}：{score} ± {error} · 等級 {level} · 高於 {percentile}% 的參考臉孔（使用 {used}/%n 張影格，差異 {spread}）</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Nothing stored: {reason}</source>
-        <translation>未儲存任何資料：{reason}</translation>
     </message>
     <message>
         <source>Model not available: {reason}</source>
@@ -825,8 +1106,8 @@
         <translation>匯出結果</translation>
     </message>
     <message>
-        <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
-        <translation>CSV (*.csv);;Excel 活頁簿 (*.xlsx)</translation>
+        <source>CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)</source>
+        <translation>CSV (*.csv);;Excel 活頁簿 (*.xlsx);;簽名用成績表 (*.pdf)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1122,10 +1403,64 @@ score ({scale})</source>
     </message>
 </context>
 <context>
+    <name>ResultsSheet</name>
+    <message>
+        <source>No scoring model was loaded when this sheet was made.</source>
+        <translation>製作此表時未載入評分模型。</translation>
+    </message>
+    <message>
+        <source>Face score by model {version}, checksum (SHA-256) {sha256}.</source>
+        <translation>臉部分數由模型 {version} 計算，校驗碼（SHA-256）{sha256}。</translation>
+    </message>
+    <message>
+        <source>Judge {index}</source>
+        <translation>評審 {index}</translation>
+    </message>
+    <message>
+        <source>Head judge</source>
+        <translation>評審長</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>簽名</translation>
+    </message>
+    <message>
+        <source>no division</source>
+        <translation>未分組</translation>
+    </message>
+    <message>
+        <source>Contest results</source>
+        <translation>比賽結果</translation>
+    </message>
+    <message>
+        <source>Printed {when}</source>
+        <translation>列印時間 {when}</translation>
+    </message>
+    <message>
+        <source>Division: {division}</source>
+        <translation>組別：{division}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTable</name>
+    <message>
+        <source>All divisions</source>
+        <translation>全部組別</translation>
+    </message>
+    <message>
+        <source>No division</source>
+        <translation>未分組</translation>
+    </message>
+</context>
+<context>
     <name>RosterImportDialog</name>
     <message>
         <source>Import roster: {file}</source>
         <translation>匯入名單：{file}</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
     </message>
     <message>
         <source>{imported}; {skipped}. Text encoding: {encoding}.</source>

@@ -1,0 +1,157 @@
+"""The capture flow, apart from any widget: the scoring model's state, whether a capture is in
+progress, and a capture from the camera or a photo file through to the store.
+
+A camera burst goes from the camera thread straight into the scoring worker's queue; the GUI
+thread sees only what the view shows: ``started``, then ``stored`` or ``failed``.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from core.errors import FaceScoreError
+from desktop.error_text import describe_error
+from desktop.workers import CameraWorker, ScoringJob, ScoringWorker
+
+
+class ModelState(enum.Enum):
+    LOADING = "loading"
+    READY = "ready"
+    FAILED = "failed"
+
+
+class CaptureController(QObject):
+    """Owns the scoring worker and the busy state; ``camera`` delivers the bursts."""
+
+    modelStateChanged = Signal(object)  # ModelState
+    started = Signal(object)  # the core.contest.Contestant being captured
+    stored = Signal(object, int)  # the stored core.contest.Capture, the number of frames taken
+    failed = Signal(object)  # a function giving the reason in the current language
+    saveFailed = Signal(object)  # the store refused the scored capture (FaceScoreError)
+    busyChanged = Signal(bool)
+
+    def __init__(self, camera: CameraWorker, model_card_path: Path | None = None, parent=None):
+        super().__init__(parent)
+        self._camera = camera
+        self._scoring = ScoringWorker(model_card_path, self)
+        self.model_state = ModelState.LOADING
+        self.model_error: Exception | None = None
+        self.card = None
+        self.camera_live = False
+        self._store = None  # the store the capture in progress goes to
+        self._contestant = None  # the contestant being captured, None when idle
+        self._scoring.modelReady.connect(self._on_model_ready)
+        self._scoring.modelFailed.connect(self._on_model_failed)
+        self._scoring.scored.connect(self._on_scored)
+        self._scoring.failed.connect(self._on_score_failed)
+        camera.frameReady.connect(self._on_frame)
+        camera.lost.connect(self._on_camera_lost)
+        camera.burstFailed.connect(self._on_burst_failed)
+
+    def start(self) -> None:
+        self._scoring.start()
+
+    def stop(self) -> None:
+        self._scoring.stop()
+
+    @property
+    def busy(self) -> bool:
+        return self._contestant is not None
+
+    @property
+    def model_ready(self) -> bool:
+        return self.model_state == ModelState.READY
+
+    def camera_changed(self, _spec: str = "") -> None:
+        """A new source was chosen: not live until its first frame."""
+        self.camera_live = False
+
+    # -- a capture --------------------------------------------------------------
+
+    def capture(self, store, contestant) -> bool:
+        """Take a burst from the camera for ``contestant`` and store its score in ``store``."""
+        if not self.can_start(contestant):
+            return False
+        if not self.camera_live:
+            self.failed.emit(self._no_camera_text)
+            return False
+        self._begin(store, contestant)
+        contestant_id = contestant.id
+        self._camera.request_burst(lambda frames: self._scoring.submit(ScoringJob(contestant_id, frames)))
+        return True
+
+    def score_photo(self, store, contestant, path: Path) -> bool:
+        """Score a photo file for ``contestant`` instead of the camera."""
+        if not self.can_start(contestant):
+            return False
+        self._begin(store, contestant)
+        self._scoring.submit(ScoringJob(contestant.id, photo=Path(path)))
+        return True
+
+    def can_start(self, contestant) -> bool:
+        """Whether a capture for ``contestant`` may start now; if not, ``failed`` says why (unless busy)."""
+        if self.busy:
+            return False
+        if self.model_state == ModelState.LOADING:
+            self.failed.emit(lambda: self.tr("The scoring model is still loading; try again in a moment."))
+        elif self.model_state == ModelState.FAILED:
+            self.failed.emit(lambda: self.tr("No scoring model: {reason}").format(
+                reason=describe_error(self.model_error)))
+        elif contestant is None:
+            self.failed.emit(lambda: self.tr("Select a contestant in the table first."))
+        return self.model_ready and contestant is not None
+
+    def _begin(self, store, contestant) -> None:
+        self._store, self._contestant = store, contestant
+        self.busyChanged.emit(True)
+        self.started.emit(contestant)
+
+    def _end(self) -> None:
+        self._store, self._contestant = None, None
+        self.busyChanged.emit(False)
+
+    def _no_camera_text(self) -> str:
+        return self.tr("No picture from the camera: choose a camera, or import a photo (Ctrl+I).")
+
+    def _on_burst_failed(self) -> None:
+        if self.busy:
+            self._end()
+            self.failed.emit(self._no_camera_text)
+
+    def _on_scored(self, job: ScoringJob, capture) -> None:
+        try:
+            stored = self._store.add_capture(capture)
+        except FaceScoreError as error:
+            self._end()
+            self.failed.emit(lambda error=error: describe_error(error))  # `error` is unbound after except
+            self.saveFailed.emit(error)
+            return
+        self.stored.emit(stored, len(job.frames) or 1)
+        self._end()
+
+    def _on_score_failed(self, _job: ScoringJob, error: Exception) -> None:
+        self._end()
+        self.failed.emit(lambda: self.tr("Nothing stored: {reason}").format(reason=describe_error(error)))
+
+    # -- model and camera -------------------------------------------------------
+
+    def _on_model_ready(self, card) -> None:
+        self.card = card
+        self._set_model_state(ModelState.READY)
+
+    def _on_model_failed(self, error: Exception) -> None:
+        self.model_error = error
+        self._set_model_state(ModelState.FAILED)
+
+    def _set_model_state(self, state: ModelState) -> None:
+        self.model_state = state
+        self.modelStateChanged.emit(state)
+
+    def _on_frame(self, _image) -> None:
+        self.camera_live = True
+
+    def _on_camera_lost(self, _error) -> None:
+        self.camera_live = False
