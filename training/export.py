@@ -94,7 +94,8 @@ def export_model(model: keras.Model, run_dir: Path, config, split_name: str, tra
             "command": "facescore train --recipe {} --split {} --backbone {} --init {}".format(
                 config.recipe, split_name, config.backbone, config.init),
         },
-        "error_band": {"value": None, "definition": "filled in by evaluation"},
+        # a card must carry a number to load; evaluate_run replaces it with the measured band
+        "error_band": {"value": 0.0, "definition": "not measured yet: filled in by evaluation"},
         "percentile_reference": percentile_reference(Path(run_config.get("data") or DEFAULT_ROOT)),
         "metrics": {},
         "intended_use": INTENDED_USE,

@@ -100,6 +100,8 @@ def finish_run(run_dir: Path, cache: Path) -> Path:
     recorded = json.loads((run_dir / "config.json").read_text())
     config = FitConfig(**{f.name: recorded[f.name] for f in dataclasses.fields(FitConfig) if f.name in recorded})
     parts, crops = run_inputs(Path(recorded["data"]), recorded["split"], config, cache, recorded["limit"])
+    last_epoch = max(path.stat().st_mtime for path in run_dir.glob("history*.csv"))
+    seconds = last_epoch - (run_dir / "config.json").stat().st_mtime
     if config.recipe == "origin-study":
         from training.origin_study import build, merge_history
 
@@ -112,9 +114,7 @@ def finish_run(run_dir: Path, cache: Path) -> Path:
         model = build_regressor(config, float(parts["train"]["score"].mean()))[0]
         planned = config.head_epochs + config.finetune_epochs
     model.load_weights(run_dir / "best.weights.h5")
-    history = run_dir / "history.csv"
-    epochs = len(pd.read_csv(history))
-    seconds = history.stat().st_mtime - (run_dir / "config.json").stat().st_mtime
+    epochs = len(pd.read_csv(run_dir / "history.csv"))
     export_model(model, run_dir, config, recorded["split"], train_labels=parts["train"]["score"].to_numpy())
     evaluate_run(run_dir, parts, crops, train_seconds=seconds)
     card_path = run_dir / "model_card.json"
