@@ -84,7 +84,7 @@ def markdown(result: dict, command: str) -> str:
         + " | ".join(f"{side['test']['prediction_std']:.3f} "
                      f"({side['test']['prediction_std'] / side['test']['label_std']:.0%})" for side in sides) + " |",
     ]
-    for group in GROUPS:
+    for group in (group for group in GROUPS if all(group in side["test"]["groups"] for side in sides)):
         lines.append(f"| {group}: PC / MAE / RMSE | " + " | ".join(
             "{pc:.3f} / {mae:.3f} / {rmse:.3f} (n={n})".format(**side["test"]["groups"][group]) for side in sides)
             + " |")
