@@ -39,7 +39,7 @@ def test_the_table_sets_the_recipes_side_by_side(tmp_path):
     assert "| PC | 0.812 | 0.903 |" in text
     assert "| prediction spread (std; raters' mean std 0.680) | 0.410 (60%) | 0.610 (90%) |" in text
     assert "| training wall time | 25 min | 20 min |" in text
-    assert "| epochs | stopped after 31 of 40, best kept | all |" in text
+    assert "| epochs | stopped after 31 of 40, best kept (`facescore finish-run`) | all |" in text
     assert "| AM: PC / MAE / RMSE |" in text and "CF" not in text  # the groups both test parts hold
     # level 4 -> the study's 80 %; the app's percentile of 3.4 on a uniform 1..5 reference: 60 %
     assert "| 3.4 | 4 | 80 % | 60 % |" in text

@@ -92,9 +92,13 @@ def markdown(result: dict, command: str) -> str:
         "| training wall time | " + " | ".join(
             f"{side['wall_seconds'] / 60:.0f} min" if side["wall_seconds"] else "?" for side in sides) + " |",
         "| epochs | " + " | ".join(
-            f"stopped after {side['stopped']['epochs_done']} of {side['stopped']['epochs_planned']}, best kept"
+            f"stopped after {side['stopped']['epochs_done']} of {side['stopped']['epochs_planned']}, best kept "
+            "(`facescore finish-run`)"
             if side["stopped"] else "all" for side in sides) + " |",
-        "| input | " + " | ".join(side["input"].split(",")[0] for side in sides) + " |",
+        "| input | " + " | ".join(side["input"].split(", RGB")[0] for side in sides) + " |",
+        "",
+        "Wall times are each run's own, on two CPU cores shared with other work, so they compare only "
+        "roughly; a stopped run's counts from its run folder (images already prepared) to its last epoch.",
         "",
         "Runs: " + "; ".join(f"{RECIPE_TITLES[side['recipe']]}: `{side['command']}` ({side['folder']})"
                              for side in sides) + ".",
