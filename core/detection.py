@@ -7,6 +7,7 @@ that package and MediaPipe's ``ssd_anchors_calculator``. No TensorFlow needed.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import cv2
@@ -24,6 +25,21 @@ RAW_SCORE_LIMIT = 80.0
 # The full-range model misses faces that fill the frame (close-ups, and 10 of
 # SCUT-FBP5500's 5500 images); a second pass with a margin around the image finds them.
 RETRY_MARGIN = 0.25
+# A face under a quarter of the input (a distant contestant in a large frame) is boxed
+# loosely, sometimes as head and shoulders: it is detected again in a window of
+# REFINE_CONTEXT box widths around it, where it fills half the input, as SCUT faces do. Every
+# SCUT-FBP5500 face fills 92 px or more, so training crops never take this path.
+REFINE_BELOW = INPUT_SIZE / 4
+REFINE_CONTEXT = 2.0
+REFINE_ROUNDS = 3
+# Faces under 1/12 of the input are missed: a frame larger than TILE_SIDE is also searched
+# in overlapping tiles of TILE_SIDE px (and of each double of it below the frame's size), so
+# that a face large enough to score, or a 64-px face too small to score, is found anywhere.
+TILE_SIDE = 1024
+TILE_STRIDE = INPUT_SIZE * 2 // 3  # in the shrunk frame
+# Eye distance / box width: 0.31-0.45 over SCUT-FBP5500; far outside it the box and the
+# keypoints do not describe the same face.
+EYE_TO_BOX_RANGE = (0.2, 0.6)
 
 
 @dataclass(frozen=True)
@@ -100,8 +116,64 @@ class FaceDetector:
 
     def detect(self, image: np.ndarray) -> list[Face]:
         """All faces above the confidence threshold, largest first."""
-        faces = self._detect(image, margin=0.0) or self._detect(image, margin=RETRY_MARGIN)
-        return sorted(faces, key=lambda face: -face.width)
+        side = max(image.shape[:2])
+        whole = self._detect(image, margin=0.0) or self._detect(image, margin=RETRY_MARGIN)
+        # A face the whole-frame pass found stays if the closer look misses it (it is then
+        # large in the input, or at the detector's limit); one only a tile found must be seen again.
+        whole = _distinct(whole)
+        faces = [self._refined(image, face, side) or face for face in whole]
+        for face, seen_in in self._detect_in_tiles(image):
+            if not any(_overlap(face, other) for other in whole + faces):  # not a face found already
+                refined = self._refined(image, face, seen_in)
+                faces += [refined] if refined is not None else []
+        faces = [face for face in faces if _box_and_keypoints_agree(face)]
+        return sorted(_distinct(faces), key=lambda face: -face.width)
+
+    def _refined(self, image: np.ndarray, face: Face, seen_in: float) -> Face | None:
+        """``face`` detected again in a window around it while it is small in the input it was
+        found in (``seen_in``: that input's side in image pixels); None if it is not found there."""
+        for _ in range(REFINE_ROUNDS):
+            if face.width / seen_in * INPUT_SIZE >= REFINE_BELOW:
+                return face
+            cx, cy = (face.box[0] + face.box[2]) / 2, (face.box[1] + face.box[3]) / 2
+            half = REFINE_CONTEXT * face.width / 2
+            height, width = image.shape[:2]
+            window = (max(0, round(cx - half)), max(0, round(cy - half)),
+                      min(width, round(cx + half)), min(height, round(cy + half)))
+            found = self._detect_in(image, window)
+            if not found:
+                return None
+            face = max(found, key=lambda f: _closeness(f, face))
+            seen_in = max(window[2] - window[0], window[3] - window[1])
+        return face
+
+    def _detect_in(self, image: np.ndarray, window: tuple[int, int, int, int]) -> list[Face]:
+        """Faces in the image region ``window`` (x0, y0, x1, y1), in image coordinates."""
+        x0, y0, x1, y1 = window
+        if x1 - x0 < 2 or y1 - y0 < 2:
+            return []
+        return [_moved(face, (x0, y0), 1.0) for face in self._detect(image[y0:y1, x0:x1], margin=0.0)]
+
+    def _detect_in_tiles(self, image: np.ndarray) -> list[tuple[Face, int]]:
+        """(face, the tile's side) for faces in overlapping square tiles of TILE_SIDE px, and of each
+        double of it smaller than the frame, finest first; each level is shrunk once, so that a tile
+        is exactly the detector's input. A face found at a finer level is not looked for again."""
+        height, width = image.shape[:2]
+        found: list[tuple[Face, int]] = []
+        side = TILE_SIDE
+        while side < max(height, width):
+            size = (max(1, round(width * INPUT_SIZE / side)), max(1, round(height * INPUT_SIZE / side)))
+            small = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+            level = []
+            for y in _tile_starts(size[1]):
+                for x in _tile_starts(size[0]):
+                    tile = small[y : y + INPUT_SIZE, x : x + INPUT_SIZE]
+                    level += [_moved(face, (x * width / size[0], y * height / size[1]), width / size[0])
+                              for face in self._detect(tile, margin=0.0)]
+            found += [(face, side) for face in _distinct(level)
+                      if not any(_overlap(face, other) for other, _ in found)]
+            side *= 2
+        return found
 
     def _detect(self, image: np.ndarray, margin: float) -> list[Face]:
         height, width = image.shape[:2]
@@ -134,3 +206,48 @@ class FaceDetector:
             if np.all(box_px[1] > box_px[0]):
                 faces.append(Face(tuple(float(v) for v in box_px.ravel()), pts_px, score))
         return faces
+
+
+def _tile_starts(length: int) -> list[int]:
+    """Offsets of INPUT_SIZE-long tiles covering ``length``, overlapping by a third at least."""
+    if length <= INPUT_SIZE:
+        return [0]
+    count = math.ceil((length - INPUT_SIZE) / TILE_STRIDE) + 1
+    return [round(i * (length - INPUT_SIZE) / (count - 1)) for i in range(count)]
+
+
+def _moved(face: Face, shift: tuple[float, float], scale: float) -> Face:
+    """``face`` found in a shifted and scaled copy of the image, in the image's coordinates."""
+    dx, dy = shift
+    x0, y0, x1, y1 = face.box
+    offset = np.array([dx, dy], dtype=np.float32)
+    return Face((x0 * scale + dx, y0 * scale + dy, x1 * scale + dx, y1 * scale + dy),
+                (face.keypoints * scale + offset).astype(np.float32), face.confidence)
+
+
+def _closeness(candidate: Face, face: Face) -> tuple[float, float]:
+    """How well ``candidate`` matches ``face``: overlap first, then nearness of the centres."""
+    overlap = float(_iou(np.array(candidate.box), np.array([face.box]))[0])
+    distance = math.dist(((candidate.box[0] + candidate.box[2]) / 2, (candidate.box[1] + candidate.box[3]) / 2),
+                         ((face.box[0] + face.box[2]) / 2, (face.box[1] + face.box[3]) / 2))
+    return overlap, -distance
+
+
+def _overlap(face: Face, other: Face) -> bool:
+    """Whether two detections are the same face."""
+    return float(_iou(np.array(face.box), np.array([other.box]))[0]) > NMS_IOU
+
+
+def _box_and_keypoints_agree(face: Face) -> bool:
+    eye_distance = float(np.hypot(*(face.keypoints[1] - face.keypoints[0])))
+    low, high = EYE_TO_BOX_RANGE
+    return low <= eye_distance / face.width <= high
+
+
+def _distinct(faces: list[Face]) -> list[Face]:
+    """One face per place: of faces found twice (overlapping tiles or windows), the surest."""
+    kept: list[Face] = []
+    for face in sorted(faces, key=lambda f: -f.confidence):
+        if not kept or _iou(np.array(face.box), np.array([k.box for k in kept])).max() <= NMS_IOU:
+            kept.append(face)
+    return kept

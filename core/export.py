@@ -11,8 +11,10 @@ import errno
 import io
 import logging
 import os
+import re
+import secrets
+import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from core.errors import ExportError
@@ -28,8 +30,11 @@ SHEET_TITLE_MAX = 31  # Excel's limit
 SHEET_TITLE_FORBIDDEN = str.maketrans({character: "_" for character in "[]:*?/\\"})
 INERT_PREFIX = "'"
 log = logging.getLogger(__name__)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# Control characters a workbook cannot hold; CSV drops them too, so both files say the same.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 DECIMALS = {"score": 2, "error": 2, "percentile": 1}
+DEFAULT_MODE = 0o666  # before the umask, as for any new file the user saves
 
 
 def export_rows(rows: list[RankedRow], path: str | Path, model_version: str,
@@ -42,16 +47,22 @@ def export_rows(rows: list[RankedRow], path: str | Path, model_version: str,
     (``score_0-100``), and the native ``score`` and ``error`` stay beside them.
     """
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise ExportError(f"Cannot export to {path}: use a .csv or .xlsx file name.", code="export_bad_suffix",
-                          path=str(path))
+    suffix = export_suffix(path)
     columns, decimals = _layout(scale)
     table = [_values(row, model_version, scale, columns, decimals) for row in rows]
     data = (_csv_bytes(table, columns, decimals) if suffix == ".csv"
             else _xlsx_bytes(table, [row.division for row in rows], columns, decimals))
-    _write_atomically(path, data)
+    write_atomically(path, data)
     log.info("%d rows exported to %s", len(table), path)
+
+
+def export_suffix(path: Path) -> str:
+    """``.csv`` or ``.xlsx``, the kind of file ``path`` names; raises :class:`ExportError` for any other."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ExportError(f"Cannot export to {path}: use a .csv or .xlsx file name.", code="export_bad_suffix",
+                          path=str(path))
+    return suffix
 
 
 def _layout(scale: ScoreScale) -> tuple[tuple[str, ...], dict[str, int]]:
@@ -78,14 +89,28 @@ def _values(row: RankedRow, model_version: str, scale: ScoreScale, columns: tupl
     for column, places in decimals.items():
         if values.get(column) is not None:
             values[column] = round(values[column], places)
-    return {column: _inert(values.get(column)) for column in columns}
+    return {column: safe_value(values.get(column)) for column in columns}
 
 
-def _inert(value: object) -> object:
-    """Text that a spreadsheet would run as a formula, made plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return INERT_PREFIX + value
-    return value
+def safe_value(value: object) -> object:
+    """Text without control characters, made plain text if a spreadsheet would run it as a formula.
+
+    Control characters go first: "\\x01=1+2" must be seen as the formula it becomes once they are gone.
+    Other values are returned as they are.
+    """
+    if not isinstance(value, str):
+        return value
+    text = CONTROL_CHARACTERS.sub("", value)
+    if text.lstrip(" ").startswith(FORMULA_STARTS):
+        return INERT_PREFIX + text
+    return text
+
+
+def mark_text_cells(cells) -> None:
+    """Store every text cell of a workbook row as a string, so no text is ever a live formula."""
+    for cell in cells:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
 
 
 def _csv_bytes(table: list[dict[str, object]], columns: tuple[str, ...], decimals: dict[str, int]) -> bytes:
@@ -136,40 +161,72 @@ def _sheet_title(division: str, taken: set[str]) -> str:
 
 def _fill_sheet(sheet, title: str, table: list[dict[str, object]], columns: tuple[str, ...],
                 decimals: dict[str, int]) -> None:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
     sheet.title = title
     sheet.append(columns)
     for row, values in enumerate(table, start=2):
         for index, column in enumerate(columns, start=1):
-            value = values[column]
-            if isinstance(value, str):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters openpyxl refuses
-            cell = sheet.cell(row, index, value)
+            cell = sheet.cell(row, index, values[column])
             if column in decimals:
                 cell.number_format = "0." + "0" * decimals[column]
+        mark_text_cells(sheet[row])
     sheet.freeze_panes = "A2"
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
+
+    The new file keeps the mode of the file it replaces; a new file gets the usual
+    mode for the user's umask. A read-only file is never replaced. Raises :class:`ExportError`.
+    """
+    mode = _existing_mode(path)
+    if mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):  # marked read-only, or not ours
+        raise ExportError(f"Could not export to {path}: the file is read-only; choose another name, "
+                          "or make the file writable first.", code="export_file_read_only", path=str(path))
     temporary = None
+    step = "create"
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                                 dir=path.parent)
+        descriptor, temporary = _create_temporary(path, mode)
+        step = "write"
         with open(descriptor, "wb") as file:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
+        step = "replace"
         os.replace(temporary, path)
         temporary = None
         _sync_folder(path.parent)
     except OSError as error:
-        reason = _reason(error)
-        raise ExportError(f"Could not export to {path}: {reason}.", code="export_failed", path=str(path),
-                          reason=reason) from error
+        raise _export_error(path, step, error) from error
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+
+
+def _existing_mode(path: Path) -> int | None:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return None
+
+
+def _create_temporary(path: Path, mode: int | None) -> tuple[int, Path]:
+    """A new, empty temporary file next to ``path`` with ``mode`` (None: a new file's usual mode)."""
+    while True:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            # os.open applies the umask to a new file's mode, as the user's other programs do
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                                 DEFAULT_MODE)
+        except FileExistsError:
+            continue
+        if mode is not None:
+            try:
+                os.chmod(temporary, mode)  # exactly the replaced file's mode, whatever the umask
+            except OSError:
+                os.close(descriptor)
+                temporary.unlink(missing_ok=True)
+                raise
+        return descriptor, temporary
 
 
 def _sync_folder(folder: Path) -> None:
@@ -186,11 +243,18 @@ def _sync_folder(folder: Path) -> None:
         pass  # some file systems cannot sync a folder; the file itself is already synced
 
 
-def _reason(error: OSError) -> str:
+def _export_error(path: Path, step: str, error: OSError) -> ExportError:
+    """What went wrong at ``step`` (create, write or replace), said in the judge's terms."""
+    folder = str(path.parent)
     if error.errno == errno.ENOSPC:
-        return "the disk is full"
-    if error.errno == errno.ENOENT:
-        return "the folder does not exist"
-    if isinstance(error, PermissionError):
-        return "permission denied (is the file open in another program?)"
-    return error.strerror or str(error)
+        code, reason = "export_disk_full", "the disk is full"
+    elif error.errno == errno.ENOENT and step == "create":
+        code, reason = "export_folder_missing", "the folder does not exist"
+    elif step == "create" and (isinstance(error, PermissionError) or error.errno == errno.EROFS):
+        code, reason = "export_folder_not_writable", f"the folder {folder} cannot be written to"
+    elif step == "replace" and isinstance(error, PermissionError):
+        code, reason = "export_file_locked", "permission denied (is the file open in another program?)"
+    else:
+        code, reason = "export_failed", error.strerror or str(error)
+    return ExportError(f"Could not export to {path}: {reason}.", code=code, path=str(path), folder=folder,
+                       reason=reason)

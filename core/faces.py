@@ -42,7 +42,8 @@ def prepare_face(image: np.ndarray, detector: FaceDetector, *, check_quality: bo
     """Find the largest face in an RGB uint8 image and return its aligned ``size`` x ``size`` crop.
 
     ``size`` is the model's input size (its card's ``input_size``). The quality checks always
-    look at a CROP_SIZE crop, so their thresholds mean the same whatever the model.
+    look at a CROP_SIZE crop, so their thresholds mean the same whatever the model. Two faces
+    that could each be the contestant are refused, not guessed between.
     ``views`` (see :func:`core.alignment.alignment_matrix`) add crops of slightly moved framings,
     from which the scorer measures how much the score depends on the exact framing.
     Raises :class:`FaceQualityError` if no face is found, or, with
@@ -50,7 +51,7 @@ def prepare_face(image: np.ndarray, detector: FaceDetector, *, check_quality: bo
     """
     faces = detector.detect(image)
     crop = align_face(image, faces[0], CROP_SIZE) if faces else None
-    report = assess(faces, crop)
+    report = assess(faces, crop, image.shape[1])
     if crop is None or (check_quality and not report.passed):
         raise FaceQualityError(report)
     if size != CROP_SIZE:

@@ -11,7 +11,10 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from core.errors import ImageLoadError
 
 MAX_SIDE = 4096  # larger photos are shrunk on load; faces stay far above the minimum size
-MAX_PIXELS = 400_000_000  # refuse images beyond this (decompression bombs)
+# Refuse images beyond this (decompression bombs); a 100-megapixel camera's photos still load.
+# It is below Pillow's own limit (2 x Image.MAX_IMAGE_PIXELS, 179 MP), which refuses larger
+# images inside Image.open, before this check: both say "too large".
+MAX_PIXELS = 150_000_000
 
 
 def to_rgb8(image: Image.Image) -> np.ndarray:
@@ -38,6 +41,9 @@ def load_image(path: str | Path) -> np.ndarray:
     is not a decodable image.
     """
     path = Path(path)
+    if path.is_dir():
+        raise ImageLoadError(f"{path.name}: this is a folder, not an image file", code="image_is_folder",
+                             file=path.name)
     if not path.is_file():
         raise ImageLoadError(f"{path.name}: file not found", code="image_not_found", file=path.name)
     if path.stat().st_size == 0:
@@ -47,9 +53,10 @@ def load_image(path: str | Path) -> np.ndarray:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 if image.width * image.height > MAX_PIXELS:
-                    raise ImageLoadError(f"{path.name}: image too large ({image.width}x{image.height})",
-                                         code="image_too_large", file=path.name, width=image.width,
-                                         height=image.height)
+                    raise ImageLoadError(f"{path.name}: image too large ({image.width}x{image.height}; "
+                                         f"at most {MAX_PIXELS // 10**6} megapixels)", code="image_too_large",
+                                         file=path.name, width=image.width, height=image.height,
+                                         limit=MAX_PIXELS // 10**6)
                 image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at reduced size
                 image.load()
                 image = ImageOps.exif_transpose(image)
@@ -58,9 +65,13 @@ def load_image(path: str | Path) -> np.ndarray:
                 return to_rgb8(image)
     except ImageLoadError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError as error:
+        raise ImageLoadError(f"{path.name}: image too large (over {MAX_PIXELS // 10**6} megapixels)",
+                             code="image_too_large_to_open", file=path.name, limit=MAX_PIXELS // 10**6) from error
+    except UnidentifiedImageError as error:
         raise ImageLoadError(f"{path.name}: not a readable image ({error})", code="image_unreadable",
                              file=path.name, reason=str(error)) from error
-    except (OSError, ValueError, SyntaxError) as error:
+    except Exception as error:  # noqa: BLE001 Pillow's decoders fail on malformed files with OSError,
+        # ValueError, SyntaxError, and sometimes TypeError or others: one bad file must not stop a batch
         raise ImageLoadError(f"{path.name}: the image is damaged or truncated ({error})", code="image_damaged",
                              file=path.name, reason=str(error)) from error

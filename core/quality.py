@@ -17,7 +17,12 @@ from core.detection import Face
 from core.geometry import face_points
 
 MIN_EYE_DISTANCE_PX = 30.0  # SCUT-FBP5500: 65 px at least
-SECOND_FACE_MIN_RELATIVE_WIDTH = 0.5  # smaller faces (background crowd) are ignored
+# A second face could be the contestant, and the capture is refused, if it is at least half as
+# wide as the largest face, or if it is large enough to be scored and in the middle half of the
+# frame's width (a contestant beside a face printed on a T-shirt). Smaller faces towards the
+# sides (the audience) are ignored.
+SECOND_FACE_MIN_RELATIVE_WIDTH = 0.5
+CENTRAL_BAND = 0.25  # of the frame's width, either side of its middle
 MAX_ROLL_DEGREES = 25.0  # SCUT-FBP5500: 10 deg at the 99th percentile, 24.6 at most
 MAX_NOSE_OFFSET = 0.3  # nose-tip shift from the eyes' midpoint / eye distance; SCUT max 0.26
 MIN_SHARPNESS = 12.0  # variance of the Laplacian on the face crop; SCUT min 13.9
@@ -83,13 +88,21 @@ def crop_exposure(crop: np.ndarray) -> tuple[float, float]:
     return sharpness, float(grey.mean())
 
 
-def assess(faces: list[Face], crop: np.ndarray | None) -> QualityReport:
-    """Check the detections of one image and the aligned crop of its largest face."""
+def could_be_the_contestant(face: Face, largest: Face, frame_width: int) -> bool:
+    """Whether ``face``, not the largest in a frame ``frame_width`` px wide, could be the contestant."""
+    if face.width >= SECOND_FACE_MIN_RELATIVE_WIDTH * largest.width:
+        return True
+    centre = (face.box[0] + face.box[2]) / 2
+    return face_geometry(face)[0] >= MIN_EYE_DISTANCE_PX and abs(centre - frame_width / 2) <= CENTRAL_BAND * frame_width
+
+
+def assess(faces: list[Face], crop: np.ndarray | None, frame_width: int) -> QualityReport:
+    """Check the detections of one image ``frame_width`` px wide and the aligned crop of its largest face."""
     if not faces:
         return QualityReport((QualityIssue.NO_FACE,))
     primary = faces[0]
     issues = []
-    if any(f.width >= SECOND_FACE_MIN_RELATIVE_WIDTH * primary.width for f in faces[1:]):
+    if any(could_be_the_contestant(face, primary, frame_width) for face in faces[1:]):
         issues.append(QualityIssue.MULTIPLE_FACES)
     eye_distance, roll, nose_offset = face_geometry(primary)
     if eye_distance < MIN_EYE_DISTANCE_PX:

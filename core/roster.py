@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
+import re
+import stat
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +24,11 @@ SYNONYMS = {
 }
 HEADER_EXAMPLES = {"number": "編號", "name": "姓名"}
 DELIMITERS = (",", ";", "\t")
-TEXT_ENCODINGS = ("utf-8", "cp950")  # cp950: Big5 as Excel writes it in Taiwan
+# Tried when a roster is not UTF-8; charset-normalizer picks the one whose text makes sense
+# (GBK bytes often decode as Big5 too, into nonsense). cp950: Big5 as Excel writes it in Taiwan;
+# gb18030: GBK, as it writes it in mainland China; cp1252: Western European Excel.
+LEGACY_ENCODINGS = ("cp950", "gb18030", "cp1252")
+MAX_ROSTER_BYTES = 16 * 2**20  # far above any roster; refuses /dev/zero and the like
 
 
 PROBLEMS = {  # a row's problem, by code, in English
@@ -31,6 +36,10 @@ PROBLEMS = {  # a row's problem, by code, in English
     "number_in_contest": "Number {number} is already in the contest.",
     "number_repeated": "Number {number} is already used at line {line}.",
     "name_missing": "The name is empty.",
+    "number_leading_zeros": "Number {number} differs from number {other} at line {line} only in leading zeros.",
+    "number_leading_zeros_in_contest": "Number {number} differs from number {other} in the contest only in "
+                                       "leading zeros.",
+    "row_over_several_lines": "This row runs over several lines: a quotation mark is probably not closed.",
 }
 
 
@@ -63,15 +72,19 @@ class RosterPreview:
     rows: list[RosterRow]
     encoding: str | None  # the text encoding used; None for a workbook
     has_header: bool
+    sheet: str | None = None  # the workbook sheet read; None for a text file
+    sheets: tuple[str, ...] = ()  # every sheet of the workbook, for the judge to choose from
 
     def valid_rows(self) -> list[RosterRow]:
         return [row for row in self.rows if not row.problems]
 
 
-def read_roster(path: str | Path, existing_numbers: Iterable[str] = ()) -> RosterPreview:
+def read_roster(path: str | Path, existing_numbers: Iterable[str] = (), sheet: str | None = None) -> RosterPreview:
     """Read ``path`` and check each row; numbers in ``existing_numbers`` are already taken.
 
-    Raises :class:`RosterError` for a file that cannot be read as a roster.
+    ``sheet`` names the workbook sheet to read; by default the first whose first row is a
+    header, else the active one. Raises :class:`RosterError` for a file that cannot be read
+    as a roster.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -81,10 +94,12 @@ def read_roster(path: str | Path, existing_numbers: Iterable[str] = ()) -> Roste
     if suffix not in (".csv", ".txt", ".xlsx", ".xlsm"):
         raise RosterError(f"{path.name}: unsupported file type; use CSV, TXT or XLSX.", code="roster_unsupported_type",
                           file=path.name)
+    _check_regular_file(path)
     if suffix in (".xlsx", ".xlsm"):
-        table, encoding = _read_workbook(path), None
+        sheets, sheet, table = _read_workbook(path, sheet)
+        encoding = None
     else:
-        table, encoding = _read_text(path)
+        (table, encoding), sheets = _read_text(path), ()
     table = [(line, cells) for line, cells in table if any(cells)]
     if not table:
         raise RosterError(f"{path.name}: the file is empty.", code="roster_empty", file=path.name)
@@ -94,18 +109,39 @@ def read_roster(path: str | Path, existing_numbers: Iterable[str] = ()) -> Roste
         if not table:
             raise RosterError(f"{path.name}: the file has a header row but no contestants.",
                               code="roster_header_only", file=path.name)
-    rows = [_row(line, cells, columns or dict(zip(COLUMNS, range(len(COLUMNS)))))
+    rows = [_row(line, cells, columns or dict(zip(COLUMNS, range(len(COLUMNS)))), encoding is not None)
             for line, cells in table]
     _check(rows, existing_numbers)
-    return RosterPreview(rows, encoding, columns is not None)
+    return RosterPreview(rows, encoding, columns is not None, sheet, sheets)
+
+
+def _check_regular_file(path: Path) -> None:
+    """Refuse what is not a plain file of a roster's size (a FIFO would hang, /dev/zero never end)."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise RosterError(f"{path.name}: cannot read the file ({error.strerror}).", code="roster_unreadable",
+                          file=path.name, reason=error.strerror) from error
+    if not stat.S_ISREG(info.st_mode):
+        raise RosterError(f"{path.name}: this is not a regular file.", code="roster_not_a_file", file=path.name)
+    if info.st_size > MAX_ROSTER_BYTES:
+        raise _too_large(path)
+
+
+def _too_large(path: Path) -> RosterError:
+    return RosterError(f"{path.name}: the file is too large for a roster (over {MAX_ROSTER_BYTES // 2**20} MiB).",
+                       code="roster_too_large", file=path.name, limit=MAX_ROSTER_BYTES // 2**20)
 
 
 def _read_text(path: Path) -> tuple[list[tuple[int, list[str]]], str]:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read(MAX_ROSTER_BYTES + 1)
     except OSError as error:
         raise RosterError(f"{path.name}: cannot read the file ({error.strerror}).", code="roster_unreadable",
                           file=path.name, reason=error.strerror) from error
+    if len(data) > MAX_ROSTER_BYTES:  # it grew after it was checked
+        raise _too_large(path)
     text, encoding = _decode(data, path.name)
     if not text.strip():
         raise RosterError(f"{path.name}: the file is empty.", code="roster_empty", file=path.name)
@@ -113,28 +149,37 @@ def _read_text(path: Path) -> tuple[list[tuple[int, list[str]]], str]:
         raise RosterError(f"{path.name}: this is not a text roster (it looks like binary data).",
                           code="roster_binary", file=path.name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    table = []  # (first line, cells, last line): a quoted cell may span lines
     try:
-        return [(reader.line_num, [cell.strip() for cell in cells]) for cells in reader], encoding
+        for cells in reader:
+            first_line = table[-1][2] + 1 if table else 1
+            table.append((first_line, [cell.strip() for cell in cells], reader.line_num))
     except csv.Error as error:
         raise RosterError(f"{path.name}: line {reader.line_num} cannot be read ({error}).", code="roster_bad_line",
                           file=path.name, line=reader.line_num, reason=str(error)) from error
+    return [(first, cells) for first, cells, _ in table], encoding
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
-        encodings = ("utf-8-sig",)
+        encoding = "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text"
-        encodings = ("utf-16",)
+        encoding = "utf-16"
     elif b"\x00" in data:
         raise RosterError(f"{name}: this is not a text roster (it looks like binary data).", code="roster_binary",
                           file=name)
     else:
-        encodings = TEXT_ENCODINGS
-    for encoding in encodings:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
+        encoding = "utf-8"
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        pass
+    if encoding == "utf-8":
+        from charset_normalizer import from_bytes  # only for a roster that is not UTF-8
+
+        best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+        if best is not None:
+            return str(best), best.encoding
     raise RosterError(f"{name}: the text encoding is not recognised; save the file as UTF-8 CSV.",
                       code="roster_unknown_encoding", file=name)
 
@@ -154,20 +199,59 @@ def _sniff_delimiter(text: str) -> str:
     return max(DELIMITERS, key=fit)
 
 
-def _read_workbook(path: Path) -> list[tuple[int, list[str]]]:
+def _read_workbook(path: Path, sheet: str | None) -> tuple[tuple[str, ...], str, list[tuple[int, list[str]]]]:
+    """(every worksheet's name, the one read, its rows)."""
     from openpyxl import load_workbook  # only when a workbook is imported
-    from openpyxl.utils.exceptions import InvalidFileException
 
+    # openpyxl fails on damaged workbooks in many ways (BadZipFile, KeyError, ParseError,
+    # ValueError, AttributeError...): whatever it raises, the file is not a readable workbook.
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
-        raise RosterError(f"{path.name}: not a readable Excel workbook ({error}).", code="roster_bad_workbook",
-                          file=path.name, reason=str(error)) from error
+    except Exception as error:  # noqa: BLE001
+        raise _bad_workbook(path, error) from error
     try:
-        return [(index, [_cell_text(value) for value in values])
-                for index, values in enumerate(workbook.active.iter_rows(values_only=True), start=1)]
+        names = tuple(worksheet.title for worksheet in workbook.worksheets)
+        if sheet is not None and sheet not in names:
+            raise RosterError(f"{path.name}: the workbook has no sheet {sheet!r}.", code="roster_no_sheet",
+                              file=path.name, sheet=sheet)
+        chosen = sheet or _roster_sheet(workbook)
+        return names, chosen, _sheet_rows(workbook[chosen])
+    except RosterError:
+        raise
+    except Exception as error:  # noqa: BLE001 (as above, while the sheet is read)
+        raise _bad_workbook(path, error) from error
     finally:
         workbook.close()
+
+
+def _bad_workbook(path: Path, error: Exception) -> RosterError:
+    reason = f"{type(error).__name__}: {error}"
+    return RosterError(f"{path.name}: not a readable Excel workbook ({reason}).", code="roster_bad_workbook",
+                       file=path.name, reason=reason)
+
+
+def _roster_sheet(workbook) -> str:
+    """The first worksheet whose first row is a header (not an instructions sheet), else the active one."""
+    for worksheet in workbook.worksheets:
+        first = next((cells for _, cells in _sheet_rows(worksheet, first_only=True)), [])
+        if any(_field(cell) for cell in first):
+            return worksheet.title
+    active = workbook.active
+    return active.title if active in workbook.worksheets else workbook.worksheets[0].title
+
+
+def _sheet_rows(worksheet, first_only: bool = False) -> list[tuple[int, list[str]]]:
+    """Rows (number, cell texts) of ``worksheet``; with ``first_only``, the first non-empty one."""
+    worksheet.reset_dimensions()  # read-only mode trusts the file's <dimension> tag, which other programs get wrong
+    rows = []
+    for index, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        cells = [_cell_text(value) for value in values]
+        if first_only and not any(cells):
+            continue
+        rows.append((index, cells))
+        if first_only:
+            break
+    return rows
 
 
 def _cell_text(value: object) -> str:
@@ -178,14 +262,25 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def _field(cell: str) -> str | None:
+    """The roster field a header cell names: a known label ("Name", "編號"), or one ending in one
+    ("Contestant No.", "參賽者姓名": the last word names the field); None for anything else."""
+    label = " ".join(cell.split()).casefold()
+    for column, synonyms in SYNONYMS.items():
+        if label in synonyms:
+            return column
+    endings = [(len(synonym), column) for column, synonyms in SYNONYMS.items() for synonym in synonyms
+               if label.endswith(synonym) and (not synonym.isascii() or label[: -len(synonym)].endswith(" "))]
+    return max(endings)[1] if endings else None
+
+
 def _header_columns(cells: list[str], name: str) -> dict[str, int] | None:
     """Column of each known field if ``cells`` is a header row, else None."""
     columns: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        label = " ".join(cell.split()).casefold()
-        for column, synonyms in SYNONYMS.items():
-            if label in synonyms and column not in columns:
-                columns[column] = index
+        column = _field(cell)
+        if column is not None and column not in columns:
+            columns[column] = index
     if not columns:
         return None
     for required in ("number", "name"):
@@ -197,27 +292,46 @@ def _header_columns(cells: list[str], name: str) -> dict[str, int] | None:
     return columns
 
 
-def _row(line: int, cells: list[str], columns: dict[str, int]) -> RosterRow:
+def _row(line: int, cells: list[str], columns: dict[str, int], text_file: bool) -> RosterRow:
     def cell(column: str) -> str:
         index = columns.get(column)
         return cells[index] if index is not None and index < len(cells) else ""
 
-    return RosterRow(line, cell("number"), cell("name"), cell("division"), cell("notes"))
+    row = RosterRow(line, cell("number"), cell("name"), cell("division"), cell("notes"))
+    if text_file and any("\n" in value or "\r" in value for value in cells):
+        row.problems.append(RosterProblem("row_over_several_lines"))
+    return row
 
 
 def _check(rows: list[RosterRow], existing_numbers: Iterable[str]) -> None:
     """Fill each row's problems; of duplicated numbers, the first row is kept."""
+    existing_numbers = list(existing_numbers)
     taken = {number_key(number) for number in existing_numbers}
+    taken_loosely = {_loose_key(number): number for number in existing_numbers}
     first_line: dict[str, int] = {}
+    first_loosely: dict[str, RosterRow] = {}
     for row in rows:
-        key = number_key(row.number)
+        key, loose = number_key(row.number), _loose_key(row.number)
         if not key:
             row.problems.append(RosterProblem("number_missing"))
         elif key in taken:
             row.problems.append(RosterProblem("number_in_contest", {"number": row.number}))
         elif key in first_line:
             row.problems.append(RosterProblem("number_repeated", {"number": row.number, "line": first_line[key]}))
+        elif loose in taken_loosely:
+            row.problems.append(RosterProblem("number_leading_zeros_in_contest",
+                                              {"number": row.number, "other": taken_loosely[loose]}))
+        elif loose in first_loosely:
+            other = first_loosely[loose]
+            row.problems.append(RosterProblem("number_leading_zeros",
+                                              {"number": row.number, "other": other.number, "line": other.line}))
         else:
             first_line[key] = row.line
+            first_loosely[loose] = row
         if not row.name:
             row.problems.append(RosterProblem("name_missing"))
+
+
+def _loose_key(number: str) -> str:
+    """``number_key`` without leading zeros: "007" and "7", "A07" and "A7" are probably one number."""
+    return re.sub(r"\d+", lambda digits: digits.group().lstrip("0") or "0", number_key(number))

@@ -7,8 +7,7 @@ import io
 from pathlib import Path
 
 from core.criteria import criteria_text
-from core.errors import ExportError
-from core.export import _inert, _write_atomically
+from core.export import export_suffix, mark_text_cells, safe_value, write_atomically
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 from core.version import app_version
 
@@ -34,7 +33,7 @@ def tabulation_table(tabulation: Tabulation) -> list[list[object]]:
         values += [_rounded(ranked.marks.get(criterion.name)) for criterion in tabulation.criteria]
         values += [mark for criterion in tabulation.criteria for mark in row.judge_marks[criterion.name]]
         values.append(_rounded(row.advisory))
-        table.append([_inert(value) for value in values])
+        table.append([safe_value(value) for value in values])
     return table
 
 
@@ -54,13 +53,11 @@ def rules_text(tabulation: Tabulation) -> list[str]:
 def export_tabulation(tabulation: Tabulation, path: str | Path) -> None:
     """Write ``tabulation`` to ``path`` (.csv or .xlsx). Raises :class:`ExportError`."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise ExportError(f"Cannot export to {path}: use a .csv or .xlsx file name.",
-                          code="export_bad_suffix", path=str(path))
-    columns, table = tabulation_columns(tabulation), tabulation_table(tabulation)
+    suffix = export_suffix(path)
+    columns = [safe_value(column) for column in tabulation_columns(tabulation)]  # criteria are named by users
+    table = tabulation_table(tabulation)
     data = _csv_bytes(columns, table) if suffix == ".csv" else _xlsx_bytes(columns, table, rules_text(tabulation))
-    _write_atomically(path, data)
+    write_atomically(path, data)
 
 
 def _rounded(value: float | None) -> float | None:
@@ -79,19 +76,18 @@ def _csv_bytes(columns: list[str], table: list[list[object]]) -> bytes:
 
 def _xlsx_bytes(columns: list[str], table: list[list[object]], rules: list[str]) -> bytes:
     from openpyxl import Workbook  # only when exporting a workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Tabulation"
-    sheet.append(columns)
-    for values in table:
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-                      for value in values])
+    for values in [columns, *table]:
+        sheet.append(values)
+        mark_text_cells(sheet[sheet.max_row])
     sheet.freeze_panes = "F2"
     about = workbook.create_sheet("Rules")
     for line in rules:
-        about.append([ILLEGAL_CHARACTERS_RE.sub("", line)])
+        about.append([safe_value(line)])
+        mark_text_cells(about[about.max_row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

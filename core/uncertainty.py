@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.alignment import View
+from core.errors import ModelError
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,14 @@ class ErrorModel:
         model = data.get("error_model")
         if not model:
             return None
-        return cls(tuple(tuple(float(x) for x in view) for view in model["views"]), float(model["base"]),
-                   float(model["weight"]))
+        try:
+            views = tuple(tuple(float(x) for x in view) for view in model["views"])
+            result = cls(views, float(model["base"]), float(model["weight"]))
+        except (KeyError, TypeError, ValueError):
+            result = None
+        if result is None or any(len(view) != 4 for view in views) or result.base <= 0 or result.weight < 0:
+            raise ModelError("model card: 'error_model' is malformed", code="card_malformed", key="error_model")
+        return result
 
     def error(self, disagreement: float) -> float:
         return math.sqrt(self.base**2 + self.weight * disagreement**2)

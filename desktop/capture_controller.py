@@ -65,7 +65,7 @@ class CaptureController(QObject):
     def model_ready(self) -> bool:
         return self.model_state == ModelState.READY
 
-    def camera_changed(self) -> None:
+    def camera_changed(self, _spec: str = "") -> None:
         """A new source was chosen: not live until its first frame."""
         self.camera_live = False
 

@@ -36,6 +36,12 @@ TEXTS = {
     "number_in_contest": QT_TRANSLATE_NOOP("ErrorText", "Number {number} is already in the contest."),
     "number_repeated": QT_TRANSLATE_NOOP("ErrorText", "Number {number} is already used at line {line}."),
     "name_missing": QT_TRANSLATE_NOOP("ErrorText", "The name is empty."),
+    "number_leading_zeros": QT_TRANSLATE_NOOP(
+        "ErrorText", "Number {number} differs from number {other} at line {line} only in leading zeros."),
+    "number_leading_zeros_in_contest": QT_TRANSLATE_NOOP(
+        "ErrorText", "Number {number} differs from number {other} in the contest only in leading zeros."),
+    "row_over_several_lines": QT_TRANSLATE_NOOP(
+        "ErrorText", "This row runs over several lines: a quotation mark is probably not closed."),
     # StoreError
     "contest_open_failed": QT_TRANSLATE_NOOP("ErrorText", "Cannot open contest file {path}: {reason}"),
     "contest_damaged": QT_TRANSLATE_NOOP(
@@ -83,6 +89,9 @@ TEXTS = {
     "roster_unknown_encoding": QT_TRANSLATE_NOOP(
         "ErrorText", "{file}: the text encoding is not recognised; save the file as UTF-8 CSV."),
     "roster_bad_workbook": QT_TRANSLATE_NOOP("ErrorText", "{file}: not a readable Excel workbook ({reason})."),
+    "roster_no_sheet": QT_TRANSLATE_NOOP("ErrorText", "{file}: the workbook has no sheet {sheet!r}."),
+    "roster_not_a_file": QT_TRANSLATE_NOOP("ErrorText", "{file}: this is not a regular file."),
+    "roster_too_large": QT_TRANSLATE_NOOP("ErrorText", "{file}: the file is too large for a roster (over {limit} MiB)."),
     "roster_header_missing": QT_TRANSLATE_NOOP(
         "ErrorText", "{file}: the header row has no {column} column (expected e.g. '{column}' or '{example}')."),
     # core.criteria.CriteriaError
@@ -133,17 +142,34 @@ TEXTS = {
     "photo_no_contestant": QT_TRANSLATE_NOOP("ErrorText", "{file}: no contestant has number {number}"),
     # ExportError
     "export_bad_suffix": QT_TRANSLATE_NOOP("ErrorText", "Cannot export to {path}: use a .csv or .xlsx file name."),
+    "results_bad_suffix": QT_TRANSLATE_NOOP("ErrorText",
+                                            "Cannot export to {path}: use a .csv, .xlsx or .pdf file name."),
     "export_failed": QT_TRANSLATE_NOOP("ErrorText", "Could not export to {path}: {reason}."),
+    "export_file_read_only": QT_TRANSLATE_NOOP(
+        "ErrorText", "Could not export to {path}: the file is read-only; choose another name, or make the file "
+                     "writable first."),
+    "export_folder_not_writable": QT_TRANSLATE_NOOP(
+        "ErrorText", "Could not export to {path}: the folder {folder} cannot be written to."),
+    "export_folder_missing": QT_TRANSLATE_NOOP("ErrorText", "Could not export to {path}: the folder does not exist."),
+    "export_disk_full": QT_TRANSLATE_NOOP("ErrorText", "Could not export to {path}: the disk is full."),
+    "export_file_locked": QT_TRANSLATE_NOOP(
+        "ErrorText", "Could not export to {path}: permission denied (is the file open in another program?)."),
     # ImageLoadError (shown after "Cannot read the photo:")
     "image_not_found": QT_TRANSLATE_NOOP("ErrorText", "{file}: file not found"),
     "image_empty": QT_TRANSLATE_NOOP("ErrorText", "{file}: the file is empty"),
-    "image_too_large": QT_TRANSLATE_NOOP("ErrorText", "{file}: image too large ({width}x{height})"),
+    "image_is_folder": QT_TRANSLATE_NOOP("ErrorText", "{file}: this is a folder, not an image file"),
+    "image_too_large": QT_TRANSLATE_NOOP(
+        "ErrorText", "{file}: image too large ({width}x{height}; at most {limit} megapixels)"),
+    "image_too_large_to_open": QT_TRANSLATE_NOOP("ErrorText", "{file}: image too large (over {limit} megapixels)"),
     "image_unreadable": QT_TRANSLATE_NOOP("ErrorText", "{file}: not a readable image ({reason})"),
     "image_damaged": QT_TRANSLATE_NOOP("ErrorText", "{file}: the image is damaged or truncated ({reason})"),
     # ModelError
     "card_not_found": QT_TRANSLATE_NOOP("ErrorText", "model card not found: {path}"),
     "card_unreadable": QT_TRANSLATE_NOOP("ErrorText", "model card unreadable: {path} ({reason})"),
     "card_incomplete": QT_TRANSLATE_NOOP("ErrorText", "model card {file} lacks '{key}'"),
+    "card_malformed": QT_TRANSLATE_NOOP("ErrorText", "model card {file}: '{key}' is malformed"),
+    "card_input_size_mismatch": QT_TRANSLATE_NOOP(
+        "ErrorText", "model card {file} says input size {declared}, but the model takes {actual}"),
     "model_not_found": QT_TRANSLATE_NOOP("ErrorText", "model file not found: {path}"),
     "model_checksum": QT_TRANSLATE_NOOP(
         "ErrorText", "model file {file} does not match its model card (sha256 {actual}… instead of {expected}…): "

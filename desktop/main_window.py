@@ -10,20 +10,17 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPainter
+from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMainWindow,
     QSplitter,
     QTabWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +34,7 @@ from core.version import app_version
 from desktop import crash_reports, i18n
 from desktop.about_dialog import AboutDialog
 from desktop.alerts import confirm, show_error
+from desktop.camera_feed import CameraFeed
 from desktop.camera_panel import CameraPanel
 from desktop.capture_controller import CaptureController, ModelState
 from desktop.contestant_dialog import ContestantDialog
@@ -46,39 +44,17 @@ from desktop.error_text import describe_error
 from desktop.history_dialog import HistoryDialog
 from desktop.marks_panel import MarksPanel
 from desktop.removed_dialog import RemovedDialog
-from desktop.results_model import (
-    CONTESTANT_ID_ROLE,
-    THUMBNAIL_SIZE,
-    Column,
-    ResultsModel,
-    ResultsProxy,
-)
+from desktop.results_model import ResultsModel
+from desktop.results_table import HISTORY_COLUMNS, ResultsTable
 from desktop.roster_dialog import RosterImportDialog
 from desktop.settings import AppSettings
 from desktop.store_bridge import StoreBridge
 from desktop.tabulate_dialog import TabulateDialog
-from desktop.workers import CameraWorker, DeviceProbe
 
 DEFAULT_SIZE = (1280, 720)
-COLUMN_WIDTHS = {Column.PHOTO: 56, Column.NUMBER: 64, Column.NAME: 190, Column.DIVISION: 100,
-                 Column.SCORE: 112, Column.LEVEL: 60, Column.PERCENTILE: 80, Column.RANK: 56, Column.TIE: 48}
-HISTORY_COLUMNS = (Column.PHOTO, Column.SCORE)  # a double-click there opens the capture history
+POLL_INTERVAL_MS = 1000  # how soon the window shows what the command line changed in the contest file
 MODEL_STYLES = {ModelState.LOADING: "color: #666666;", ModelState.READY: "color: #1b5e20;",
                 ModelState.FAILED: "color: #c62828;"}
-
-
-class ResultsTable(QTableView):
-    """The results table; while it is empty it says how to fill it."""
-
-    placeholder = ""
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        if self.model() is not None and self.model().rowCount() == 0 and self.placeholder:
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(self.viewport().rect().adjusted(24, 24, -24, -24),
-                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
 
 
 class MainWindow(QMainWindow):
@@ -91,8 +67,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._settings = settings
         self._contests = contests_folder(settings.data_dir)
-        self._camera_spec = camera_spec or settings.camera_source
-        self._extra_specs = [camera_spec] if camera_spec else []
         self._store: ContestStore | None = None
         self._store_bridge: StoreBridge | None = None
         self._close_requested = False
@@ -101,15 +75,14 @@ class MainWindow(QMainWindow):
 
         self._results = ResultsModel(self)
         self._results.set_scale(self._scale)
-        self._proxy = ResultsProxy(self)
-        self._proxy.setSourceModel(self._results)
-        self._camera = CameraWorker(self)
-        self._capture = CaptureController(self._camera, model_card_path, self)
-        self._probe = DeviceProbe(self)
 
+        self._poll_timer = QTimer(self, interval=POLL_INTERVAL_MS)
+        self._poll_timer.timeout.connect(self._poll_store)
         self._build_actions()
         self._build_menus()
         self._build_layout()
+        self.camera_feed = CameraFeed(self.camera_panel, settings, camera_spec, self)
+        self._capture = CaptureController(self.camera_feed.worker, model_card_path, self)
         self._connect_workers()
         self.retranslate()
         self._restore_geometry()
@@ -192,7 +165,6 @@ class MainWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         self.camera_panel = CameraPanel(self.capture_action, self.import_photo_action)
-        self.camera_panel.sourceChosen.connect(self.set_camera_source)
 
         self.contest_title = QLabel()
         self.contest_title.setStyleSheet("font-size: 14pt; font-weight: 600;")
@@ -203,23 +175,9 @@ class MainWindow(QMainWindow):
             button.setDefaultAction(action)
             header.addWidget(button)
 
-        self.table = ResultsTable()
-        self.table.setModel(self._proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.RANK, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(50)
-        self.table.setIconSize(QSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE))
-        columns = self.table.horizontalHeader()
-        for column, width in COLUMN_WIDTHS.items():
-            columns.resizeSection(column, width)
-        columns.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table = ResultsTable(self._results)
+        header.insertWidget(1, self.table.division_filter)
         self.table.doubleClicked.connect(self._on_double_clicked)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addActions([self.edit_action, self.history_action, self.remove_action])
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._results.dataChanged.connect(self._on_selection_changed)
@@ -257,11 +215,7 @@ class MainWindow(QMainWindow):
         self._capture.failed.connect(self._fail)
         self._capture.saveFailed.connect(
             lambda error: show_error(self, self.tr("The capture was not saved"), describe_error(error)))
-        self._camera.frameReady.connect(self._on_frame)
-        self._camera.faceHint.connect(self.camera_panel.show_hint)
-        self._camera.opened.connect(self.camera_panel.show_opened)
-        self._camera.lost.connect(self.camera_panel.show_lost)
-        self._probe.found.connect(self._on_devices_found)
+        self.camera_feed.sourceChanged.connect(self._capture.camera_changed)
 
     def _restore_geometry(self) -> None:
         geometry = self._settings.window_geometry
@@ -272,13 +226,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Start the background work; called once the window is on screen."""
         self._capture.start()
-        self._camera.start()
-        self._probe.start()
-        self.camera_panel.set_sources(self._extra_specs, self._camera_spec)
-        if self._camera_spec:
-            self._camera.set_source(self._camera_spec)
-        else:
-            self.camera_panel.show_no_camera()
+        self.camera_feed.start()
 
     # -- state ------------------------------------------------------------------
 
@@ -304,27 +252,14 @@ class MainWindow(QMainWindow):
 
     def selected_row(self):
         """The selected contestant's core.ranking.RankedRow, or None."""
-        indexes = self.table.selectionModel().selectedRows()
-        if not indexes:
-            return None
-        row = self._results.row_for_contestant(indexes[0].data(CONTESTANT_ID_ROLE))
-        return None if row is None else self._results.row_of(row)
+        return self.table.selected_row()
 
     def selected_contestant(self):
         row = self.selected_row()
         return None if row is None else row.contestant
 
     def select_contestant(self, contestant_id: int) -> bool:
-        self._results.refresh()
-        row = self._results.row_for_contestant(contestant_id)
-        if row is None:
-            return False
-        index = self._proxy.mapFromSource(self._results.index(row, 0))
-        self.table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                           | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        return True
+        return self.table.select_contestant(contestant_id)
 
     def select_number(self, number: str) -> bool:
         for contestant in self._store.contestants() if self._store else []:
@@ -383,6 +318,7 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("Cannot open the contest"), describe_error(error))
             return False
         previous, self._store = self._store, store
+        self._poll_timer.start()
         self._results.set_store(store)
         self.marks_panel.set_store(store)
         self._follow(store)
@@ -441,6 +377,14 @@ class MainWindow(QMainWindow):
         self._store_bridge = None if store is None else StoreBridge(store, self)
         if self._store_bridge is not None:
             self._store_bridge.changed.connect(self._on_store_changed)
+
+    def _poll_store(self) -> None:
+        """Show what another program (``facescore contest …``) committed to the open contest file."""
+        try:
+            self._store.poll()
+        except FaceScoreError as error:  # the file was moved or deleted: say so once
+            self._poll_timer.stop()
+            show_error(self, self.tr("Contest file"), describe_error(error))
 
     def _on_store_changed(self, changes) -> None:
         if changes.contest:
@@ -539,12 +483,15 @@ class MainWindow(QMainWindow):
             path = Path(chosen)
         from core.roster import read_roster
 
+        def read(sheet: str | None = None):
+            return read_roster(path, [c.number for c in self._store.contestants()], sheet)
+
         try:
-            preview = read_roster(path, [c.number for c in self._store.contestants()])
+            preview = read()
         except FaceScoreError as error:
             show_error(self, self.tr("Cannot import the roster"), describe_error(error))
             return None
-        return self._open_dialog(RosterImportDialog(self._store, preview, path, self))
+        return self._open_dialog(RosterImportDialog(self._store, preview, path, self, read_sheet=read))
 
     # -- capture ----------------------------------------------------------------
 
@@ -595,28 +542,10 @@ class MainWindow(QMainWindow):
     # -- camera -----------------------------------------------------------------
 
     def set_camera_source(self, spec: str) -> None:
-        self._camera_spec = spec
-        if not spec.isdigit() and spec not in self._extra_specs:
-            self._extra_specs.append(spec)
-        self._settings.camera_source = spec
-        self._capture.camera_changed()
-        devices = [s for s in self.camera_panel.source_specs if s.isdigit()]
-        self.camera_panel.set_sources(devices + self._extra_specs, spec)
-        self._camera.set_source(spec)
+        self.camera_feed.set_source(spec)
 
     def refresh_cameras(self) -> None:
-        if not self._probe.isRunning():
-            self._probe.start()
-
-    def _on_devices_found(self, devices: list[int]) -> None:
-        specs = [str(index) for index in devices]
-        self.camera_panel.set_sources(specs + self._extra_specs, self._camera_spec)
-        if self._camera_spec is None and specs:
-            self.set_camera_source(specs[0])
-
-    def _on_frame(self, image) -> None:
-        self.camera_panel.show_frame(image)
-        self._camera.frame_shown()
+        self.camera_feed.look_for_cameras()
 
     # -- model ------------------------------------------------------------------
 
@@ -648,17 +577,16 @@ class MainWindow(QMainWindow):
             documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             suggested = Path(documents or Path.home()) / f"{self._store.path.stem}-results.csv"
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), str(suggested),
-                                                    self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"))
+                                                    self.tr("CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)"))
             if not chosen:
                 return False
             path = Path(chosen)
-        from core.export import export_rows
+        from desktop.results_sheet import export_results
 
         self._results.refresh()
         try:
-            card = self._capture.card
-            export_rows(self._results.ranked_rows(), path, card.version if card else "",
-                        self._scale)
+            export_results(path, self._store.contest_name, self._results.ranked_rows(), self._capture.card,
+                           self._scale)
             self._store.record_export(path)
         except FaceScoreError as error:
             show_error(self, self.tr("Export failed"), describe_error(error))
@@ -729,6 +657,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("Advisory scores"))
         self.tabs.setTabText(1, self.tr("Judge's marks"))
         self._results.retranslate()
+        self.table.retranslate()
         self._render_model_state()
         self._show_contest()
         self._update_actions()
@@ -741,9 +670,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._settings.window_geometry = self.saveGeometry()
-        self._camera.stop()
+        self._poll_timer.stop()
+        self.camera_feed.stop()
         self._capture.stop()
-        self._probe.wait()
         self._results.set_store(None)
         self.marks_panel.set_store(None)
         self._follow(None)

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from core.export import _write_atomically
+from core.export import write_atomically
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 
 RESOLUTION = 300
@@ -125,4 +125,4 @@ def export_tabulation_pdf(tabulation: Tabulation, path: str | Path, date: dateti
     document.print_(writer)
     del writer  # finishes the PDF
     buffer.close()
-    _write_atomically(Path(path), bytes(buffer.data()))
+    write_atomically(Path(path), bytes(buffer.data()))

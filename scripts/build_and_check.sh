@@ -3,7 +3,8 @@
 #
 #   scripts/build_and_check.sh            # PYTHON=path/to/python to use another environment
 #
-# Needs the project's environment with the build extra: pip install -e ".[build]".
+# Needs the project's environment with the build extra, at the locked versions:
+#   pip install -c requirements/build.txt -e ".[build]"   (CI: requirements/all.txt with every extra)
 # Steps (any failure stops the script with a non-zero exit code):
 #   1. build dist/FaceScoreJudge/ with PyInstaller, timed
 #   2. contents: the model, its card and resources/ are in; training/, TensorFlow, Keras, torch,

@@ -137,6 +137,71 @@ def test_missing_folder_and_bad_suffix(tmp_path):
         export_rows(ROWS, tmp_path / "r.pdf", "v")
 
 
+@pytest.mark.parametrize("name", ["\x01=HYPERLINK(\"http://x\",\"y\")", "\x00\x1f+1", " =1+2", "\x0b@SUM(A1)",
+                                  "\n=1"])
+def test_formula_hidden_behind_control_characters_or_spaces_is_made_inert(tmp_path, name):
+    rows = [row("1", name, 3.0, 1)]
+    export_rows(rows, tmp_path / "r.csv", "v")
+    export_rows(rows, tmp_path / "r.xlsx", "v")
+    csv_name = pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)["name"][0]
+    cell = load_workbook(tmp_path / "r.xlsx").active["F2"]
+    assert csv_name.startswith("'") and cell.value.startswith("'")
+    assert cell.data_type == "s"
+    assert csv_name == cell.value == "'" + export.CONTROL_CHARACTERS.sub("", name)
+
+
+def test_xlsx_text_is_always_written_as_text(tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "safe_value", lambda value: value)  # even if neutralising missed a case
+    export_rows([row("1", "=1+2", 3.0, 1, division="=A1")], tmp_path / "r.xlsx", "v")
+    sheet = load_workbook(tmp_path / "r.xlsx").active
+    assert (sheet["F2"].data_type, sheet["F2"].value) == ("s", "=1+2")
+    assert (sheet["A2"].data_type, sheet["A2"].value) == ("s", "=A1")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_read_only_file_is_not_replaced(tmp_path, suffix):
+    path = tmp_path / f"results{suffix}"
+    export_rows(ROWS, path, "v")
+    before = path.read_bytes()
+    path.chmod(0o444)
+    with pytest.raises(ExportError, match="read-only") as caught:
+        export_rows(ROWS[:1], path, "v")
+    assert caught.value.code == "export_file_read_only" and caught.value.params == {"path": str(path)}
+    assert path.read_bytes() == before and os.listdir(tmp_path) == [path.name]
+
+
+@pytest.mark.parametrize("mode", [0o664, 0o640, 0o600])
+def test_replaced_file_keeps_its_mode(tmp_path, mode):
+    path = tmp_path / "results.csv"
+    path.write_text("old")
+    path.chmod(mode)
+    export_rows(ROWS, path, "v")
+    assert path.stat().st_mode & 0o777 == mode and path.read_text(encoding="utf-8-sig").startswith("division,rank")
+
+
+def test_new_file_gets_the_umask_mode(tmp_path):
+    previous = os.umask(0o027)
+    try:
+        export_rows(ROWS, tmp_path / "r.csv", "v")
+        export_rows(ROWS, tmp_path / "r.xlsx", "v")
+    finally:
+        os.umask(previous)
+    assert {(tmp_path / name).stat().st_mode & 0o777 for name in ("r.csv", "r.xlsx")} == {0o640}
+
+
+@pytest.mark.parametrize("error_number", [errno.EACCES, errno.EROFS])
+def test_folder_that_cannot_be_written_is_named_as_such(tmp_path, monkeypatch, error_number):
+    def refused(*args, **kwargs):
+        raise OSError(error_number, os.strerror(error_number))  # EACCES makes a PermissionError
+
+    monkeypatch.setattr(export, "_create_temporary", refused)
+    with pytest.raises(ExportError) as caught:
+        export_rows(ROWS, tmp_path / "r.csv", "v")
+    assert str(caught.value) == f"Could not export to {tmp_path / 'r.csv'}: the folder {tmp_path} cannot be written to."
+    assert "another program" not in str(caught.value)
+    assert caught.value.code == "export_folder_not_writable" and caught.value.params["folder"] == str(tmp_path)
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_a_display_scale_is_named_and_the_native_score_kept(tmp_path, suffix):
     path = tmp_path / f"results{suffix}"

@@ -70,3 +70,39 @@ def test_truncated_jpeg(tmp_path, sample_image):
 def test_missing_file(tmp_path):
     with pytest.raises(ImageLoadError, match="not found"):
         load_image(tmp_path / "nope.png")
+
+
+def png_header_claiming(path, width, height):
+    """A PNG whose header claims ``width`` x ``height`` pixels, with almost no pixel data."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)))
+    return path
+
+
+@pytest.mark.parametrize("width, height, code", [(13000, 12000, "image_too_large"),
+                                                 (30000, 30000, "image_too_large_to_open")], ids=["156 MP", "900 MP"])
+def test_too_many_pixels_is_called_too_large(tmp_path, width, height, code):
+    # 156 MP: under Pillow's own limit, so only ours can refuse it; 900 MP: Pillow refuses it first
+    path = png_header_claiming(tmp_path / "big.png", width, height)
+    with pytest.raises(ImageLoadError, match="image too large") as caught:
+        load_image(path)
+    assert caught.value.code == code
+
+
+def test_our_limit_is_the_one_that_applies():
+    from core.images import MAX_PIXELS
+
+    assert MAX_PIXELS < 2 * Image.MAX_IMAGE_PIXELS
+
+
+def test_a_folder_is_not_called_missing(tmp_path):
+    (tmp_path / "photos.jpg").mkdir()
+    with pytest.raises(ImageLoadError, match="folder") as caught:
+        load_image(tmp_path / "photos.jpg")
+    assert "not found" not in str(caught.value) and caught.value.code == "image_is_folder"

@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from core.faces import FaceQualityError, prepare_face
+from core.images import load_image
 from core.quality import QualityIssue
 
 
@@ -57,3 +58,35 @@ def test_without_quality_checks_a_flawed_face_is_still_cropped(detector, sample_
     prepared = prepare_face(blurred, detector, check_quality=False)
     assert prepared.crop.shape == (224, 224, 3)
     assert QualityIssue.BLURRED in prepared.quality.issues
+
+
+def scene_with(*placed, shape=(1080, 1920)):
+    """A grey frame with each (image, face box width, centre x, top y) pasted in."""
+    from benchmarks.distant_faces import scaled_to_face_width
+
+    detector = placed[0][-1]
+    frame = np.full((*shape, 3), 128, np.uint8)
+    for image, width, centre_x, top, _ in placed:
+        patch = scaled_to_face_width(image, detector, width)
+        left = centre_x - patch.shape[1] // 2
+        frame[top : top + patch.shape[0], left : left + patch.shape[1]] = patch
+    return frame
+
+
+def test_a_face_printed_on_a_t_shirt_twice_the_size_is_refused_not_scored(detector, dataset):
+    contestant = load_image(dataset / "Images" / "AF1031.jpg")
+    printed = load_image(dataset / "Images" / "CM20.jpg")
+    # the contestant's 165-px face above a 342-px printed face: under half its width, yet scorable
+    frame = scene_with((contestant, 165, 960, 20, detector), (printed, 342, 960, 360, detector))
+    faces = detector.detect(frame)
+    assert len(faces) == 2
+    assert QualityIssue.MULTIPLE_FACES in issues_of(frame, detector)
+
+
+def test_smaller_faces_at_the_sides_or_too_small_to_score_are_ignored(detector, dataset):
+    contestant = load_image(dataset / "Images" / "AF1031.jpg")
+    audience = load_image(dataset / "Images" / "CM20.jpg")
+    frame = scene_with((contestant, 200, 960, 300, detector), (audience, 90, 150, 700, detector),
+                       (audience, 48, 960, 900, detector))
+    assert len(detector.detect(frame)) == 3
+    assert prepare_face(frame, detector).quality.passed

@@ -128,3 +128,136 @@ def test_unsupported_and_unreadable_files(tmp_path):
         read_roster(tmp_path / "missing.csv")
     with pytest.raises(RosterError, match="Excel workbook"):
         read_roster(write(tmp_path, "fake.xlsx", "1,Ann\n"))
+
+
+def rewritten_workbook(path, replace):
+    """``path`` rewritten with ``replace(name, data) -> data | None`` (None drops the member)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as original:
+        members = [(info, original.read(info)) for info in original.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for info, data in members:
+            data = replace(info.filename, data)
+            if data is not None:
+                rewritten.writestr(info, data)
+    return path
+
+
+def eleven_row_workbook(tmp_path):
+    workbook = Workbook()
+    workbook.active.append(["Number", "Name"])
+    for number in range(1, 11):
+        workbook.active.append([number, f"Contestant {number}"])
+    path = tmp_path / "r.xlsx"
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("dimension", ["A1:B2", "A1"])
+def test_xlsx_with_a_wrong_dimension_tag_keeps_every_row(tmp_path, dimension):
+    import re
+
+    def wrong_dimension(name, data):
+        if name == "xl/worksheets/sheet1.xml":
+            return re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="{dimension}"'.encode(), data)
+        return data
+
+    path = rewritten_workbook(eleven_row_workbook(tmp_path), wrong_dimension)
+    preview = read_roster(path)
+    assert [row.number for row in preview.rows] == [str(n) for n in range(1, 11)]
+
+
+@pytest.mark.parametrize("damage", ["truncated sheet", "missing sheet", "bad cell"])
+def test_damaged_xlsx_is_a_roster_error(tmp_path, damage):
+    def damaged(name, data):
+        if name == "xl/worksheets/sheet1.xml":
+            if damage == "truncated sheet":
+                return data[: len(data) // 2]
+            if damage == "missing sheet":
+                return None
+            return data.replace(b'<c r="A2" t="n"><v>1</v></c>', b'<c r="A2" t="n"><v>one</v></c>')
+        return data
+
+    path = rewritten_workbook(eleven_row_workbook(tmp_path), damaged)
+    with pytest.raises(RosterError, match="r.xlsx"):
+        read_roster(path)
+
+
+def test_gbk_roster_is_not_read_as_big5(tmp_path):
+    path = write(tmp_path, "r.csv", "编号,姓名\n7,陈静\n8,王小明\n", "gbk")
+    preview = read_roster(path)
+    assert preview.encoding == "gb18030" and preview.has_header
+    assert fields(preview) == [("7", "陈静", "", ""), ("8", "王小明", "", "")]
+
+
+def test_western_excel_csv_is_read(tmp_path):
+    path = write(tmp_path, "r.csv", "Number,Name\n1,José Müller\n2,Zoë Ångström\n", "cp1252")
+    assert fields(read_roster(path)) == [("1", "José Müller", "", ""), ("2", "Zoë Ångström", "", "")]
+
+
+@pytest.mark.parametrize("header", ["參賽號碼,參賽者姓名", "Contestant No.,Contestant Name", "Bib Number,Full Name"])
+def test_longer_header_labels_are_recognised(tmp_path, header):
+    preview = read_roster(write(tmp_path, "r.csv", f"{header}\n1,Ann\n2,Bea\n"))
+    assert preview.has_header and fields(preview) == [("1", "Ann", "", ""), ("2", "Bea", "", "")]
+
+
+def test_unclosed_quote_is_reported_on_the_row_that_swallowed_the_next(tmp_path):
+    preview = read_roster(write(tmp_path, "r.csv", 'number,name\n1,"Ann\n2,Bea\n3,Cy\n'))
+    assert preview.rows[0].line == 2
+    assert [problem.code for problem in preview.rows[0].problems] == ["row_over_several_lines"]
+    assert str(preview.rows[0].problems[0]) == "This row runs over several lines: a quotation mark is probably not closed."
+    assert preview.valid_rows() == []
+
+
+def test_numbers_differing_only_in_leading_zeros_are_flagged(tmp_path):
+    path = write(tmp_path, "r.csv", "number,name\n7,Ann\n007,Bea\nA01,Cy\n12,Dee\n")
+    problems = {row.line: [str(problem) for problem in row.problems]
+                for row in read_roster(path, existing_numbers=["A1"]).rows}
+    assert problems[2] == [] and problems[5] == []
+    assert problems[3] == ["Number 007 differs from number 7 at line 2 only in leading zeros."]
+    assert problems[4] == ["Number A01 differs from number A1 in the contest only in leading zeros."]
+
+
+def test_the_roster_sheet_is_chosen_over_an_instructions_sheet_and_every_sheet_is_named(tmp_path):
+    workbook = Workbook()
+    workbook.active.title = "Instructions"
+    workbook.active.append(["Fill in the Roster sheet; one contestant per row."])
+    roster = workbook.create_sheet("Roster")
+    roster.append(["編號", "姓名"])
+    roster.append([1, "王小明"])
+    other = workbook.create_sheet("Judges")
+    other.append([5, "Judge Lin"])
+    path = tmp_path / "r.xlsx"
+    workbook.save(path)
+    preview = read_roster(path)
+    assert (preview.sheet, preview.sheets) == ("Roster", ("Instructions", "Roster", "Judges"))
+    assert fields(preview) == [("1", "王小明", "", "")]
+    assert fields(read_roster(path, sheet="Judges")) == [("5", "Judge Lin", "", "")]
+    with pytest.raises(RosterError, match="no sheet"):
+        read_roster(path, sheet="Scores")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX named pipes")
+def test_fifo_is_refused_without_hanging(tmp_path):
+    path = tmp_path / "r.csv"
+    os.mkfifo(path)
+    with pytest.raises(RosterError, match="not a regular file"):
+        read_roster(path)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="POSIX devices")
+def test_link_to_an_endless_device_is_refused(tmp_path):
+    path = tmp_path / "r.csv"
+    path.symlink_to("/dev/zero")
+    with pytest.raises(RosterError, match="not a regular file"):
+        read_roster(path)
+
+
+def test_oversized_roster_is_refused(tmp_path, monkeypatch):
+    from core import roster
+
+    monkeypatch.setattr(roster, "MAX_ROSTER_BYTES", 100)
+    path = write(tmp_path, "r.csv", "number,name\n" + "1,Ann\n" * 30)
+    with pytest.raises(RosterError, match="too large"):
+        read_roster(path)

@@ -162,3 +162,26 @@ def test_export_csv_and_xlsx_hold_every_judges_marks(tmp_path):
     rules = [row[0].value for row in workbook["Rules"].iter_rows()]
     assert any("Judge Wu" in line for line in rules)
     assert f"Made with FaceScore Judge {app_version()}." in rules
+
+
+def test_export_never_writes_a_formula_even_behind_a_control_character(tmp_path):
+    import csv
+
+    from openpyxl import load_workbook
+
+    from core.tabulation_export import export_tabulation
+
+    roster = (Contestant(None, "1", "\x01=HYPERLINK(\"http://x\",\"y\")", MISS),)
+    criteria = parse_criteria("+Poise=100")
+    result = tabulate([JudgeSheet("a.fsj", "\x02@contest", "Judge Chen", criteria, roster, {"1": {"+Poise": 8}})])
+    export_tabulation(result, tmp_path / "result.csv")
+    with open(tmp_path / "result.csv", encoding="utf-8-sig", newline="") as file:
+        header, first = list(csv.reader(file))[:2]
+    assert header[6] == "'+Poise" and first[4] == "'=HYPERLINK(\"http://x\",\"y\")"
+
+    export_tabulation(result, tmp_path / "result.xlsx")
+    workbook = load_workbook(tmp_path / "result.xlsx")
+    cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert workbook["Tabulation"].cell(2, 5).value == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert workbook["Rules"].cell(1, 1).value == "Contest: @contest"

@@ -103,3 +103,13 @@ def test_the_card_takes_only_the_test_part_of_the_split_it_was_trained_on(tmp_pa
     assert data["metrics"]["official-60-40 test"]["pc"] == 0.9
     assert "East Asian and Caucasian" in data["unseen_populations"]
     Scorer(card)  # the model file, and so its checksum, are untouched
+
+
+@pytest.mark.parametrize("broken", [{"views": "x", "base": 0.2, "weight": 1}, {"views": [[0.1, 0]], "base": 0.2,
+                                                                                  "weight": 1},
+                                    {"views": [], "base": -1, "weight": 1}, {"base": 0.2}])
+def test_a_malformed_error_model_is_refused(tmp_path, broken):
+    from core.errors import ModelError
+
+    with pytest.raises(ModelError, match="error_model"):
+        Scorer(card_with(tmp_path, broken))

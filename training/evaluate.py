@@ -121,8 +121,8 @@ def format_table(result: dict, title: str) -> str:
     for name, m in [("all", result), *result.get("groups", {}).items()]:
         coverage = f"{m['coverage']:9.1%}" if covered else f"{'':9}"
         rows.append(f"{name:6}{m['pc']:8.4f}{m['mae']:8.4f}{m['rmse']:8.4f}{m['bias']:+8.4f}{coverage}{m['n']:7d}")
-    rows.append(f"prediction std {result['prediction_std']:.3f} vs label std {result['label_std']:.3f} "
-                f"({result['prediction_std'] / result['label_std']:.0%})")
+    ratio = f" ({result['prediction_std'] / result['label_std']:.0%})" if result["label_std"] > 0 else ""
+    rows.append(f"prediction std {result['prediction_std']:.3f} vs label std {result['label_std']:.3f}{ratio}")
     if covered:
         rows.append(f"RMSE of the fifth of faces with the largest stated error / the fifth with the smallest: "
                     f"{result['error_fifths_ratio']:.2f}")

@@ -370,6 +370,18 @@
         <translation>編號 {number} 現已由 {other} 使用；請先為 {other} 更改編號，才能恢復 {name}。</translation>
     </message>
     <message>
+        <source>Number {number} differs from number {other} at line {line} only in leading zeros.</source>
+        <translation>編號 {number} 與第 {line} 列的編號 {other} 只差在前導的零。</translation>
+    </message>
+    <message>
+        <source>Number {number} differs from number {other} in the contest only in leading zeros.</source>
+        <translation>編號 {number} 與本比賽中的編號 {other} 只差在前導的零。</translation>
+    </message>
+    <message>
+        <source>This row runs over several lines: a quotation mark is probably not closed.</source>
+        <translation>此列跨越多行：可能有引號沒有關閉。</translation>
+    </message>
+    <message>
         <source>The folder of {path} is read-only, so changes to the contest cannot be saved there; copy the contest file to a folder you can write to and open it there.</source>
         <translation>{path} 所在的資料夾為唯讀，比賽的變更無法儲存；請將比賽檔案複製到可寫入的資料夾後再開啟。</translation>
     </message>
@@ -456,6 +468,18 @@
     <message>
         <source>{file}: not a readable Excel workbook ({reason}).</source>
         <translation>{file}：不是可讀取的 Excel 活頁簿（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{file}: the workbook has no sheet {sheet!r}.</source>
+        <translation>{file}：活頁簿中沒有工作表 {sheet!r}。</translation>
+    </message>
+    <message>
+        <source>{file}: this is not a regular file.</source>
+        <translation>{file}：這不是一般檔案。</translation>
+    </message>
+    <message>
+        <source>{file}: the file is too large for a roster (over {limit} MiB).</source>
+        <translation>{file}：檔案太大，不像名單（超過 {limit} MiB）。</translation>
     </message>
     <message>
         <source>{file}: the header row has no {column} column (expected e.g. &apos;{column}&apos; or &apos;{example}&apos;).</source>
@@ -574,8 +598,32 @@
         <translation>無法匯出至 {path}：請使用 .csv 或 .xlsx 檔名。</translation>
     </message>
     <message>
+        <source>Cannot export to {path}: use a .csv, .xlsx or .pdf file name.</source>
+        <translation>無法匯出至 {path}：請使用 .csv、.xlsx 或 .pdf 檔名。</translation>
+    </message>
+    <message>
         <source>Could not export to {path}: {reason}.</source>
         <translation>無法匯出至 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: the file is read-only; choose another name, or make the file writable first.</source>
+        <translation>無法匯出至 {path}：檔案為唯讀；請換個檔名，或先讓檔案可寫入。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: the folder {folder} cannot be written to.</source>
+        <translation>無法匯出至 {path}：無法寫入資料夾 {folder}。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: the folder does not exist.</source>
+        <translation>無法匯出至 {path}：資料夾不存在。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: the disk is full.</source>
+        <translation>無法匯出至 {path}：磁碟已滿。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: permission denied (is the file open in another program?).</source>
+        <translation>無法匯出至 {path}：權限不足（檔案是否已在其他程式中開啟？）。</translation>
     </message>
     <message>
         <source>{file}: file not found</source>
@@ -586,8 +634,16 @@
         <translation>{file}：檔案是空的</translation>
     </message>
     <message>
-        <source>{file}: image too large ({width}x{height})</source>
-        <translation>{file}：圖片太大（{width}x{height}）</translation>
+        <source>{file}: this is a folder, not an image file</source>
+        <translation>{file}：這是資料夾，不是影像檔</translation>
+    </message>
+    <message>
+        <source>{file}: image too large ({width}x{height}; at most {limit} megapixels)</source>
+        <translation>{file}：影像太大（{width}x{height}；最多 {limit} 百萬像素）</translation>
+    </message>
+    <message>
+        <source>{file}: image too large (over {limit} megapixels)</source>
+        <translation>{file}：影像太大（超過 {limit} 百萬像素）</translation>
     </message>
     <message>
         <source>{file}: not a readable image ({reason})</source>
@@ -608,6 +664,14 @@
     <message>
         <source>model card {file} lacks &apos;{key}&apos;</source>
         <translation>模型卡 {file} 缺少「{key}」</translation>
+    </message>
+    <message>
+        <source>model card {file}: &apos;{key}&apos; is malformed</source>
+        <translation>模型卡 {file}：「{key}」格式錯誤</translation>
+    </message>
+    <message>
+        <source>model card {file} says input size {declared}, but the model takes {actual}</source>
+        <translation>模型卡 {file} 標示的輸入大小為 {declared}，但模型接受的是 {actual}</translation>
     </message>
     <message>
         <source>model file not found: {path}</source>
@@ -825,6 +889,10 @@
         <source>The capture was not saved</source>
         <translation>拍攝結果未儲存</translation>
     </message>
+    <message>
+        <source>Contest file</source>
+        <translation>比賽檔案</translation>
+    </message>
     <message numerus="yes">
         <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</source>
         <translation>
@@ -848,8 +916,8 @@
         <translation>匯出結果</translation>
     </message>
     <message>
-        <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
-        <translation>CSV (*.csv);;Excel 活頁簿 (*.xlsx)</translation>
+        <source>CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)</source>
+        <translation>CSV (*.csv);;Excel 活頁簿 (*.xlsx);;簽名用成績表 (*.pdf)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1145,10 +1213,64 @@ score ({scale})</source>
     </message>
 </context>
 <context>
+    <name>ResultsSheet</name>
+    <message>
+        <source>No scoring model was loaded when this sheet was made.</source>
+        <translation>製作此表時未載入評分模型。</translation>
+    </message>
+    <message>
+        <source>Face score by model {version}, checksum (SHA-256) {sha256}.</source>
+        <translation>臉部分數由模型 {version} 計算，校驗碼（SHA-256）{sha256}。</translation>
+    </message>
+    <message>
+        <source>Judge {index}</source>
+        <translation>評審 {index}</translation>
+    </message>
+    <message>
+        <source>Head judge</source>
+        <translation>評審長</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>簽名</translation>
+    </message>
+    <message>
+        <source>no division</source>
+        <translation>未分組</translation>
+    </message>
+    <message>
+        <source>Contest results</source>
+        <translation>比賽結果</translation>
+    </message>
+    <message>
+        <source>Printed {when}</source>
+        <translation>列印時間 {when}</translation>
+    </message>
+    <message>
+        <source>Division: {division}</source>
+        <translation>組別：{division}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTable</name>
+    <message>
+        <source>All divisions</source>
+        <translation>全部組別</translation>
+    </message>
+    <message>
+        <source>No division</source>
+        <translation>未分組</translation>
+    </message>
+</context>
+<context>
     <name>RosterImportDialog</name>
     <message>
         <source>Import roster: {file}</source>
         <translation>匯入名單：{file}</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
     </message>
     <message>
         <source>{imported}; {skipped}. Text encoding: {encoding}.</source>

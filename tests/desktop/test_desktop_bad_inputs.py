@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from core.contest import Contestant
 from core.errors import CameraError
 from core.resources import models_dir
+from core.store import ContestStore
 from tests.desktop.conftest import scene_with_face
 
 FAIL_TIMEOUT_MS = 30_000
@@ -168,3 +169,51 @@ def test_damaged_model_is_reported_and_the_rest_still_works(qtbot, tmp_path, ope
         assert not window.capture()
     assert failed.args[0].startswith("No scoring model: model file facescore.tflite does not match")
     assert window.export_results(tmp_path / "results.csv")
+
+
+def test_roster_workbook_sheet_can_be_chosen_and_the_encoding_is_shown(qtbot, tmp_path, open_window):
+    from openpyxl import Workbook
+
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    workbook = Workbook()
+    workbook.active.title = "Instructions"
+    workbook.active.append(["One contestant per row on the Roster sheet."])
+    workbook.create_sheet("Roster").append(["編號", "姓名"])
+    workbook["Roster"].append([1, "王小明"])
+    workbook.create_sheet("Spare").append([7, "Ann"])
+    workbook["Spare"].append([8, "Bea"])
+    path = tmp_path / "roster.xlsx"
+    workbook.save(path)
+    dialog = window.import_roster(path)
+    assert dialog.sheet.isVisibleTo(dialog)
+    assert [dialog.sheet.itemText(i) for i in range(dialog.sheet.count())] == ["Instructions", "Roster", "Spare"]
+    assert dialog.sheet.currentText() == "Roster" and dialog.table.item(0, 2).text() == "王小明"
+    dialog.sheet.setCurrentText("Spare")
+    assert [dialog.table.item(row, 2).text() for row in range(dialog.table.rowCount())] == ["Ann", "Bea"]
+    assert dialog.import_button.text() == "Import 2 contestants"
+    dialog.reject()
+
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes("编号,姓名\n7,陈静\n".encode("gbk"))
+    dialog = window.import_roster(gbk)
+    assert "gb18030" in dialog.summary.text() and dialog.table.item(0, 2).text() == "陈静"
+    assert not dialog.sheet.isVisibleTo(dialog)
+    dialog.reject()
+
+
+def test_a_damaged_last_contest_does_not_stop_the_start(qtbot, tmp_path, open_window):
+    from desktop.contests import contests_folder
+    from desktop.settings import AppSettings
+
+    data = tmp_path / "data"
+    last = contests_folder(data) / "yesterday.sqlite"
+    with ContestStore(last) as store:
+        store.add_contestant(Contestant(None, "1", "Ann"))
+    last.write_bytes(last.read_bytes()[:-1])  # cut short by one byte, as by a full USB stick
+    AppSettings(data).last_contest = last
+    window = open_window(data, wait_for_model=False)
+    qtbot.waitUntil(lambda: len(error_boxes()) == 1)
+    assert "yesterday.sqlite" in error_boxes()[0].text() and "damaged" in error_boxes()[0].text()
+    error_boxes()[0].close()
+    assert window.isVisible() and window.store is not None and window.store.path != last
+    assert window.store.contestants() == []  # a fresh contest to work in; the damaged file is left alone

@@ -32,7 +32,7 @@ def test_workflow_opens_no_socket(qtbot, tmp_path, open_window, camera_folders, 
     assert window.export_results(tmp_path / "results.xlsx")
     window.show_about().close()
     window.refresh_cameras()
-    qtbot.waitUntil(lambda: not window._probe.isRunning(), timeout=20_000)
+    qtbot.waitUntil(lambda: not window.camera_feed.probe.isRunning(), timeout=20_000)
 
     assert attempts == []
     assert "PySide6.QtNetwork" not in sys.modules

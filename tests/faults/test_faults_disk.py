@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sqlite3
 
 import pytest
@@ -122,7 +123,8 @@ class FullDisk:
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 @pytest.mark.parametrize("owner, name, replacement, message", [
-    pytest.param(export.tempfile, "mkstemp", failing(errno.EROFS), "Read-only file system", id="read-only folder"),
+    pytest.param(export, "_create_temporary", failing(errno.EROFS), "the folder {folder} cannot be written to",
+                 id="read-only folder"),
     pytest.param(export, "open", FullDisk, "the disk is full", id="disk fills while writing"),
     pytest.param(export.os, "replace", failing(errno.ENOSPC), "the disk is full", id="disk full when renaming"),
 ])
@@ -132,9 +134,10 @@ def test_export_refused_with_a_clear_error_and_previous_file_kept(saved, monkeyp
     path = store.path.parent / f"ranking{suffix}"
     export_rows(ranked(store), path, "v1")
     before = path.read_bytes()
-    monkeypatch.setattr(owner, name, replacement, raising=owner is not export)  # export.open shadows the builtin
+    monkeypatch.setattr(owner, name, replacement, raising=name != "open")  # export.open shadows the builtin
 
-    with pytest.raises(ExportError, match=message) as caught:
+    message = message.format(folder=path.parent)
+    with pytest.raises(ExportError, match=re.escape(message)) as caught:
         export_rows(ranked(store)[:1], path, "v1")
     assert str(caught.value) == f"Could not export to {path}: {message}."
     assert path.read_bytes() == before
