@@ -31,7 +31,7 @@ from core.logs import log_folder
 from core.score import NATIVE_SCALE, SCALES, ScoreScale, percentile_text
 from core.store import ContestStore
 from core.version import app_version
-from desktop import crash_reports, i18n
+from desktop import crash_reports, i18n, palette
 from desktop.about_dialog import AboutDialog
 from desktop.alerts import confirm, show_error
 from desktop.camera_feed import CameraFeed
@@ -52,8 +52,8 @@ from desktop.store_bridge import StoreBridge
 from desktop.tabulate_dialog import TabulateDialog
 
 DEFAULT_SIZE = (1280, 720)
-MODEL_STYLES = {ModelState.LOADING: "color: #666666;", ModelState.READY: "color: #1b5e20;",
-                ModelState.FAILED: "color: #c62828;"}
+MODEL_STYLES = {ModelState.LOADING: palette.MUTED_STYLE, ModelState.READY: palette.GOOD_STYLE,
+                ModelState.FAILED: palette.ERROR_STYLE}
 
 
 class MainWindow(QMainWindow):
