@@ -39,7 +39,7 @@ from desktop.camera_panel import CameraPanel
 from desktop.capture_controller import CaptureController, ModelState
 from desktop.contestant_dialog import ContestantDialog
 from desktop.criteria_dialog import CriteriaDialog
-from desktop.contests import contests_folder, latest_contest, new_contest_path
+from desktop.contest_session import ContestSession
 from desktop.error_text import describe_error
 from desktop.history_dialog import HistoryDialog
 from desktop.marks_panel import MarksPanel
@@ -48,7 +48,6 @@ from desktop.results_model import ResultsModel
 from desktop.results_table import HISTORY_COLUMNS, ResultsTable
 from desktop.roster_dialog import RosterImportDialog
 from desktop.settings import AppSettings
-from desktop.store_bridge import StoreBridge
 from desktop.tabulate_dialog import TabulateDialog
 
 DEFAULT_SIZE = (1280, 720)
@@ -65,9 +64,7 @@ class MainWindow(QMainWindow):
                  model_card_path: Path | None = None):
         super().__init__()
         self._settings = settings
-        self._contests = contests_folder(settings.data_dir)
-        self._store: ContestStore | None = None
-        self._store_bridge: StoreBridge | None = None
+        self.session = ContestSession(settings, self)
         self._close_requested = False
         self._shown_contestant: int | None = None  # whose name the camera panel shows
         self._scale = settings.score_scale
@@ -204,6 +201,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_status)
 
     def _connect_workers(self) -> None:
+        self.session.storeChanged.connect(self._results.set_store)
+        self.session.storeChanged.connect(self.marks_panel.set_store)
+        self.session.changed.connect(self._on_store_changed)
         self._capture.modelStateChanged.connect(self._on_model_state)
         self._capture.busyChanged.connect(self._on_busy_changed)
         self._capture.started.connect(self._on_capture_started)
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
 
     @property
     def store(self) -> ContestStore | None:
-        return self._store
+        return self.session.store
 
     @property
     def results_model(self) -> ResultsModel:
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         return self.table.select_contestant(contestant_id)
 
     def select_number(self, number: str) -> bool:
-        for contestant in self._store.contestants() if self._store else []:
+        for contestant in self.store.contestants() if self.store else []:
             if contestant.number == number:
                 return self.select_contestant(contestant.id)
         return False
@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         row = self.selected_row()
-        has_store = self._store is not None
+        has_store = self.store is not None
         can_score = self.model_ready and not self.busy and has_store
         self.capture_action.setEnabled(can_score)
         self.import_photo_action.setEnabled(can_score)
@@ -299,30 +299,13 @@ class MainWindow(QMainWindow):
     # -- contests ---------------------------------------------------------------
 
     def _open_initial_contest(self) -> None:
-        last = self._settings.last_contest
-        candidate = last if last is not None and last.is_file() else latest_contest(self._contests)
+        candidate = self.session.initial_contest()
         if candidate is not None and self.open_contest(candidate):
             return
         self.new_contest(self.tr("Contest {date}").format(date=datetime.date.today().isoformat()))
 
     def open_contest(self, path: Path) -> bool:
-        if self.busy:
-            return False
-        try:
-            store = ContestStore(path)
-        except FaceScoreError as error:
-            show_error(self, self.tr("Cannot open the contest"), describe_error(error))
-            return False
-        previous, self._store = self._store, store
-        self._results.set_store(store)
-        self.marks_panel.set_store(store)
-        self._follow(store)
-        if previous is not None:
-            previous.close()
-        self._settings.last_contest = Path(path)
-        self._show_contest()
-        self._on_selection_changed()
-        return True
+        return self._switch_contest(lambda: self.session.open(path))
 
     def new_contest(self, name: str | None = None) -> bool:
         interactive = name is None
@@ -330,28 +313,38 @@ class MainWindow(QMainWindow):
             name, accepted = QInputDialog.getText(self, self.tr("New contest"), self.tr("Name of the contest:"))
             if not accepted or not name.strip():
                 return False
-        path = new_contest_path(self._contests, name)
-        if not self.open_contest(path):
+        if not self._switch_contest(lambda: self.session.create(name)):
             return False
-        self._store.contest_name = name
         if interactive:
             self.edit_criteria()
         return True
 
+    def _switch_contest(self, switch) -> bool:
+        if self.busy:
+            return False
+        try:
+            switch()
+        except FaceScoreError as error:
+            show_error(self, self.tr("Cannot open the contest"), describe_error(error))
+            return False
+        self._show_contest()
+        self._on_selection_changed()
+        return True
+
     def choose_contest(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open contest"), str(self._contests),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open contest"), str(self.session.folder),
                                               self.tr("FaceScore contests (*.sqlite)"))
         if path:
             self.open_contest(Path(path))
 
     def rename_contest(self) -> QInputDialog | None:
-        if self._store is None:
+        if self.store is None:
             return None
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Rename contest"))
         dialog.setLabelText(self.tr("Name of the contest:"))
-        dialog.setTextValue(self._store.contest_name)
-        store = self._store
+        dialog.setTextValue(self.store.contest_name)
+        store = self.store
         dialog.textValueSelected.connect(lambda name: self._rename(store, name))
         self._open_dialog(dialog)
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)  # once shown
@@ -365,14 +358,6 @@ class MainWindow(QMainWindow):
         except FaceScoreError as error:
             show_error(self, self.tr("Rename contest"), describe_error(error))
 
-    def _follow(self, store) -> None:
-        if self._store_bridge is not None:
-            self._store_bridge.detach()
-            self._store_bridge.deleteLater()
-        self._store_bridge = None if store is None else StoreBridge(store, self)
-        if self._store_bridge is not None:
-            self._store_bridge.changed.connect(self._on_store_changed)
-
     def _on_store_changed(self, changes) -> None:
         if changes.contest:
             self._show_contest()
@@ -380,24 +365,24 @@ class MainWindow(QMainWindow):
     # -- judges' marks ----------------------------------------------------------
 
     def edit_criteria(self) -> CriteriaDialog | None:
-        if self._store is None:
+        if self.store is None:
             return None
-        return self._open_dialog(CriteriaDialog(self._store, self))
+        return self._open_dialog(CriteriaDialog(self.store, self))
 
     def show_marks(self) -> None:
         self.tabs.setCurrentWidget(self.marks_panel)
         self.marks_panel.focus_grid()
 
     def tabulate_files(self) -> TabulateDialog:
-        return self._open_dialog(TabulateDialog(self._contests, self))
+        return self._open_dialog(TabulateDialog(self.session.folder, self))
 
     def _show_contest(self) -> None:
-        name = self._store.contest_name if self._store else ""
+        name = self.store.contest_name if self.store else ""
         app_name = self.tr("FaceScore Judge")
         self.contest_title.setText(name or self.tr("Untitled contest"))
         self.setWindowTitle(f"{name} — {app_name}" if name else app_name)
         self.contest_status.setText(
-            self.tr("Contest file: {path}").format(path=str(self._store.path)) if self._store else "")
+            self.tr("Contest file: {path}").format(path=str(self.store.path)) if self.store else "")
         self.table.placeholder = self.tr("No contestants yet: add one (Ctrl+N) or import a roster from CSV or "
                                          "Excel (Ctrl+R).")
         self.table.viewport().update()
@@ -412,21 +397,21 @@ class MainWindow(QMainWindow):
         return dialog
 
     def add_contestant(self) -> ContestantDialog | None:
-        if self._store is None:
+        if self.store is None:
             return None
-        return self._open_dialog(ContestantDialog(self._store, None, self))
+        return self._open_dialog(ContestantDialog(self.store, None, self))
 
     def edit_contestant(self) -> ContestantDialog | None:
         contestant = self.selected_contestant()
         if contestant is None or self.busy:
             return None
-        return self._open_dialog(ContestantDialog(self._store, contestant, self))
+        return self._open_dialog(ContestantDialog(self.store, contestant, self))
 
     def show_history(self) -> HistoryDialog | None:
         row = self.selected_row()
         if row is None or row.capture is None:
             return None
-        return self._open_dialog(HistoryDialog(self._store, row.contestant, self._scale, self))
+        return self._open_dialog(HistoryDialog(self.store, row.contestant, self._scale, self))
 
     def _on_double_clicked(self, index) -> None:
         if index.column() in HISTORY_COLUMNS and self.history_action.isEnabled():
@@ -438,7 +423,7 @@ class MainWindow(QMainWindow):
         contestant = self.selected_contestant()
         if contestant is None or self.busy:
             return
-        store = self._store
+        store = self.store
         confirm(self, self.tr("Remove contestant"),
                 self.tr("Remove No. {number} {name} from this contest? Their scores are kept in the contest file "
                         "but no longer shown.").format(number=contestant.number, name=contestant.name),
@@ -455,12 +440,12 @@ class MainWindow(QMainWindow):
                 number=contestant.number, name=contestant.name), 8000)
 
     def show_removed(self) -> RemovedDialog | None:
-        if self._store is None:
+        if self.store is None:
             return None
-        return self._open_dialog(RemovedDialog(self._store, self._scale, self))
+        return self._open_dialog(RemovedDialog(self.store, self._scale, self))
 
     def import_roster(self, path: Path | None = None) -> RosterImportDialog | None:
-        if self._store is None:
+        if self.store is None:
             return None
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import roster"), "",
@@ -471,20 +456,20 @@ class MainWindow(QMainWindow):
         from core.roster import read_roster
 
         def read(sheet: str | None = None):
-            return read_roster(path, [c.number for c in self._store.contestants()], sheet)
+            return read_roster(path, [c.number for c in self.store.contestants()], sheet)
 
         try:
             preview = read()
         except FaceScoreError as error:
             show_error(self, self.tr("Cannot import the roster"), describe_error(error))
             return None
-        return self._open_dialog(RosterImportDialog(self._store, preview, path, self, read_sheet=read))
+        return self._open_dialog(RosterImportDialog(self.store, preview, path, self, read_sheet=read))
 
     # -- capture ----------------------------------------------------------------
 
     def capture(self) -> bool:
         """Take a burst from the camera for the selected contestant and score it."""
-        return self._capture.capture(self._store, self.selected_contestant())
+        return self._capture.capture(self.store, self.selected_contestant())
 
     def import_photo(self, path: Path | None = None) -> bool:
         """Score a photo file for the selected contestant instead of the camera."""
@@ -498,7 +483,7 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return False
             path = Path(chosen)
-        return self._capture.score_photo(self._store, contestant, Path(path))
+        return self._capture.score_photo(self.store, contestant, Path(path))
 
     def _on_capture_started(self, contestant) -> None:
         self.camera_panel.show_message(lambda: self.tr("Capturing No. {number} {name}…").format(
@@ -514,7 +499,7 @@ class MainWindow(QMainWindow):
         self.captureFailed.emit(text())
 
     def _on_stored(self, stored, frames: int) -> None:
-        contestant = next((c for c in self._store.contestants() if c.id == stored.contestant_id), None)
+        contestant = next((c for c in self.store.contestants() if c.id == stored.contestant_id), None)
         number, name = (contestant.number, contestant.name) if contestant else ("?", "?")
         self.camera_panel.show_result_message(lambda: self.tr(
             "No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference "
@@ -558,11 +543,11 @@ class MainWindow(QMainWindow):
     # -- export, about, language ------------------------------------------------
 
     def export_results(self, path: Path | None = None) -> bool:
-        if self._store is None:
+        if self.store is None:
             return False
         if path is None:
             documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            suggested = Path(documents or Path.home()) / f"{self._store.path.stem}-results.csv"
+            suggested = Path(documents or Path.home()) / f"{self.store.path.stem}-results.csv"
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), str(suggested),
                                                     self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"))
             if not chosen:
@@ -575,7 +560,7 @@ class MainWindow(QMainWindow):
             card = self._capture.card
             export_rows(self._results.ranked_rows(), path, card.version if card else "",
                         self._scale)
-            self._store.record_export(path)
+            self.store.record_export(path)
         except FaceScoreError as error:
             show_error(self, self.tr("Export failed"), describe_error(error))
             return False
@@ -659,10 +644,5 @@ class MainWindow(QMainWindow):
         self._settings.window_geometry = self.saveGeometry()
         self.camera_feed.stop()
         self._capture.stop()
-        self._results.set_store(None)
-        self.marks_panel.set_store(None)
-        self._follow(None)
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        self.session.close()
         event.accept()

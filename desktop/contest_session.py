@@ -1,0 +1,55 @@
+"""Which contest file the window shows: opening one (the last one again at start), creating one,
+closing it, and following its changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from core.store import ContestStore
+from desktop.contests import contests_folder, latest_contest, new_contest_path
+from desktop.settings import AppSettings
+from desktop.store_bridge import StoreBridge
+
+
+class ContestSession(QObject):
+    storeChanged = Signal(object)  # the ContestStore now open, or None once closed
+    changed = Signal(object)  # core.store.Changes of the open store, on the GUI thread
+
+    def __init__(self, settings: AppSettings, parent=None):
+        super().__init__(parent)
+        self._settings = settings
+        self.folder = contests_folder(settings.data_dir)
+        self.store: ContestStore | None = None
+        self._bridge: StoreBridge | None = None
+
+    def initial_contest(self) -> Path | None:
+        """The contest to reopen at start: the last one used, else the newest in the folder."""
+        last = self._settings.last_contest
+        return last if last is not None and last.is_file() else latest_contest(self.folder)
+
+    def open(self, path: Path) -> None:
+        """Show the contest at ``path`` (created if new) instead of the current one. Raises FaceScoreError."""
+        self._replace(ContestStore(path))
+        self._settings.last_contest = Path(path)
+
+    def create(self, name: str) -> None:
+        """A new contest file named after ``name`` in the contests folder. Raises FaceScoreError."""
+        self.open(new_contest_path(self.folder, name))
+        self.store.contest_name = name
+
+    def close(self) -> None:
+        self._replace(None)
+
+    def _replace(self, store: ContestStore | None) -> None:
+        previous, self.store = self.store, store
+        if self._bridge is not None:
+            self._bridge.detach()
+            self._bridge.deleteLater()
+        self._bridge = None if store is None else StoreBridge(store, self)
+        if self._bridge is not None:
+            self._bridge.changed.connect(self.changed)
+        self.storeChanged.emit(store)
+        if previous is not None:
+            previous.close()
