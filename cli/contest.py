@@ -1,15 +1,18 @@
-"""``facescore contest``: create a contest file and enter a judge's marks from the command line."""
+"""``facescore contest``: create a contest file, score photos for it, enter a judge's marks and export
+the results from the command line, with the same core code and contest files as the app."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from core.score import NATIVE_SCALE, SCALES
+
 EXIT_ERROR = 2
 
 
 def add_commands(commands) -> None:
-    contest = commands.add_parser("contest", help="create a contest file, enter a judge's marks")
+    contest = commands.add_parser("contest", help="create a contest file, score photos, enter marks, export results")
     actions = contest.add_subparsers(dest="contest_command", required=True)
 
     new = actions.add_parser("new", help="create a contest file",
@@ -24,6 +27,9 @@ def add_commands(commands) -> None:
                      help="the criterion filled by the advisory face score (1-5 mapped onto its range) "
                           "instead of a judge's mark; by default the face score only stands beside the total")
     new.add_argument("--judge", metavar="NAME", help="the judge whose marks this file holds")
+    new.add_argument("--roster", metavar="ROSTER",
+                     help="contestants from a roster file (CSV, TXT or XLSX; the same rules as the app's "
+                          "import): rows with a problem are named and skipped, and the exit code is 1")
     new.set_defaults(handler=run_new)
 
     mark = actions.add_parser("mark", help="enter a judge's marks for one contestant",
@@ -38,6 +44,36 @@ def add_commands(commands) -> None:
                       help="the judge marking: names the file's judge if it has none, refused if it holds "
                            "another judge's marks")
     mark.set_defaults(handler=run_mark)
+
+    photos = actions.add_parser(
+        "photos", help="score photos from a camera or a folder for the contestants they name",
+        description="Each PATH is a photo or a folder of photos. A file whose name begins with a contestant's "
+                    "number (12.jpg, 12-front.jpg, 012_a.png) goes to that contestant; several photos of one "
+                    "contestant are scored together like a burst and stored as one new capture (earlier "
+                    "captures stay in the history). A photo without a usable face, or a name that matches no "
+                    "contestant, is reported with the reason and stores nothing. One line per file; exit code "
+                    "1 if any file failed.")
+    photos.add_argument("file", metavar="FILE", help="the contest file")
+    photos.add_argument("paths", nargs="+", metavar="PATH", help="photos or folders of photos")
+    photos.add_argument("--json", action="store_true", help="one JSON object per line")
+    photos.add_argument("--judge", metavar="NAME",
+                        help="the judge recorded in the audit log: names the file's judge if it has none, "
+                             "refused if the file is another judge's")
+    photos.add_argument("--model", help="model card (model_card.json) of another model")
+    photos.set_defaults(handler=run_photos)
+
+    results = actions.add_parser(
+        "results", help="export the results as the app does (CSV, XLSX or the PDF sheet to sign)",
+        description="Writes the ranked results exactly as the app exports them: ranks within each division "
+                    "with their ranges, CSV/XLSX grouped by division (XLSX: a sheet per division and All), or "
+                    "the PDF results sheet with a page per division and signature lines. Recorded in the "
+                    "audit log; the contest is backed up.")
+    results.add_argument("file", metavar="FILE", help="the contest file")
+    results.add_argument("--out", required=True, metavar="OUT", help="OUT.csv, OUT.xlsx or OUT.pdf")
+    results.add_argument("--scale", choices=list(SCALES), default=NATIVE_SCALE.key,
+                         help="the scale scores are shown on (default 1-5, the raters' scale)")
+    results.add_argument("--model", help="model card (model_card.json) the sheet names; default: the bundled one")
+    results.set_defaults(handler=run_results)
 
 
 def run_new(args) -> int:
@@ -60,6 +96,7 @@ def run_new(args) -> int:
             store.contest_name = args.name
             if criteria:
                 store.set_criteria(criteria)
+            skipped = _import_roster(store, args.roster) if args.roster else 0
     except FaceScoreError as error:
         path.unlink(missing_ok=True)  # a half-made contest is no contest
         print(f"facescore: {error}", file=sys.stderr)
@@ -69,7 +106,7 @@ def run_new(args) -> int:
         from core.criteria import criteria_text
 
         print(f"Criteria: {criteria_text(criteria)}")
-    return 0
+    return 1 if skipped else 0
 
 
 def run_mark(args) -> int:
@@ -122,3 +159,94 @@ def _check_judge(store, judge: str) -> None:
         raise StoreError(f"{store.path} holds the marks of {store.judge_name}, not {judge.strip()}; each judge "
                          "marks in their own contest file.", code="other_judge", judge=store.judge_name,
                          other=judge.strip())
+
+
+def _import_roster(store, roster: str) -> int:
+    """Import the roster's valid rows; name each skipped row on stderr. Returns how many were skipped."""
+    from core.roster import read_roster
+
+    preview = read_roster(roster, [c.number for c in store.contestants()])
+    store.import_contestants(row.to_contestant() for row in preview.valid_rows())
+    skipped = [row for row in preview.rows if row.problems]
+    for row in skipped:
+        print(f"facescore: {roster} line {row.line} skipped: {'; '.join(map(str, row.problems))}", file=sys.stderr)
+    print(f"Imported {len(preview.valid_rows())} contestants from {roster}")
+    return len(skipped)
+
+
+def run_photos(args) -> int:
+    import json
+
+    from core.detection import FaceDetector
+    from core.errors import FaceScoreError
+    from core.photo_import import import_photos
+    from core.score import percentile_text
+    from core.scorer import Scorer
+    from core.store import ContestStore
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"facescore: there is no contest file {path}.", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        scorer = Scorer(Path(args.model) if args.model else None)
+        with ContestStore(path) as store:
+            if args.judge:
+                _check_judge(store, args.judge)
+            outcomes = import_photos(store, args.paths, FaceDetector(), scorer)
+    except FaceScoreError as error:
+        print(f"facescore: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    for outcome in outcomes:
+        contestant, capture, error = outcome.contestant, outcome.capture, outcome.error
+        who = {"number": contestant.number, "name": contestant.name} if contestant else {}
+        if args.json:
+            fields = ({"error_code": error.code, "error_message": str(error)} if error else
+                      {**capture.to_score().as_dict(), "photos": capture.frames_used, "capture_id": capture.id})
+            print(json.dumps({"file": str(outcome.path), **who, **fields}, ensure_ascii=False))
+        elif error:
+            print(f"{outcome.path}\t{' '.join(who.values()) or '-'}\tnot stored: {error}")
+        else:
+            print(f"{outcome.path}\t{contestant.number} {contestant.name}\t{capture.to_score().formatted()}\t"
+                  f"level {capture.level}\tpercentile {percentile_text(capture.percentile)}\t"
+                  f"from {capture.frames_used} photo{'s' if capture.frames_used > 1 else ''}")
+    return 1 if any(outcome.error for outcome in outcomes) else 0
+
+
+def run_results(args) -> int:
+    from core.errors import FaceScoreError
+    from core.model_card import CARD_FILE, ModelCard
+    from core.ranking import rank
+    from core.resources import models_dir
+    from core.score import SCALES
+    from core.store import ContestStore
+
+    path, out = Path(args.file), Path(args.out)
+    if not path.is_file():
+        print(f"facescore: there is no contest file {path}.", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        card = ModelCard.load(Path(args.model) if args.model else models_dir() / CARD_FILE)
+        if out.suffix.lower() == ".pdf":
+            _start_qt()
+        from desktop.results_sheet import export_results
+
+        with ContestStore(path) as store:
+            export_results(out, store.contest_name, rank(store.results()), card, SCALES[args.scale])
+            store.record_export(out)
+    except FaceScoreError as error:
+        print(f"facescore: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Results written to {out}")
+    return 0
+
+
+def _start_qt() -> None:
+    """The PDF sheet is drawn by Qt, which needs an application object (offscreen: no window)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        _start_qt.app = QGuiApplication([])  # kept alive while the sheet is drawn

@@ -35,11 +35,18 @@ def run(args) -> int:
         except FaceScoreError as error:
             failures += 1
             print(json.dumps({"file": path, "error_message": str(error)}, ensure_ascii=False) if args.json
-                  else f"{path}\t{error}")
+                  else text_line(path, str(error)))
             continue
         if args.json:
             print(json.dumps({"file": path, **score.as_dict()}, ensure_ascii=False))
         else:
-            print(f"{path}\t{score.formatted()}\tlevel {score.level}\t"
-                  f"higher than {percentile_text(score.percentile)}% of SCUT-FBP5500's rated faces")
+            print(text_line(path, score.formatted(), f"level {score.level}",
+                            f"higher than {percentile_text(score.percentile)}% of SCUT-FBP5500's rated faces"))
     return 1 if failures else 0
+
+
+def text_line(*fields: str) -> str:
+    """Tab-separated fields on one line: a tab, newline or other control character in a file name
+    is written as an escape (\\n, \\t, \\x1b), so one image is always one line."""
+    return "\t".join("".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in field)
+                     for field in fields)

@@ -71,6 +71,7 @@ def load_image(path: str | Path) -> np.ndarray:
     except UnidentifiedImageError as error:
         raise ImageLoadError(f"{path.name}: not a readable image ({error})", code="image_unreadable",
                              file=path.name, reason=str(error)) from error
-    except (OSError, ValueError, SyntaxError) as error:
+    except Exception as error:  # noqa: BLE001 Pillow's decoders fail on malformed files with OSError,
+        # ValueError, SyntaxError, and sometimes TypeError or others: one bad file must not stop a batch
         raise ImageLoadError(f"{path.name}: the image is damaged or truncated ({error})", code="image_damaged",
                              file=path.name, reason=str(error)) from error

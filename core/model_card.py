@@ -13,6 +13,22 @@ MODEL_FILE = "facescore.tflite"
 CARD_FILE = "model_card.json"
 
 
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+FIELDS = {  # what every card holds, and the form each must have
+    "file": lambda value: isinstance(value, str) and bool(value),
+    "sha256": lambda value: isinstance(value, str),
+    "input_size": lambda value: isinstance(value, int) and not isinstance(value, bool) and value > 0,
+    "version": lambda value: isinstance(value, str),
+    "error_band": lambda value: isinstance(value, dict) and _number(value.get("value")),
+    "percentile_reference": lambda value: (isinstance(value, dict) and isinstance(value.get("population"), str)
+                                           and isinstance(value.get("quantiles"), list) and len(value["quantiles"]) > 1
+                                           and all(map(_number, value["quantiles"]))),
+}
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -35,9 +51,16 @@ class ModelCard:
         except (OSError, ValueError) as error:
             raise ModelError(f"model card unreadable: {path} ({error})", code="card_unreadable", path=str(path),
                              reason=str(error)) from error
-        for key in ("file", "sha256", "input_size", "version", "error_band", "percentile_reference"):
+        if not isinstance(data, dict):
+            reason = "not a JSON object"
+            raise ModelError(f"model card unreadable: {path} ({reason})", code="card_unreadable", path=str(path),
+                             reason=reason)
+        for key, valid in FIELDS.items():
             if key not in data:
                 raise ModelError(f"model card {Path(path).name} lacks '{key}'", code="card_incomplete",
+                                 file=Path(path).name, key=key)
+            if not valid(data[key]):
+                raise ModelError(f"model card {Path(path).name}: '{key}' is malformed", code="card_malformed",
                                  file=Path(path).name, key=key)
         return cls(data, Path(path))
 

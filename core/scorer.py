@@ -36,7 +36,13 @@ class Scorer:
         except (ValueError, RuntimeError) as error:
             raise ModelError(f"model file cannot be loaded: {error}", code="model_unloadable",
                              reason=str(error)) from error
-        self._input = self._interpreter.get_input_details()[0]["index"]
+        details = self._interpreter.get_input_details()[0]
+        if tuple(details["shape"][1:]) != (self.input_size, self.input_size, 3):
+            raise ModelError(f"model card {card_path.name} says input size {self.input_size}, but the model takes "
+                             f"{'x'.join(map(str, details['shape'][1:]))}", code="card_input_size_mismatch",
+                             file=card_path.name, declared=self.input_size,
+                             actual="x".join(map(str, details["shape"][1:])))
+        self._input = details["index"]
         self._output = self._interpreter.get_output_details()[0]["index"]
         self._batch = 1
         self._lock = threading.Lock()

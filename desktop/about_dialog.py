@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -40,6 +40,13 @@ def held_out_metrics(card) -> tuple[str, dict] | None:
     return next(iter(metrics.items()), None)
 
 
+def advisory_text() -> str:
+    """The advisory note, in the current language (the model card and the results sheet show it)."""
+    return QCoreApplication.translate(
+        "AboutDialog", "The score is advisory: one input for the judges, never the sole ranking. It predicts how "
+                       "a group of volunteer raters would rate a photo, not a person's worth.")
+
+
 class AboutDialog(QDialog):
     def __init__(self, card, app_version: str, scale: ScoreScale = NATIVE_SCALE, parent=None):
         """``card``: the loaded core.model_card.ModelCard, or None when no model is loaded; its error
@@ -64,8 +71,7 @@ class AboutDialog(QDialog):
         self.resize(720, 640)
 
     def _html(self, card, app_version: str, scale: ScoreScale) -> str:
-        advisory = self.tr("The score is advisory: one input for the judges, never the sole ranking. It "
-                           "predicts how a group of volunteer raters would rate a photo, not a person's worth.")
+        advisory = advisory_text()
         parts = [f"<h2>{escape(self.tr('FaceScore Judge'))} {escape(app_version)}</h2>",
                  f"<p style='background:{palette.NOTE_BACKGROUND}; padding:6px'><b>{escape(advisory)}</b></p>"]
         if card is None:

@@ -1,21 +1,26 @@
 """Which contest file the window shows: opening one (the last one again at start), creating one,
-closing it, and following its changes."""
+closing it, and following its changes, including those another program (``facescore contest …``)
+commits to the file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from core.errors import FaceScoreError
 from core.store import ContestStore
 from desktop.contests import contests_folder, latest_contest, new_contest_path
 from desktop.settings import AppSettings
 from desktop.store_bridge import StoreBridge
 
+POLL_INTERVAL_MS = 1000  # how soon the window shows what the command line changed in the contest file
+
 
 class ContestSession(QObject):
     storeChanged = Signal(object)  # the ContestStore now open, or None once closed
     changed = Signal(object)  # core.store.Changes of the open store, on the GUI thread
+    lost = Signal(object)  # FaceScoreError: the open file was moved or deleted (said once)
 
     def __init__(self, settings: AppSettings, parent=None):
         super().__init__(parent)
@@ -23,6 +28,8 @@ class ContestSession(QObject):
         self.folder = contests_folder(settings.data_dir)
         self.store: ContestStore | None = None
         self._bridge: StoreBridge | None = None
+        self._poll_timer = QTimer(self, interval=POLL_INTERVAL_MS)
+        self._poll_timer.timeout.connect(self._poll)
 
     def initial_contest(self) -> Path | None:
         """The contest to reopen at start: the last one used, else the newest in the folder."""
@@ -50,6 +57,17 @@ class ContestSession(QObject):
         self._bridge = None if store is None else StoreBridge(store, self)
         if self._bridge is not None:
             self._bridge.changed.connect(self.changed)
+        if store is None:
+            self._poll_timer.stop()
+        else:
+            self._poll_timer.start()
         self.storeChanged.emit(store)
         if previous is not None:
             previous.close()
+
+    def _poll(self) -> None:
+        try:
+            self.store.poll()
+        except FaceScoreError as error:
+            self._poll_timer.stop()
+            self.lost.emit(error)

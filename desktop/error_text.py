@@ -142,6 +142,8 @@ TEXTS = {
     "photo_no_contestant": QT_TRANSLATE_NOOP("ErrorText", "{file}: no contestant has number {number}"),
     # ExportError
     "export_bad_suffix": QT_TRANSLATE_NOOP("ErrorText", "Cannot export to {path}: use a .csv or .xlsx file name."),
+    "results_bad_suffix": QT_TRANSLATE_NOOP("ErrorText",
+                                            "Cannot export to {path}: use a .csv, .xlsx or .pdf file name."),
     "export_failed": QT_TRANSLATE_NOOP("ErrorText", "Could not export to {path}: {reason}."),
     "export_file_read_only": QT_TRANSLATE_NOOP(
         "ErrorText", "Could not export to {path}: the file is read-only; choose another name, or make the file "
@@ -165,6 +167,9 @@ TEXTS = {
     "card_not_found": QT_TRANSLATE_NOOP("ErrorText", "model card not found: {path}"),
     "card_unreadable": QT_TRANSLATE_NOOP("ErrorText", "model card unreadable: {path} ({reason})"),
     "card_incomplete": QT_TRANSLATE_NOOP("ErrorText", "model card {file} lacks '{key}'"),
+    "card_malformed": QT_TRANSLATE_NOOP("ErrorText", "model card {file}: '{key}' is malformed"),
+    "card_input_size_mismatch": QT_TRANSLATE_NOOP(
+        "ErrorText", "model card {file} says input size {declared}, but the model takes {actual}"),
     "model_not_found": QT_TRANSLATE_NOOP("ErrorText", "model file not found: {path}"),
     "model_checksum": QT_TRANSLATE_NOOP(
         "ErrorText", "model file {file} does not match its model card (sha256 {actual}… instead of {expected}…): "

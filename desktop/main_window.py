@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
             header.addWidget(button)
 
         self.table = ResultsTable(self._results)
+        header.insertWidget(1, self.table.division_filter)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.table.addActions([self.edit_action, self.history_action, self.remove_action])
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
         self.session.storeChanged.connect(self._results.set_store)
         self.session.storeChanged.connect(self.marks_panel.set_store)
         self.session.changed.connect(self._on_store_changed)
+        self.session.lost.connect(self._on_contest_lost)
         self._capture.modelStateChanged.connect(self._on_model_state)
         self._capture.busyChanged.connect(self._on_busy_changed)
         self._capture.started.connect(self._on_capture_started)
@@ -357,6 +359,10 @@ class MainWindow(QMainWindow):
             store.contest_name = name  # the title follows through _on_store_changed
         except FaceScoreError as error:
             show_error(self, self.tr("Rename contest"), describe_error(error))
+
+    def _on_contest_lost(self, error: FaceScoreError) -> None:
+        """The open contest file was moved or deleted under the app: said once."""
+        show_error(self, self.tr("Contest file"), describe_error(error))
 
     def _on_store_changed(self, changes) -> None:
         if changes.contest:
@@ -549,17 +555,16 @@ class MainWindow(QMainWindow):
             documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             suggested = Path(documents or Path.home()) / f"{self.store.path.stem}-results.csv"
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), str(suggested),
-                                                    self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"))
+                                                    self.tr("CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)"))
             if not chosen:
                 return False
             path = Path(chosen)
-        from core.export import export_rows
+        from desktop.results_sheet import export_results
 
         self._results.refresh()
         try:
-            card = self._capture.card
-            export_rows(self._results.ranked_rows(), path, card.version if card else "",
-                        self._scale)
+            export_results(path, self.store.contest_name, self._results.ranked_rows(), self._capture.card,
+                           self._scale)
             self.store.record_export(path)
         except FaceScoreError as error:
             show_error(self, self.tr("Export failed"), describe_error(error))
@@ -630,6 +635,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("Advisory scores"))
         self.tabs.setTabText(1, self.tr("Judge's marks"))
         self._results.retranslate()
+        self.table.retranslate()
         self._render_model_state()
         self._show_contest()
         self._update_actions()

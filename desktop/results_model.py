@@ -67,6 +67,14 @@ def header_label(column: Column, scale: ScoreScale = NATIVE_SCALE) -> str:
     return QCoreApplication.translate("ResultsModel", HEADERS[column])
 
 
+def rank_rule_text() -> str:
+    """core.ranking's rank-range rule in the current language (table tooltips, results sheet)."""
+    return QCoreApplication.translate(
+        "ResultsModel", "Ranked within the division. A contestant is placed surely above another only when its "
+                        "score is higher by at least the mean of their two errors; the range in brackets is every "
+                        "place that leaves possible, and a range means a tie.")
+
+
 def not_captured() -> str:
     return QCoreApplication.translate("ResultsModel", "not captured")
 
@@ -204,13 +212,8 @@ class ResultsModel(QAbstractTableModel):
             return self.tr("Percent of the reference population rated lower: {population}. Not a percentage "
                            "of people in general.").format(population=self._card.percentile_population)
         if column in (Column.RANK, Column.TIE):
-            return self._tie_tip()
+            return rank_rule_text()
         return None
-
-    def _tie_tip(self) -> str:
-        return self.tr("Ranked within the division. A contestant is placed surely above another only when its "
-                       "score is higher by at least the mean of their two errors; the range in brackets is every "
-                       "place that leaves possible, and a range means a tie.")
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -261,10 +264,14 @@ class ResultsModel(QAbstractTableModel):
                 spread=self._scale.width_text(capture.spread), frames=capture.frames_used,
                 time=capture.captured_at, model=capture.model_version)
         if column == Column.TIE and row.tie:
-            return self._tie_tip()
-        if column == Column.NAME and row.contestant.notes:
-            return row.contestant.notes
+            return rank_rule_text()
+        if column == Column.NAME:  # the full name, which a narrow column elides
+            return "\n".join(filter(None, (row.contestant.name, row.contestant.notes)))
         return None
+
+    def divisions(self) -> list[str]:
+        """The divisions of the contestants shown, in ranking order ("" for those without one)."""
+        return sorted({row.division for row in self._rows}, key=division_key)
 
     def _thumbnail(self, capture) -> QPixmap:
         if capture.id not in self._thumbnails:
@@ -277,7 +284,24 @@ class ResultsModel(QAbstractTableModel):
 
 
 class ResultsProxy(QSortFilterProxyModel):
-    """Sorts by the model's Python sort keys (natural numbers, unscored last by rank)."""
+    """Sorts by the model's Python sort keys (natural numbers, unscored last by rank; by rank, the
+    divisions stay grouped) and shows one division or all of them."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._division: str | None = None  # None: every division
+
+    def set_division(self, division: str | None) -> None:
+        if not hasattr(self, "endFilterChange"):  # Qt < 6.10, where invalidateFilter() is not yet deprecated
+            self._division = division
+            self.invalidateFilter()
+            return
+        self.beginFilterChange()
+        self._division = division
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        return self._division is None or self.sourceModel().row_of(source_row).division == self._division
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
         model = self.sourceModel()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView
 
 from desktop.results_model import CONTESTANT_ID_ROLE, THUMBNAIL_SIZE, Column, ResultsModel, ResultsProxy
 
@@ -13,6 +13,9 @@ COLUMN_WIDTHS = {Column.PHOTO: 56, Column.NUMBER: 64, Column.NAME: 190, Column.D
                  Column.SCORE: 112, Column.LEVEL: 60, Column.PERCENTILE: 80, Column.RANK: 56, Column.TIE: 48}
 HISTORY_COLUMNS = (Column.PHOTO, Column.SCORE)  # a double-click there opens the capture history
 ROW_HEIGHT = 50
+NAME_WIDTH_MIN = 160  # px: a name column never shrinks below this, whatever the names
+NAME_WIDTH_MAX = 420  # beyond this a name is elided in the middle, the full name in its tooltip
+NAME_PADDING = 16
 
 
 class ResultsTable(QTableView):
@@ -36,8 +39,51 @@ class ResultsTable(QTableView):
         columns = self.horizontalHeader()
         for column, width in COLUMN_WIDTHS.items():
             columns.resizeSection(column, width)
-        columns.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        columns.setStretchLastSection(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for signal in (results.rowsInserted, results.rowsRemoved, results.dataChanged, results.modelReset):
+            signal.connect(self._fit_name_column)
+        self._fit_name_column()
+
+        self.division_filter = QComboBox()
+        self.division_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.division_filter.currentIndexChanged.connect(
+            lambda _index: self._proxy.set_division(self.division_filter.currentData()))
+        for signal in (results.rowsInserted, results.rowsRemoved, results.dataChanged, results.modelReset):
+            signal.connect(self._fill_division_filter)
+        self._fill_division_filter()
+
+    def _fit_name_column(self, *_changed) -> None:
+        """The name column takes the room its longest name needs, within NAME_WIDTH_MIN..MAX."""
+        metrics = self.fontMetrics()
+        names = (self._results.row_of(row).contestant.name for row in range(self._results.rowCount()))
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0) + NAME_PADDING
+        self.horizontalHeader().resizeSection(Column.NAME, max(NAME_WIDTH_MIN, min(NAME_WIDTH_MAX, widest)))
+
+    def _fill_division_filter(self, *_changed) -> None:
+        """All divisions, then each one; the choice stays while the divisions change."""
+        chosen = self.division_filter.currentData()
+        divisions = self._results.divisions()
+        entries = [(self.tr("All divisions"), None)] + [
+            (division or self.tr("No division"), division) for division in divisions]
+        if [data for _, data in entries] == [self.division_filter.itemData(i)
+                                              for i in range(self.division_filter.count())]:
+            for index, (text, _) in enumerate(entries):
+                self.division_filter.setItemText(index, text)
+            return
+        self.division_filter.blockSignals(True)
+        self.division_filter.clear()
+        for text, data in entries:
+            self.division_filter.addItem(text, data)
+        self.division_filter.setCurrentIndex(max(0, self.division_filter.findData(chosen)) if chosen is not None
+                                             else 0)
+        self.division_filter.blockSignals(False)
+        self._proxy.set_division(self.division_filter.currentData())
+        self.division_filter.setVisible(len(divisions) > 1)
+
+    def retranslate(self) -> None:
+        self._fill_division_filter()
 
     def selected_row(self):
         """The selected contestant's core.ranking.RankedRow, or None."""

@@ -59,7 +59,8 @@ class RosterImportDialog(QDialog):
         if len(preview.sheets) > 1:
             chooser = QHBoxLayout()
             chooser.addWidget(QLabel(self.tr("Sheet:")))
-            chooser.addWidget(self.sheet, 1)
+            chooser.addWidget(self.sheet)
+            chooser.addStretch(1)
             layout.addLayout(chooser)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)

@@ -52,12 +52,19 @@ class AppSettings:
 
     @property
     def last_contest(self) -> Path | None:
+        """Kept relative to the data folder when inside it, so a copied or moved data folder opens
+        its own contest file, not the one at the old place."""
         value = self._get("contest/last")
-        return Path(value) if value else None
+        return self.data_dir / value if value else None
 
     @last_contest.setter
     def last_contest(self, path: Path) -> None:
-        self._set("contest/last", str(path))
+        path = Path(path).absolute()
+        try:
+            value = path.relative_to(self.data_dir.absolute()).as_posix()
+        except ValueError:  # a contest opened from elsewhere (a USB stick)
+            value = str(path)
+        self._set("contest/last", value)
 
     @property
     def window_geometry(self) -> QByteArray | None:

@@ -3,15 +3,45 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
-from training.dataset import DEFAULT_ROOT, SPLITS
+from training.dataset import DEFAULT_ROOT, LABELS_DIR, SPLITS
+
+
+def _at_least(minimum: int):
+    """An argparse type: an integer of at least ``minimum``."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, not {value}")
+        return value
+    return parse
+
+
+def _missing_dataset(data: str) -> str | None:
+    """Why ``data`` is not a SCUT-FBP5500 folder, or None if it is one."""
+    if not (Path(data) / "Images").is_dir() or not (Path(data) / LABELS_DIR).is_dir():
+        return (f"SCUT-FBP5500 not found at {data} (expected its Images and {LABELS_DIR} folders); "
+                "give its folder with --data")
+    return None
 
 
 def _evaluate(args) -> int:
+    from core.errors import FaceScoreError
     from training.evaluate import evaluate_model, format_table
 
-    result = evaluate_model(Path(args.data), args.split, Path(args.model) if args.model else None, args.limit)
+    if (problem := _missing_dataset(args.data)) is not None:
+        print(f"facescore: {problem}", file=sys.stderr)
+        return 2
+    try:
+        result = evaluate_model(Path(args.data), args.split, Path(args.model) if args.model else None, args.limit)
+    except FaceScoreError as error:
+        print(f"facescore: {error}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps({k: result[k] for k in ("pc", "mae", "rmse", "n", "groups", "skipped", "model")}))
     else:
@@ -22,6 +52,9 @@ def _evaluate(args) -> int:
 def _framing(args) -> int:
     from training.framing import measure_framing
 
+    if (problem := _missing_dataset(args.data)) is not None:
+        print(f"facescore: {problem}", file=sys.stderr)
+        return 2
     measure_framing(Path(args.data), Path(args.cache), args.limit)
     return 0
 
@@ -30,6 +63,9 @@ def _train(args) -> int:
     from training.fit import FitConfig
     from training.train import cross_validate, train
 
+    if (problem := _missing_dataset(args.data)) is not None:
+        print(f"facescore: {problem}", file=sys.stderr)
+        return 2
     config = FitConfig(backbone=args.backbone, init=args.init, input_size=args.input_size,
                        batch_size=args.batch_size, head_epochs=args.head_epochs,
                        finetune_epochs=args.epochs, finetune_lr=args.lr, seed=args.seed)
@@ -45,7 +81,7 @@ def add_commands(commands) -> None:
     evaluate = commands.add_parser("evaluate", help="evaluate a model on a split's test part")
     evaluate.add_argument("--data", default=str(DEFAULT_ROOT), help="SCUT-FBP5500_v2 folder")
     evaluate.add_argument("--split", default="official-60-40", choices=SPLITS)
-    evaluate.add_argument("--limit", type=int, help="a random sample of N test images")
+    evaluate.add_argument("--limit", type=_at_least(2), help="a random sample of N (2 or more) test images")
     evaluate.add_argument("--json", action="store_true")
     evaluate.add_argument("--model", help="model card (model_card.json) of another model")
     evaluate.set_defaults(handler=_evaluate)
@@ -53,7 +89,7 @@ def add_commands(commands) -> None:
     framing = commands.add_parser("framing", help="measure how SCUT-FBP5500 frames its faces")
     framing.add_argument("--data", default=str(DEFAULT_ROOT), help="SCUT-FBP5500_v2 folder")
     framing.add_argument("--cache", default="runs/cache", help="folder for cached face crops")
-    framing.add_argument("--limit", type=int, help="only the first N images")
+    framing.add_argument("--limit", type=_at_least(1), help="only the first N images")
     framing.set_defaults(handler=_framing)
 
     train = commands.add_parser("train", help="train a model on SCUT-FBP5500")
@@ -68,7 +104,7 @@ def add_commands(commands) -> None:
     train.add_argument("--epochs", type=int, default=16, help="fine-tuning epochs")
     train.add_argument("--lr", type=float, default=3e-4, help="peak fine-tuning learning rate")
     train.add_argument("--seed", type=int, default=42)
-    train.add_argument("--limit", type=int, help="use at most N images per part (smoke runs)")
+    train.add_argument("--limit", type=_at_least(2), help="use at most N images per part (smoke runs)")
     train.add_argument("--out", default="runs", help="folder for run folders")
     train.add_argument("--cache", default="runs/cache", help="folder for cached face crops")
     train.add_argument("--install", nargs="?", const="models", help="copy the model into this folder")

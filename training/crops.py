@@ -4,14 +4,18 @@ and labels out of them."""
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 
 import numpy as np
 from tqdm import tqdm
 
 from core.detection import FaceDetector
+from core.errors import ImageLoadError
 from core.faces import CROP_SIZE, PREPROCESSING_VERSION, FaceQualityError, prepare_face
 from core.images import load_image
+
+log = logging.getLogger(__name__)
 
 
 def _cache_path(cache_dir: Path, files: list[str]) -> Path:
@@ -23,7 +27,9 @@ def build_crops(image_dir: Path, files: list[str], cache_dir: Path) -> dict[str,
     """Aligned crops (uint8, N x S x S x 3) plus per-image quality measurements.
 
     An image in which no face is found is resized whole (SCUT-FBP5500 frames
-    are already face-centred); ``detected`` records which ones.
+    are already face-centred); ``detected`` records which ones. An image that
+    cannot be read (truncated, damaged) is left out, logged, and named in ``skipped``;
+    ``files`` lists the images kept, in the order of the crops.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
     path = _cache_path(cache_dir, files)
@@ -36,8 +42,16 @@ def build_crops(image_dir: Path, files: list[str], cache_dir: Path) -> dict[str,
     crops = np.empty((len(files), CROP_SIZE, CROP_SIZE, 3), dtype=np.uint8)
     measures = np.zeros((len(files), 5), dtype=np.float32)
     detected = np.ones(len(files), dtype=bool)
-    for i, name in enumerate(tqdm(files, desc="detect + align", unit="img")):
-        image = load_image(Path(image_dir) / name)
+    kept, skipped = [], []
+    for name in tqdm(files, desc="detect + align", unit="img"):
+        try:
+            image = load_image(Path(image_dir) / name)
+        except ImageLoadError as error:
+            log.warning("skipped %s: %s", name, error)
+            skipped.append(name)
+            continue
+        i = len(kept)
+        kept.append(name)
         try:
             prepared = prepare_face(image, detector, check_quality=False)
             crops[i] = prepared.crop
@@ -46,7 +60,12 @@ def build_crops(image_dir: Path, files: list[str], cache_dir: Path) -> dict[str,
         except FaceQualityError:
             detected[i] = False
             crops[i] = cv2.resize(image, (CROP_SIZE, CROP_SIZE), interpolation=cv2.INTER_AREA)
-    result = {"files": np.array(files), "crops": crops, "measures": measures, "detected": detected}
+    if skipped:
+        log.warning("%d of %d images could not be read and were left out: %s", len(skipped), len(files),
+                    ", ".join(skipped))
+    count = len(kept)
+    result = {"files": np.array(kept, dtype=str), "crops": crops[:count], "measures": measures[:count],
+              "detected": detected[:count], "skipped": np.array(skipped, dtype=str)}
     np.savez(path, **result)
     return result
 
@@ -57,3 +76,9 @@ def crops_and_labels(crops: dict[str, np.ndarray], frame) -> tuple[np.ndarray, n
     index = {name: i for i, name in enumerate(crops["files"])}
     rows = [index[name] for name in frame["file"]]
     return crops["crops"][rows], frame["score"].to_numpy(dtype=np.float32)
+
+
+def readable_parts(parts: dict, crops: dict) -> dict:
+    """``parts`` (name -> data frame with a ``file`` column) without the images :func:`build_crops` left out."""
+    kept = set(crops["files"])
+    return {name: frame[frame["file"].isin(kept)].reset_index(drop=True) for name, frame in parts.items()}

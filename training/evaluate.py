@@ -92,6 +92,6 @@ def format_table(result: dict, title: str) -> str:
     rows = [f"{title}  (n={result['n']})", f"{'':6}{'PC':>8}{'MAE':>8}{'RMSE':>8}{'n':>7}"]
     for name, m in [("all", result), *result.get("groups", {}).items()]:
         rows.append(f"{name:6}{m['pc']:8.4f}{m['mae']:8.4f}{m['rmse']:8.4f}{m['n']:7d}")
-    rows.append(f"prediction std {result['prediction_std']:.3f} vs label std {result['label_std']:.3f} "
-                f"({result['prediction_std'] / result['label_std']:.0%})")
+    ratio = f" ({result['prediction_std'] / result['label_std']:.0%})" if result["label_std"] > 0 else ""
+    rows.append(f"prediction std {result['prediction_std']:.3f} vs label std {result['label_std']:.3f}{ratio}")
     return "\n".join(rows)

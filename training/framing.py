@@ -14,6 +14,7 @@ import numpy as np
 from tqdm import tqdm
 
 from core.detection import FaceDetector
+from core.errors import ImageLoadError
 from core.geometry import CANONICAL_POINTS, face_points
 from core.images import load_image
 from training.crops import build_crops
@@ -29,7 +30,10 @@ def measure_framing(data: Path, cache: Path, limit: int | None = None) -> np.nda
     detector = FaceDetector()
     points = []
     for name in tqdm(files, desc="detect", unit="img"):
-        image = load_image(Path(data) / "Images" / name)
+        try:
+            image = load_image(Path(data) / "Images" / name)
+        except ImageLoadError:
+            continue  # build_crops below reports it
         faces = detector.detect(image)
         if faces:
             height, width = image.shape[:2]

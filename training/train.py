@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from training.crops import build_crops, crops_and_labels
+from training.crops import build_crops, crops_and_labels, readable_parts
 from training.dataset import load_split
 from training.fit import FitConfig
 
@@ -35,6 +35,7 @@ def train(data: Path, split_name: str, config: FitConfig, out: Path, cache: Path
         parts = {k: v.sample(min(limit, len(v)), random_state=config.seed) for k, v in parts.items()}
     files = sorted(set().union(*(set(p["file"]) for p in parts.values())))
     crops = build_crops(data / "Images", files, cache)
+    parts = readable_parts(parts, crops)
 
     run_dir = run_folder(out, config)
     run_dir.mkdir(parents=True, exist_ok=True)

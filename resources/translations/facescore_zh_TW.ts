@@ -578,6 +578,10 @@
         <translation>無法匯出至 {path}：請使用 .csv 或 .xlsx 檔名。</translation>
     </message>
     <message>
+        <source>Cannot export to {path}: use a .csv, .xlsx or .pdf file name.</source>
+        <translation>無法匯出至 {path}：請使用 .csv、.xlsx 或 .pdf 檔名。</translation>
+    </message>
+    <message>
         <source>Could not export to {path}: {reason}.</source>
         <translation>無法匯出至 {path}：{reason}。</translation>
     </message>
@@ -640,6 +644,14 @@
     <message>
         <source>model card {file} lacks &apos;{key}&apos;</source>
         <translation>模型卡 {file} 缺少「{key}」</translation>
+    </message>
+    <message>
+        <source>model card {file}: &apos;{key}&apos; is malformed</source>
+        <translation>模型卡 {file}：「{key}」格式錯誤</translation>
+    </message>
+    <message>
+        <source>model card {file} says input size {declared}, but the model takes {actual}</source>
+        <translation>模型卡 {file} 標示的輸入大小為 {declared}，但模型接受的是 {actual}</translation>
     </message>
     <message>
         <source>model file not found: {path}</source>
@@ -857,6 +869,10 @@
         <source>The capture was not saved</source>
         <translation>拍攝結果未儲存</translation>
     </message>
+    <message>
+        <source>Contest file</source>
+        <translation>比賽檔案</translation>
+    </message>
     <message numerus="yes">
         <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</source>
         <translation>
@@ -880,8 +896,8 @@
         <translation>匯出結果</translation>
     </message>
     <message>
-        <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
-        <translation>CSV (*.csv);;Excel 活頁簿 (*.xlsx)</translation>
+        <source>CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)</source>
+        <translation>CSV (*.csv);;Excel 活頁簿 (*.xlsx);;簽名用成績表 (*.pdf)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1174,6 +1190,56 @@ score ({scale})</source>
     <message>
         <source>Spread over the burst: {spread} · frames used: {frames} · taken {time} · model {model}. Double-click for every capture (Ctrl+H).</source>
         <translation>連拍分數差異：{spread} · 使用影格：{frames} · 拍攝時間 {time} · 模型 {model}。按兩下可查看所有拍攝紀錄（Ctrl+H）。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsSheet</name>
+    <message>
+        <source>No scoring model was loaded when this sheet was made.</source>
+        <translation>製作此表時未載入評分模型。</translation>
+    </message>
+    <message>
+        <source>Face score by model {version}, checksum (SHA-256) {sha256}.</source>
+        <translation>臉部分數由模型 {version} 計算，校驗碼（SHA-256）{sha256}。</translation>
+    </message>
+    <message>
+        <source>Judge {index}</source>
+        <translation>評審 {index}</translation>
+    </message>
+    <message>
+        <source>Head judge</source>
+        <translation>評審長</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>簽名</translation>
+    </message>
+    <message>
+        <source>no division</source>
+        <translation>未分組</translation>
+    </message>
+    <message>
+        <source>Contest results</source>
+        <translation>比賽結果</translation>
+    </message>
+    <message>
+        <source>Printed {when}</source>
+        <translation>列印時間 {when}</translation>
+    </message>
+    <message>
+        <source>Division: {division}</source>
+        <translation>組別：{division}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTable</name>
+    <message>
+        <source>All divisions</source>
+        <translation>全部組別</translation>
+    </message>
+    <message>
+        <source>No division</source>
+        <translation>未分組</translation>
     </message>
 </context>
 <context>

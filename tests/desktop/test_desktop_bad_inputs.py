@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from core.contest import Contestant
 from core.errors import CameraError
 from core.resources import models_dir
+from core.store import ContestStore
 from tests.desktop.conftest import scene_with_face
 
 FAIL_TIMEOUT_MS = 30_000
@@ -198,3 +199,21 @@ def test_roster_workbook_sheet_can_be_chosen_and_the_encoding_is_shown(qtbot, tm
     assert "gb18030" in dialog.summary.text() and dialog.table.item(0, 2).text() == "陈静"
     assert not dialog.sheet.isVisibleTo(dialog)
     dialog.reject()
+
+
+def test_a_damaged_last_contest_does_not_stop_the_start(qtbot, tmp_path, open_window):
+    from desktop.contests import contests_folder
+    from desktop.settings import AppSettings
+
+    data = tmp_path / "data"
+    last = contests_folder(data) / "yesterday.sqlite"
+    with ContestStore(last) as store:
+        store.add_contestant(Contestant(None, "1", "Ann"))
+    last.write_bytes(last.read_bytes()[:-1])  # cut short by one byte, as by a full USB stick
+    AppSettings(data).last_contest = last
+    window = open_window(data, wait_for_model=False)
+    qtbot.waitUntil(lambda: len(error_boxes()) == 1)
+    assert "yesterday.sqlite" in error_boxes()[0].text() and "damaged" in error_boxes()[0].text()
+    error_boxes()[0].close()
+    assert window.isVisible() and window.store is not None and window.store.path != last
+    assert window.store.contestants() == []  # a fresh contest to work in; the damaged file is left alone

@@ -1,0 +1,169 @@
+"""The results sheet the judges sign: one page (or more) per division, as a PDF or on paper.
+
+Rendered with Qt (QTextDocument) so the app prints it through Qt's print dialog and the
+command line writes the same PDF (with an offscreen QGuiApplication). Names in Chinese need
+a font with CJK glyphs, which a judge's laptop may lack: the sheet uses the bundled Noto Sans
+CJK TC (a subset, SIL Open Font License, resources/fonts/).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
+from PySide6.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from core.errors import ExportError
+from core.export import export_rows
+from core.ranking import RankedRow, division_key, rank_text
+from core.resources import resource_path
+from core.score import NATIVE_SCALE, ScoreScale, percentile_text
+from desktop.about_dialog import advisory_text
+from desktop.results_model import Column, header_label, not_captured, rank_rule_text
+
+FONT_FILE = ("fonts", "NotoSansCJKtc-Regular-subset.otf")
+FONT_POINTS = 9
+THUMBNAIL_PX = 40
+SIGNATURE_LINES = 5  # judges' signatures; the head judge signs below them
+MARGINS_MM = QMarginsF(14, 14, 14, 14)
+PDF_DPI = 300
+LINE = "_" * 28  # a line to write a name or signature on
+# Bold would be drawn twice over (the bundled font has no bold face), and its text then reads
+# twice when copied from the PDF: headings stand out by size instead.
+STYLE = "h2, h3, th { font-weight: normal; } h2 { font-size: 16pt; } h3 { font-size: 12pt; }"
+
+SHEET_COLUMNS = (Column.RANK, Column.NUMBER, Column.NAME, Column.PHOTO, Column.SCORE, Column.LEVEL,
+                 Column.PERCENTILE)
+
+_font_family: str | None = None
+
+
+def sheet_font() -> QFont:
+    """The bundled CJK font, registered with Qt on first use."""
+    global _font_family
+    if _font_family is None:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path(*FONT_FILE)))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        _font_family = families[0] if families else QFont().family()
+    return QFont(_font_family, FONT_POINTS)
+
+
+@dataclass(frozen=True)
+class SheetModel:
+    """What the sheet names beside the results: the model's version and checksum."""
+
+    version: str
+    sha256: str
+
+    @classmethod
+    def of(cls, card) -> SheetModel | None:
+        return None if card is None else cls(card.version, card.data["sha256"])
+
+
+def results_document(contest_name: str, rows: list[RankedRow], model: SheetModel | None,
+                     scale: ScoreScale = NATIVE_SCALE, printed_at: datetime | None = None) -> QTextDocument:
+    """The sheet for ``rows`` (from core.ranking.rank: grouped by division) as a QTextDocument."""
+    document = QTextDocument()
+    document.setDefaultFont(sheet_font())
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, contest_name)
+    divisions: dict[str, list[RankedRow]] = {}
+    for row in rows:
+        divisions.setdefault(row.division, []).append(row)
+    when = (printed_at or datetime.now()).strftime("%Y-%m-%d %H:%M")
+    pages = []
+    for page, division in enumerate(sorted(divisions, key=division_key)):
+        for row in divisions[division]:
+            if row.capture is not None and row.capture.crop_png:
+                document.addResource(QTextDocument.ResourceType.ImageResource, _image_url(row),
+                                     QImage.fromData(row.capture.crop_png, "PNG"))
+        pages.append(_division_html(contest_name, division, divisions[division], model, scale, when,
+                                    first=page == 0))
+    if not pages:
+        pages.append(_division_html(contest_name, "", [], model, scale, when, first=True))
+    document.setDefaultStyleSheet(STYLE)
+    document.setHtml("".join(pages))
+    return document
+
+
+def export_results(path: str | Path, contest_name: str, rows: list[RankedRow], card,
+                   scale: ScoreScale = NATIVE_SCALE) -> None:
+    """Write the results as the app and ``facescore contest results`` export them: .csv and
+    .xlsx through core.export, .pdf as the sheet to sign. Raises ExportError."""
+    path = Path(path)
+    if path.suffix.lower() not in (".csv", ".xlsx", ".pdf"):
+        raise ExportError(f"Cannot export to {path}: use a .csv, .xlsx or .pdf file name.",
+                          code="results_bad_suffix", path=str(path))
+    if path.suffix.lower() == ".pdf":
+        write_results_pdf(path, results_document(contest_name, rows, SheetModel.of(card), scale))
+    else:
+        export_rows(rows, path, card.version if card else "", scale)
+
+
+def write_results_pdf(path: str | Path, document: QTextDocument) -> None:
+    """Write ``document`` to ``path`` as an A4 PDF, atomically. Raises ExportError."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportError(f"Could not export to {path}: the folder does not exist.", code="export_failed",
+                          path=str(path), reason="the folder does not exist")
+    temporary = path.with_name(f".{path.name}.tmp")
+    writer = QPdfWriter(str(temporary))
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     MARGINS_MM, QPageLayout.Unit.Millimeter))
+    writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    document.print_(writer)
+    del writer  # closes the file
+    try:
+        if not temporary.is_file() or temporary.stat().st_size == 0:
+            raise OSError("nothing was written (disk full or not writable?)")
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise ExportError(f"Could not export to {path}: {error}.", code="export_failed", path=str(path),
+                          reason=str(error)) from error
+
+
+def _image_url(row: RankedRow) -> QUrl:
+    return QUrl(f"thumbnail://{row.capture.id}")
+
+
+def _division_html(contest_name: str, division: str, rows: list[RankedRow], model: SheetModel | None,
+                   scale: ScoreScale, when: str, first: bool) -> str:
+    e = escape
+    translate = QCoreApplication.translate
+    page_break = "" if first else ' style="page-break-before: always"'
+    cells = "".join(f"<th>{e(header_label(column, scale))}</th>" for column in SHEET_COLUMNS)
+    lines = [f"<tr>{cells}</tr>"]
+    for row in rows:
+        capture = row.capture
+        photo = (f'<img src="{_image_url(row).toString()}" width="{THUMBNAIL_PX}" height="{THUMBNAIL_PX}">'
+                 if capture is not None and capture.crop_png else "")
+        values = (rank_text(row), row.contestant.number, row.contestant.name, None,
+                  capture.to_score().formatted(scale) if capture else not_captured(),
+                  str(capture.level) if capture else "", percentile_text(capture.percentile) if capture else "")
+        lines.append("<tr>" + "".join(f"<td>{photo}</td>" if value is None else f"<td>{e(value)}</td>"
+                                      for value in values) + "</tr>")
+    if model is None:
+        model_text = translate("ResultsSheet", "No scoring model was loaded when this sheet was made.")
+    else:
+        model_text = translate("ResultsSheet", "Face score by model {version}, checksum (SHA-256) {sha256}.").format(
+            version=model.version, sha256=model.sha256)
+    signers = [translate("ResultsSheet", "Judge {index}").format(index=index)
+               for index in range(1, SIGNATURE_LINES + 1)]
+    signers.append(translate("ResultsSheet", "Head judge"))
+    signature = translate("ResultsSheet", "Signature")
+    signatures = "".join(f"<tr><td>{e(signer)}</td><td>{LINE}</td><td>{e(signature)}</td><td>{LINE}</td></tr>"
+                         for signer in signers)
+    division_name = division or translate("ResultsSheet", "no division")
+    title = contest_name or translate("ResultsSheet", "Contest results")
+    printed = translate("ResultsSheet", "Printed {when}").format(when=when)
+    division_text = translate("ResultsSheet", "Division: {division}").format(division=division_name)
+    return (f"<h2{page_break}>{e(title)}</h2><p>{e(printed)}</p><h3>{e(division_text)}</h3>"
+            '<table border="1" cellspacing="0" cellpadding="3" width="100%">' + "".join(lines) + "</table>"
+            f"<p><small>{e(rank_rule_text())}</small></p>"
+            f"<p><small>{e(advisory_text())}</small></p>"
+            f"<p><small>{e(model_text)}</small></p>"
+            f'<table cellspacing="0" cellpadding="6">{signatures}</table>')

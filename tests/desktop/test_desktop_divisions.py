@@ -1,0 +1,83 @@
+"""The results table per division, readable names, the command line's changes shown, and the last
+contest remembered relative to the data folder."""
+
+from __future__ import annotations
+
+import shutil
+
+from PySide6.QtCore import Qt
+
+from core.contest import Capture, Contestant
+from core.score import Score
+from core.store import ContestStore
+from desktop.results_model import Column
+from desktop.results_table import NAME_WIDTH_MAX, NAME_WIDTH_MIN
+from desktop.settings import AppSettings
+
+LONG_NAME = "Alexandra Konstantinopoulou-Smith"  # 33 characters
+
+
+def capture_for(contestant_id: int, value: float) -> Capture:
+    return Capture.from_score(contestant_id, Score(value, 0.05, 4, 60.0, "test"), spread=0.01, frames_used=5,
+                              crop_png=b"", source="camera")
+
+
+def shown(window) -> list[tuple[str, str, str]]:
+    proxy = window.table.model()
+    return [tuple(proxy.index(row, column).data() or "" for column in (Column.DIVISION, Column.NUMBER, Column.RANK))
+            for row in range(proxy.rowCount())]
+
+
+def test_divisions_filter_group_and_rank_on_their_own(qtbot, tmp_path, open_window):
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    store = window.store
+    people = [("1", "陳美麗", "小姐組", 4.0), ("2", "Ann", "青少年組", 4.5), ("3", LONG_NAME, "小姐組", 3.0),
+              ("4", "歐陽娜娜", "青少年組", 3.5), ("5", "Zoë", "", None)]
+    for number, name, division, score in people:
+        contestant = store.add_contestant(Contestant(None, number, name, division))
+        if score is not None:
+            store.add_capture(capture_for(contestant.id, score))
+    qtbot.waitUntil(lambda: len(shown(window)) == 5)
+    # All: grouped by division (ranking order, no division last), ranks restarting in each.
+    assert shown(window) == [("小姐組", "1", "1"), ("小姐組", "3", "2"), ("青少年組", "2", "1"),
+                             ("青少年組", "4", "2"), ("", "5", "")]
+    choices = window.table.division_filter
+    assert choices.isVisible()
+    assert [choices.itemText(i) for i in range(choices.count())] == ["All divisions", "小姐組", "青少年組",
+                                                                     "No division"]
+    choices.setCurrentIndex(2)
+    assert shown(window) == [("青少年組", "2", "1"), ("青少年組", "4", "2")]
+    store.add_contestant(Contestant(None, "6", "Bea", "青少年組"))  # the choice stays while the roster changes
+    qtbot.waitUntil(lambda: len(shown(window)) == 3)
+    assert choices.currentText() == "青少年組"
+    choices.setCurrentIndex(0)
+    assert len(shown(window)) == 6
+
+    # The name column fits the longest name; an elided name has its full text as tooltip.
+    width = window.table.columnWidth(Column.NAME)
+    assert NAME_WIDTH_MIN <= width <= NAME_WIDTH_MAX
+    assert width >= window.table.fontMetrics().horizontalAdvance(LONG_NAME)
+    assert window.table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    model = window.results_model
+    row = next(r for r in range(model.rowCount()) if model.row_of(r).contestant.name == LONG_NAME)
+    assert model.index(row, Column.NAME).data(Qt.ItemDataRole.ToolTipRole) == LONG_NAME
+
+
+def test_the_window_shows_what_the_command_line_changed(qtbot, tmp_path, open_window):
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    with ContestStore(window.store.path) as command_line:
+        command_line.add_contestant(Contestant(None, "7", "王小明", "小姐組"))
+    qtbot.waitUntil(lambda: [row[1] for row in shown(window)] == ["7"], timeout=5000)
+
+
+def test_last_contest_is_found_in_a_copied_data_folder(qtbot, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    contest = data / "contests" / "miss.sqlite"
+    AppSettings(data).last_contest = contest
+    copy = tmp_path / "copy"
+    shutil.copytree(data, copy)
+    assert AppSettings(copy).last_contest == copy / "contests" / "miss.sqlite"
+    elsewhere = tmp_path / "usb" / "contest.sqlite"
+    AppSettings(data).last_contest = elsewhere
+    assert AppSettings(data).last_contest == elsewhere

@@ -1,0 +1,67 @@
+"""The signed results sheet: one page per division, every name readable in the PDF's text."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import cv2
+import numpy as np
+import pytest
+from pypdf import PdfReader
+
+from core.contest import Capture, Contestant
+from core.errors import ExportError
+from core.ranking import rank
+from core.score import SCALES
+from desktop.results_sheet import SheetModel, export_results, results_document, write_results_pdf
+
+NAMES = {"小姐組": ["陳美麗", "林佳穎", "Alexandra Konstantinopoulou-Smith"],
+         "青少年組": ["王小明", "歐陽娜娜", "Eva Kowalski"]}
+MODEL = SheetModel("scut-v3", "ab" * 32)
+
+
+def results():
+    pairs, number = [], 0
+    for division, names in NAMES.items():
+        for index, name in enumerate(names):
+            number += 1
+            png = cv2.imencode(".png", np.full((64, 64, 3), 40 * index, np.uint8))[1].tobytes()
+            capture = Capture(number, number, 3.0 + index / 5, 0.29, 4, 60.0, "scut-v3", 0.02, 5, png,
+                              "2026-11-29T10:00:00+00:00", "camera")
+            pairs.append((Contestant(number, str(number), name, division), capture))
+    pairs.append((Contestant(99, "99", "Zoë Unscored"), None))
+    return pairs
+
+
+def test_pdf_has_a_page_per_division_with_every_name(qapp, tmp_path):
+    path = tmp_path / "results.pdf"
+    document = results_document("2026 台北小姐選拔", rank(results()), MODEL, printed_at=datetime(2026, 11, 29, 20, 0))
+    write_results_pdf(path, document)
+    reader = PdfReader(path)
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert len(pages) == 3  # 小姐組, 青少年組 (in division order) and the contestants without a division
+    text = "\n".join(pages)
+    for name in [n for names in NAMES.values() for n in names] + ["Zoë Unscored"]:
+        assert name in text, name
+    miss, teen = (next(i for i, page in enumerate(pages) if division in page) for division in NAMES)
+    assert all(name in pages[miss] for name in NAMES["小姐組"])
+    assert all(name in pages[teen] for name in NAMES["青少年組"])
+    assert "2026 台北小姐選拔" in pages[0] and "2026-11-29 20:00" in pages[0]
+    assert "scut-v3" in text and "ab" * 32 in text and "advisory" in text
+    assert "3.40 ± 0.29" in text and "3 (2–3)" in text  # 3.40 / 3.20 / 3.00 ± 0.29: ranges
+    assert text.count("Signature") == 3 * 6  # five judges and the head judge on every page
+    assert sum(len(page.images) for page in reader.pages) == 6  # the thumbnails
+
+
+def test_a_display_scale_shows_its_scores(qapp):
+    document = results_document("x", rank(results()[:1]), MODEL, SCALES["0-100"])
+    assert "50.0 ± 7.3" in document.toPlainText()
+
+
+def test_bad_destination_is_an_export_error(qapp, tmp_path):
+    document = results_document("x", rank(results()), None)
+    with pytest.raises(ExportError) as refused:
+        export_results(tmp_path / "results.txt", "x", rank(results()), None)
+    assert refused.value.code == "results_bad_suffix"
+    with pytest.raises(ExportError, match="folder does not exist"):
+        write_results_pdf(tmp_path / "nowhere" / "results.pdf", document)
