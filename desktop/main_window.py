@@ -7,6 +7,7 @@ workers, and the results model. Dialogs open without blocking the event loop.
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,11 +46,14 @@ from desktop.history_dialog import HistoryDialog
 from desktop.marks_panel import MarksPanel
 from desktop.removed_dialog import RemovedDialog
 from desktop.results_model import ResultsModel
+from desktop.contest_admin import ContestAdmin
 from desktop.results_table import HISTORY_COLUMNS, ResultsTable
 from desktop.roster_dialog import RosterImportDialog
 from desktop.settings import AppSettings
 from desktop.store_bridge import StoreBridge
 from desktop.tabulate_dialog import TabulateDialog
+
+log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1280, 720)
 POLL_INTERVAL_MS = 1000  # how soon the window shows what the command line changed in the contest file
@@ -118,6 +122,7 @@ class MainWindow(QMainWindow):
         self.refresh_cameras_action = self._action("F5", self.refresh_cameras)
         self.about_action = self._action(QKeySequence.StandardKey.HelpContents, self.show_about)
         self.log_folder_action = self._action(None, self.open_log_folder)
+        self.admin = ContestAdmin(self, self._open_dialog)
         self.language_group = QActionGroup(self)
         self.language_actions = {}
         for code, label in i18n.LANGUAGES.items():
@@ -144,6 +149,8 @@ class MainWindow(QMainWindow):
         self.contest_menu.addActions([self.criteria_action, self.marks_action, self.tabulate_action])
         self.contest_menu.addSeparator()
         self.contest_menu.addAction(self.export_action)
+        for action in self.admin.actions:
+            self.contest_menu.addSeparator() if action is None else self.contest_menu.addAction(action)
         self.contest_menu.addSeparator()
         self.contest_menu.addAction(self.quit_action)
         self.contestants_menu = bar.addMenu("")
@@ -299,6 +306,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_store)
         for action in (self.new_contest_action, self.open_contest_action):
             action.setEnabled(not self.busy)
+        self.admin.update_actions()
 
     # -- contests ---------------------------------------------------------------
 
@@ -315,19 +323,46 @@ class MainWindow(QMainWindow):
         try:
             store = ContestStore(path)
         except FaceScoreError as error:
-            show_error(self, self.tr("Cannot open the contest"), describe_error(error))
+            if not (error.code == "contest_damaged" and self.admin.offer_backup(Path(path), error)):
+                show_error(self, self.tr("Cannot open the contest"), describe_error(error))
             return False
-        previous, self._store = self._store, store
+        self.close_contest()
+        self._store = store
         self._poll_timer.start()
         self._results.set_store(store)
         self.marks_panel.set_store(store)
         self._follow(store)
-        if previous is not None:
-            previous.close()
         self._settings.last_contest = Path(path)
         self._show_contest()
         self._on_selection_changed()
         return True
+
+    def close_contest(self) -> None:
+        """Back the open contest up (core.backups) and close it."""
+        store, self._store = self._store, None
+        self._poll_timer.stop()
+        self._results.set_store(None)
+        self.marks_panel.set_store(None)
+        self._follow(None)
+        if store is None:
+            return
+        try:
+            store.backup("closed")
+        except FaceScoreError as error:  # the contest itself is saved; only its backup is missing
+            log.warning("%s", error)
+        store.close()
+
+    @property
+    def contests_folder(self) -> Path:
+        return self._contests
+
+    def sheet(self):
+        """The results sheet of the open contest, as exported to PDF and printed."""
+        from desktop.results_sheet import SheetModel, results_document
+
+        self._results.refresh()
+        return results_document(self._store.contest_name, self._results.ranked_rows(),
+                                SheetModel.of(self._capture.card), self._scale)
 
     def new_contest(self, name: str | None = None) -> bool:
         interactive = name is None
@@ -389,6 +424,7 @@ class MainWindow(QMainWindow):
     def _on_store_changed(self, changes) -> None:
         if changes.contest:
             self._show_contest()
+            self._update_actions()
 
     # -- judges' marks ----------------------------------------------------------
 
@@ -407,7 +443,9 @@ class MainWindow(QMainWindow):
     def _show_contest(self) -> None:
         name = self._store.contest_name if self._store else ""
         app_name = self.tr("FaceScore Judge")
-        self.contest_title.setText(name or self.tr("Untitled contest"))
+        title = name or self.tr("Untitled contest")
+        finalized = self._store is not None and self._store.finalized
+        self.contest_title.setText(self.tr("{title} (finalized)").format(title=title) if finalized else title)
         self.setWindowTitle(f"{name} — {app_name}" if name else app_name)
         self.contest_status.setText(
             self.tr("Contest file: {path}").format(path=str(self._store.path)) if self._store else "")
@@ -658,6 +696,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Judge's marks"))
         self._results.retranslate()
         self.table.retranslate()
+        self.admin.retranslate()
         self._render_model_state()
         self._show_contest()
         self._update_actions()
@@ -670,13 +709,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._settings.window_geometry = self.saveGeometry()
-        self._poll_timer.stop()
         self.camera_feed.stop()
         self._capture.stop()
-        self._results.set_store(None)
-        self.marks_panel.set_store(None)
-        self._follow(None)
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        self.close_contest()
         event.accept()
