@@ -55,6 +55,27 @@ def export_rows(rows: list[RankedRow], path: str | Path, model_version: str,
     log.info("%d rows exported to %s", len(table), path)
 
 
+AUDIT_COLUMNS = ("id", "at", "judge", "action", "contestant_id", "before", "after")
+
+
+def export_audit(entries, path: str | Path) -> None:
+    """Write the audit log (core.store.AuditEntry, oldest first) to a .csv file, atomically;
+    before/after as JSON. Raises :class:`ExportError`."""
+    import json
+
+    path = Path(path)
+    if path.suffix.lower() != ".csv":
+        raise ExportError(f"Cannot export the audit log to {path}: use a .csv file name.",
+                          code="audit_bad_suffix", path=str(path))
+    table = [{"id": entry.id, "at": entry.at, "judge": safe_value(entry.judge), "action": entry.action,
+              "contestant_id": entry.contestant_id,
+              **{side: None if getattr(entry, side) is None else
+                 safe_value(json.dumps(getattr(entry, side), ensure_ascii=False, sort_keys=True))
+                 for side in ("before", "after")}}
+             for entry in entries]
+    write_atomically(path, _csv_bytes(table, AUDIT_COLUMNS, {}))
+
+
 def export_suffix(path: Path) -> str:
     """``.csv`` or ``.xlsx``, the kind of file ``path`` names; raises :class:`ExportError` for any other."""
     suffix = path.suffix.lower()

@@ -4,6 +4,7 @@ commits to the file."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -13,6 +14,8 @@ from core.store import ContestStore
 from desktop.contests import contests_folder, latest_contest, new_contest_path
 from desktop.settings import AppSettings
 from desktop.store_bridge import StoreBridge
+
+log = logging.getLogger(__name__)
 
 POLL_INTERVAL_MS = 1000  # how soon the window shows what the command line changed in the contest file
 
@@ -47,6 +50,7 @@ class ContestSession(QObject):
         self.store.contest_name = name
 
     def close(self) -> None:
+        """Back the open contest up (core.backups) and close it."""
         self._replace(None)
 
     def _replace(self, store: ContestStore | None) -> None:
@@ -63,6 +67,10 @@ class ContestSession(QObject):
             self._poll_timer.start()
         self.storeChanged.emit(store)
         if previous is not None:
+            try:
+                previous.backup("closed")
+            except FaceScoreError as error:  # the contest itself is saved; only its backup is missing
+                log.warning("%s", error)
             previous.close()
 
     def _poll(self) -> None:

@@ -37,9 +37,10 @@ from desktop.alerts import confirm, show_error
 from desktop.camera_feed import CameraFeed
 from desktop.camera_panel import CameraPanel
 from desktop.capture_controller import CaptureController, ModelState
+from desktop.contest_admin import ContestAdmin
+from desktop.contest_session import ContestSession
 from desktop.contestant_dialog import ContestantDialog
 from desktop.criteria_dialog import CriteriaDialog
-from desktop.contest_session import ContestSession
 from desktop.error_text import describe_error
 from desktop.history_dialog import HistoryDialog
 from desktop.marks_panel import MarksPanel
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.refresh_cameras_action = self._action("F5", self.refresh_cameras)
         self.about_action = self._action(QKeySequence.StandardKey.HelpContents, self.show_about)
         self.log_folder_action = self._action(None, self.open_log_folder)
+        self.admin = ContestAdmin(self, self._open_dialog)
         self.language_group = QActionGroup(self)
         self.language_actions = {}
         for code, label in i18n.LANGUAGES.items():
@@ -138,6 +140,8 @@ class MainWindow(QMainWindow):
         self.contest_menu.addActions([self.criteria_action, self.marks_action, self.tabulate_action])
         self.contest_menu.addSeparator()
         self.contest_menu.addAction(self.export_action)
+        for action in self.admin.actions:
+            self.contest_menu.addSeparator() if action is None else self.contest_menu.addAction(action)
         self.contest_menu.addSeparator()
         self.contest_menu.addAction(self.quit_action)
         self.contestants_menu = bar.addMenu("")
@@ -297,6 +301,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_store)
         for action in (self.new_contest_action, self.open_contest_action):
             action.setEnabled(not self.busy)
+        self.admin.update_actions()
 
     # -- contests ---------------------------------------------------------------
 
@@ -307,7 +312,23 @@ class MainWindow(QMainWindow):
         self.new_contest(self.tr("Contest {date}").format(date=datetime.date.today().isoformat()))
 
     def open_contest(self, path: Path) -> bool:
-        return self._switch_contest(lambda: self.session.open(path))
+        return self._switch_contest(lambda: self.session.open(path), Path(path))
+
+    def close_contest(self) -> None:
+        """Back the open contest up (core.backups) and close it."""
+        self.session.close()
+
+    @property
+    def contests_folder(self) -> Path:
+        return self.session.folder
+
+    def sheet(self):
+        """The results sheet of the open contest, as exported to PDF and printed."""
+        from desktop.results_sheet import SheetModel, results_document
+
+        self._results.refresh()
+        return results_document(self.store.contest_name, self._results.ranked_rows(),
+                                SheetModel.of(self._capture.card), self._scale)
 
     def new_contest(self, name: str | None = None) -> bool:
         interactive = name is None
@@ -315,19 +336,20 @@ class MainWindow(QMainWindow):
             name, accepted = QInputDialog.getText(self, self.tr("New contest"), self.tr("Name of the contest:"))
             if not accepted or not name.strip():
                 return False
-        if not self._switch_contest(lambda: self.session.create(name)):
+        if not self._switch_contest(lambda: self.session.create(name), None):
             return False
         if interactive:
             self.edit_criteria()
         return True
 
-    def _switch_contest(self, switch) -> bool:
+    def _switch_contest(self, switch, path: Path | None) -> bool:
         if self.busy:
             return False
         try:
             switch()
         except FaceScoreError as error:
-            show_error(self, self.tr("Cannot open the contest"), describe_error(error))
+            if not (path and error.code == "contest_damaged" and self.admin.offer_backup(path, error)):
+                show_error(self, self.tr("Cannot open the contest"), describe_error(error))
             return False
         self._show_contest()
         self._on_selection_changed()
@@ -367,6 +389,7 @@ class MainWindow(QMainWindow):
     def _on_store_changed(self, changes) -> None:
         if changes.contest:
             self._show_contest()
+            self._update_actions()
 
     # -- judges' marks ----------------------------------------------------------
 
@@ -385,7 +408,9 @@ class MainWindow(QMainWindow):
     def _show_contest(self) -> None:
         name = self.store.contest_name if self.store else ""
         app_name = self.tr("FaceScore Judge")
-        self.contest_title.setText(name or self.tr("Untitled contest"))
+        title = name or self.tr("Untitled contest")
+        finalized = self.store is not None and self.store.finalized
+        self.contest_title.setText(self.tr("{title} (finalized)").format(title=title) if finalized else title)
         self.setWindowTitle(f"{name} — {app_name}" if name else app_name)
         self.contest_status.setText(
             self.tr("Contest file: {path}").format(path=str(self.store.path)) if self.store else "")
@@ -636,6 +661,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Judge's marks"))
         self._results.retranslate()
         self.table.retranslate()
+        self.admin.retranslate()
         self._render_model_state()
         self._show_contest()
         self._update_actions()
