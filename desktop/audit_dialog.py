@@ -46,7 +46,10 @@ def action_text(action: str) -> str:
 
 
 def change_text(before: dict | None, after: dict | None) -> str:
-    """What a change replaced and wrote, in one line: "name: Ann → Ann Lee", or the values written."""
+    """What a change replaced and wrote, in one line: "name: Ann → Ann Lee", "3.52 ± 0.29 → 3.61 ± 0.29"
+    for a capture (the CSV export keeps every field), or the values written."""
+    if "score" in (after or before or {}):
+        return " → ".join(f"{side['score']:.2f} ± {side['error']:.2f}" for side in (before, after) if side)
     if before and after:
         keys = sorted(set(before) | set(after))
         return "; ".join(f"{key}: {before.get(key, '')} → {after.get(key, '')}" for key in keys

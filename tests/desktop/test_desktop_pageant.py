@@ -117,3 +117,12 @@ def test_delete_photos_and_delete_contest(qtbot, tmp_path, open_window):
     assert window.store is not None and window.store.path != path
     with ContestStore(window.store.path) as fresh:
         assert fresh.contestants() == []
+
+
+def test_audit_change_text_is_one_readable_line():
+    from desktop.audit_dialog import change_text
+
+    assert change_text({"name": "Ann", "number": "1"}, {"name": "Ann Lee", "number": "1"}) == "name: Ann → Ann Lee"
+    assert change_text({"score": 3.5, "error": 0.29, "level": 4}, {"score": 3.61, "error": 0.29, "level": 4}) == \
+        "3.50 ± 0.29 → 3.61 ± 0.29"
+    assert change_text(None, {"file": "r.csv"}) == "file: r.csv"
