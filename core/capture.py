@@ -11,7 +11,7 @@ from core.contest import Capture
 from core.detection import FaceDetector
 from core.faces import FaceQualityError, PreparedFace, prepare_face
 from core.quality import QualityReport
-from core.score import Score
+from core.score import Score, clip_to_scale
 from core.scorer import Scorer
 
 
@@ -48,7 +48,7 @@ def score_faces(usable: list[PreparedFace], frames_total: int, scorer: Scorer) -
     """One score from the mean of the prepared faces' raw scores (a burst, or several photos)."""
     raw = scorer.predict(np.stack([p.crop for p in usable]))
     best = max(usable, key=lambda p: p.quality.sharpness)
-    spread = float(np.clip(raw, 1, 5).std()) if len(raw) > 1 else 0.0
+    spread = float(clip_to_scale(raw).std()) if len(raw) > 1 else 0.0
     return BurstResult(scorer.to_score(float(raw.mean())), spread, len(usable), frames_total, best)
 
 

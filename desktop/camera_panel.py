@@ -21,13 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import palette
 from desktop.error_text import describe_error, describe_issue
 from desktop.workers import SourceStopped
 
-OK_COLOUR = QColor("#2e9e44")
-WARN_COLOUR = QColor("#e0a000")
-ERROR_STYLE = "color: #c62828;"
-RESULT_STYLE = "color: #1b5e20; font-size: 15pt; font-weight: 600;"
 FPS_WINDOW_S = 1.0
 
 
@@ -77,9 +74,9 @@ class PreviewView(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#1e1e1e"))
+        painter.fillRect(self.rect(), QColor(palette.PREVIEW_BACKGROUND))
         if self._image is None:
-            painter.setPen(QColor("#dddddd"))
+            painter.setPen(QColor(palette.PREVIEW_TEXT))
             painter.drawText(self.rect().adjusted(16, 16, -16, -16),
                              Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder)
             return
@@ -91,10 +88,10 @@ class PreviewView(QWidget):
         if self._box is not None:
             scale = target.width() / self._image.width()
             x0, y0, x1, y1 = self._box
-            painter.setPen(QPen(OK_COLOUR if self._box_ok else WARN_COLOUR, 3))
+            painter.setPen(QPen(QColor(palette.FACE_OK if self._box_ok else palette.FACE_WARN), 3))
             painter.drawRect(QRectF(target.left() + x0 * scale, target.top() + y0 * scale,
                                     (x1 - x0) * scale, (y1 - y0) * scale))
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(QColor(palette.PREVIEW_OVERLAY))
         painter.setFont(QFont(self.font().family(), 9))
         painter.drawText(target.adjusted(8, 4, -8, -4), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
                          f"{self._image.width()}×{self._image.height()} · {self.fps:.0f} fps")
@@ -277,10 +274,10 @@ class CameraPanel(QWidget):
         self._message.setText(text())
 
     def show_error_message(self, text: Callable[[], str]) -> None:
-        self.show_message(text, style=ERROR_STYLE)
+        self.show_message(text, style=palette.ERROR_STYLE)
 
     def show_result_message(self, text: Callable[[], str]) -> None:
-        self.show_message(text, style=RESULT_STYLE)
+        self.show_message(text, style=palette.RESULT_STYLE)
 
     @property
     def message(self) -> str:
