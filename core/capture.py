@@ -11,7 +11,7 @@ from core.contest import Capture
 from core.detection import FaceDetector
 from core.faces import FaceQualityError, PreparedFace
 from core.quality import QualityReport
-from core.score import Score
+from core.score import Score, clip_to_scale
 from core.scorer import Scorer
 
 
@@ -49,7 +49,7 @@ def score_faces(usable: list[PreparedFace], frames_total: int, scorer: Scorer) -
     several photos)."""
     score, raw = scorer.estimate(usable)
     best = max(usable, key=lambda p: p.quality.sharpness)
-    spread = float(np.clip(raw, 1, 5).std()) if len(raw) > 1 else 0.0
+    spread = float(clip_to_scale(raw).std()) if len(raw) > 1 else 0.0
     return BurstResult(score, spread, len(usable), frames_total, best)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from core.errors import ExportError
 from core.ranking import RankedRow, division_key
-from core.score import NATIVE_SCALE, ScoreScale, percentile_text
+from core.score import DECIMALS, NATIVE_SCALE, ScoreScale, percentile_text
 from core.version import app_version
 
 COLUMNS = ("division", "rank", "rank_low", "rank_high", "number", "name", "score", "error", "level",
@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # Control characters a workbook cannot hold; CSV drops them too, so both files say the same.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-DECIMALS = {"score": 2, "error": 2, "percentile": 1}
 DEFAULT_MODE = 0o666  # before the umask, as for any new file the user saves
 
 
@@ -54,6 +53,27 @@ def export_rows(rows: list[RankedRow], path: str | Path, model_version: str,
             else _xlsx_bytes(table, [row.division for row in rows], columns, decimals))
     write_atomically(path, data)
     log.info("%d rows exported to %s", len(table), path)
+
+
+AUDIT_COLUMNS = ("id", "at", "judge", "action", "contestant_id", "before", "after")
+
+
+def export_audit(entries, path: str | Path) -> None:
+    """Write the audit log (core.store.AuditEntry, oldest first) to a .csv file, atomically;
+    before/after as JSON. Raises :class:`ExportError`."""
+    import json
+
+    path = Path(path)
+    if path.suffix.lower() != ".csv":
+        raise ExportError(f"Cannot export the audit log to {path}: use a .csv file name.",
+                          code="audit_bad_suffix", path=str(path))
+    table = [{"id": entry.id, "at": entry.at, "judge": safe_value(entry.judge), "action": entry.action,
+              "contestant_id": entry.contestant_id,
+              **{side: None if getattr(entry, side) is None else
+                 safe_value(json.dumps(getattr(entry, side), ensure_ascii=False, sort_keys=True))
+                 for side in ("before", "after")}}
+             for entry in entries]
+    write_atomically(path, _csv_bytes(table, AUDIT_COLUMNS, {}))
 
 
 def export_suffix(path: Path) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.score import NATIVE_SCALE, ScoreScale
+from desktop import palette
 
 GROUPS = {"AF": QT_TRANSLATE_NOOP("AboutDialog", "Asian female"), "AM": QT_TRANSLATE_NOOP("AboutDialog", "Asian male"),
           "CF": QT_TRANSLATE_NOOP("AboutDialog", "Caucasian female"),
@@ -74,7 +75,7 @@ class AboutDialog(QDialog):
     def _html(self, card, app_version: str, scale: ScoreScale) -> str:
         advisory = advisory_text()
         parts = [f"<h2>{escape(self.tr('FaceScore Judge'))} {escape(app_version)}</h2>",
-                 f"<p style='background:#fff3cd; padding:6px'><b>{escape(advisory)}</b></p>"]
+                 f"<p style='background:{palette.NOTE_BACKGROUND}; padding:6px'><b>{escape(advisory)}</b></p>"]
         if card is None:
             parts.append(f"<p>{escape(self.tr('No scoring model is loaded, so no model card can be shown.'))}</p>")
         else:

@@ -142,6 +142,7 @@ TEXTS = {
     "photo_no_contestant": QT_TRANSLATE_NOOP("ErrorText", "{file}: no contestant has number {number}"),
     # ExportError
     "export_bad_suffix": QT_TRANSLATE_NOOP("ErrorText", "Cannot export to {path}: use a .csv or .xlsx file name."),
+    "audit_bad_suffix": QT_TRANSLATE_NOOP("ErrorText", "Cannot export the audit log to {path}: use a .csv file name."),
     "results_bad_suffix": QT_TRANSLATE_NOOP("ErrorText",
                                             "Cannot export to {path}: use a .csv, .xlsx or .pdf file name."),
     "export_failed": QT_TRANSLATE_NOOP("ErrorText", "Could not export to {path}: {reason}."),

@@ -245,3 +245,23 @@ def test_writable_contest_in_a_read_only_folder_gets_the_right_message(tmp_path,
         tmp_path.chmod(0o755)
     assert refused_open.value.code == "contest_folder_read_only"
     assert "read-only" in str(refused_open.value) and "damaged" not in str(refused_open.value)
+
+
+def test_audit_log_exports_as_csv_with_before_and_after(store, tmp_path):
+    import pandas as pd
+
+    from core.export import AUDIT_COLUMNS, export_audit
+
+    ann = store.add_contestant(Contestant(None, "1", "=陳美麗"))
+    store.update_contestant(Contestant(ann.id, "1", "陳美麗"))
+    path = tmp_path / "audit.csv"
+    export_audit(store.audit_log(), path)
+    table = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert tuple(table.columns) == AUDIT_COLUMNS
+    assert table["action"].tolist() == ["judge_named", "contestant_added", "contestant_edited"]
+    assert table["judge"].tolist() == ["Judge Lin"] * 3
+    assert '"name": "陳美麗"' in table["after"][2] and '"=陳美麗"' in table["before"][2]
+    assert table["before"][1] == ""
+    with pytest.raises(StoreError.__base__) as refused:
+        export_audit(store.audit_log(), tmp_path / "audit.xlsx")
+    assert refused.value.code == "audit_bad_suffix"

@@ -23,7 +23,7 @@ def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset, backbone, init):
     from training.evaluate import evaluate_run
     from training.export import export_model
     from training.fit import FitConfig, fit, predict
-    from training.train import select
+    from training.crops import crops_and_labels
 
     rng = np.random.default_rng(0)
     parts = {name: synthetic_part(name, 16, rng) for name in ("train", "validation", "test")}
@@ -37,7 +37,7 @@ def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset, backbone, init):
     run_dir.mkdir()
     (run_dir / "config.json").write_text(json.dumps({"data": str(dataset)}))
     config = FitConfig(backbone=backbone, init=init, input_size=64, batch_size=8, head_epochs=1, finetune_epochs=1)
-    model = fit(config, select(cache, parts["train"]), select(cache, parts["validation"]), run_dir)
+    model = fit(config, crops_and_labels(cache, parts["train"]), crops_and_labels(cache, parts["validation"]), run_dir)
     assert (run_dir / "history.csv").read_text().count("\n") == 3  # header + 2 epochs
 
     export_model(model, run_dir, config, "official-60-40")
@@ -49,7 +49,7 @@ def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset, backbone, init):
     card.verify()
     assert card.input_size == 64 and card.error == round(results["test"]["rmse"], 2)
     assert len(card.percentile_quantiles) == 201
-    test_crops, _ = select(cache, parts["test"])
+    test_crops, _ = crops_and_labels(cache, parts["test"])
     exported = Scorer(run_dir / "model_card.json").predict(test_crops)
     np.testing.assert_allclose(exported, predict(model, test_crops, 64), atol=0.02)  # float16 weights
 

@@ -20,6 +20,7 @@ from core.faces import prepare_face
 from core.images import load_image
 from core.model_card import CARD_FILE
 from core.resources import models_dir
+from core.score import clip_to_scale
 from core.scorer import Scorer
 from core.uncertainty import ErrorModel, disagreement
 from training.dataset import load_split
@@ -58,7 +59,7 @@ def score_views(data: Path, frame, scorer: Scorer, views=VIEWS) -> tuple[np.ndar
 def fit_error_model(raw: np.ndarray, labels: np.ndarray, views=VIEWS,
                     coverage: float = TARGET_COVERAGE) -> ErrorModel:
     """The error model for faces with raw scores ``raw`` (faces x (1 + views)) and true ``labels``."""
-    residual = np.clip(raw[:, 0], 1.0, 5.0) - labels
+    residual = clip_to_scale(raw[:, 0]) - labels
     spread = np.array([disagreement(row) for row in raw])
     design = np.stack([np.ones_like(spread), spread**2], axis=1)
     base2, weight = np.maximum(np.linalg.lstsq(design, residual**2, rcond=None)[0], 0.0)
@@ -78,7 +79,7 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
     labels = validation["score"].to_numpy()[keep]
     model = fit_error_model(raw, labels)
     errors = np.array([model.error(disagreement(row)) for row in raw])
-    covered = float((np.abs(np.clip(raw[:, 0], 1.0, 5.0) - labels) <= errors).mean())
+    covered = float((np.abs(clip_to_scale(raw[:, 0]) - labels) <= errors).mean())
     entry = {"views": [list(view) for view in model.views], "base": round(model.base, 4),
              "weight": round(model.weight, 3), "definition": DEFINITION.format(coverage=TARGET_COVERAGE),
              "fitted_on": f"{split_name} validation", "faces": len(keep), "coverage": round(covered, 3),

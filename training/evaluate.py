@@ -12,7 +12,6 @@ import json
 import logging
 from pathlib import Path
 
-import numpy as np
 from tqdm import tqdm
 
 from core.detection import FaceDetector
@@ -20,8 +19,10 @@ from core.errors import FaceScoreError
 from core.images import load_image
 from core.model_card import CARD_FILE
 from core.resources import models_dir
+from core.score import clip_to_scale
 from core.scorer import Scorer
 from training import plots
+from training.crops import crops_and_labels
 from training.dataset import load_split
 from training.metrics import grouped_metrics
 
@@ -33,15 +34,13 @@ ERROR_BAND_DEFINITION = ("root mean squared error of the score against the rater
 
 
 def evaluate_run(run_dir: Path, parts: dict, crops: dict, train_seconds: float | None = None) -> dict:
-    from training.train import select
-
     run_dir = Path(run_dir)
     card_path = run_dir / CARD_FILE
     scorer = Scorer(card_path)
     results = {}
     for name in ("validation", "test"):
-        images, labels = select(crops, parts[name])
-        predictions = np.clip(scorer.predict(images), 1.0, 5.0)
+        images, labels = crops_and_labels(crops, parts[name])
+        predictions = clip_to_scale(scorer.predict(images))
         results[name] = grouped_metrics(parts[name]["group"].to_numpy(), labels, predictions)
         if name == "test":
             plots.predicted_vs_true(parts[name]["group"], labels, predictions,

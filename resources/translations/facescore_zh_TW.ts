@@ -93,6 +93,109 @@
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>judge named</source>
+        <translation>評審署名</translation>
+    </message>
+    <message>
+        <source>contest renamed</source>
+        <translation>比賽更名</translation>
+    </message>
+    <message>
+        <source>contestant added</source>
+        <translation>新增參賽者</translation>
+    </message>
+    <message>
+        <source>contestant imported</source>
+        <translation>匯入參賽者</translation>
+    </message>
+    <message>
+        <source>contestant edited</source>
+        <translation>編輯參賽者</translation>
+    </message>
+    <message>
+        <source>contestant removed</source>
+        <translation>移除參賽者</translation>
+    </message>
+    <message>
+        <source>contestant restored</source>
+        <translation>復原參賽者</translation>
+    </message>
+    <message>
+        <source>capture</source>
+        <translation>拍攝</translation>
+    </message>
+    <message>
+        <source>retake</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <source>photo imported</source>
+        <translation>匯入照片</translation>
+    </message>
+    <message>
+        <source>finalized</source>
+        <translation>定案</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>重新開放</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>photos deleted</source>
+        <translation>刪除照片</translation>
+    </message>
+    <message>
+        <source>restored from a backup</source>
+        <translation>從備份還原</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>稽核紀錄</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation>評審</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Contestant</source>
+        <translation>參賽者</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>變更內容</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <source>{count} recorded changes, oldest first. The log cannot be edited.</source>
+        <translation>共 {count} 筆變更紀錄，由舊至新。紀錄無法修改。</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>匯出稽核紀錄</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>CameraPanel</name>
     <message>
         <source>No camera found</source>
@@ -172,6 +275,105 @@
     <message>
         <source>Nothing stored: {reason}</source>
         <translation>未儲存任何資料：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ContestAdmin</name>
+    <message>
+        <source>Finalize results…</source>
+        <translation>成績定案…</translation>
+    </message>
+    <message>
+        <source>Reopen results…</source>
+        <translation>重新開放成績…</translation>
+    </message>
+    <message>
+        <source>Audit log…</source>
+        <translation>稽核紀錄…</translation>
+    </message>
+    <message>
+        <source>Print results…</source>
+        <translation>列印成績…</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>從備份還原…</translation>
+    </message>
+    <message>
+        <source>Delete photos…</source>
+        <translation>刪除照片…</translation>
+    </message>
+    <message>
+        <source>Delete contest…</source>
+        <translation>刪除比賽…</translation>
+    </message>
+    <message>
+        <source>Finalize the results? From then on every change is refused until the contest is reopened; the file is backed up.</source>
+        <translation>確定將成績定案？此後所有變更都會被拒絕，直到重新開放比賽；檔案會另行備份。</translation>
+    </message>
+    <message>
+        <source>Reopen the results for changes? Reopening is recorded in the audit log.</source>
+        <translation>重新開放成績以便修改？重新開放會記錄在稽核紀錄中。</translation>
+    </message>
+    <message>
+        <source>Finalize results</source>
+        <translation>成績定案</translation>
+    </message>
+    <message>
+        <source>Reopen results</source>
+        <translation>重新開放成績</translation>
+    </message>
+    <message>
+        <source>Judge&apos;s name</source>
+        <translation>評審姓名</translation>
+    </message>
+    <message>
+        <source>Your name, for this contest&apos;s audit log:</source>
+        <translation>您的姓名（記錄於本比賽的稽核紀錄）：</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>從備份還原</translation>
+    </message>
+    <message>
+        <source>FaceScore contests (*.sqlite)</source>
+        <translation>FaceScore 比賽檔案 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Cannot open the contest</source>
+        <translation>無法開啟比賽</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Open its newest backup ({when}) as a new contest file? The damaged file is kept as it is.</source>
+        <translation>{reason}
+
+要將最新的備份（{when}）開啟為新的比賽檔嗎？損壞的檔案會原樣保留。</translation>
+    </message>
+    <message>
+        <source>Delete photos</source>
+        <translation>刪除照片</translation>
+    </message>
+    <message>
+        <source>Delete every face photo and thumbnail of this contest and of its backups? Scores, errors and the audit log stay. This cannot be undone.</source>
+        <translation>刪除本比賽及其備份中的所有臉部照片與縮圖？分數、誤差與稽核紀錄會保留。此動作無法復原。</translation>
+    </message>
+    <message>
+        <source>{count} photos deleted.</source>
+        <translation>已刪除 {count} 張照片。</translation>
+    </message>
+    <message>
+        <source>Delete contest</source>
+        <translation>刪除比賽</translation>
+    </message>
+    <message>
+        <source>Delete the contest “{name}”, its file and all its backups? This cannot be undone.</source>
+        <translation>刪除比賽「{name}」及其檔案與所有備份？此動作無法復原。</translation>
+    </message>
+    <message>
+        <source>Contest {date}</source>
+        <translation>比賽 {date}</translation>
     </message>
 </context>
 <context>
@@ -598,6 +800,10 @@
         <translation>無法匯出至 {path}：請使用 .csv 或 .xlsx 檔名。</translation>
     </message>
     <message>
+        <source>Cannot export the audit log to {path}: use a .csv file name.</source>
+        <translation>無法將稽核紀錄匯出至 {path}：請使用 .csv 檔名。</translation>
+    </message>
+    <message>
         <source>Cannot export to {path}: use a .csv, .xlsx or .pdf file name.</source>
         <translation>無法匯出至 {path}：請使用 .csv、.xlsx 或 .pdf 檔名。</translation>
     </message>
@@ -892,6 +1098,10 @@
     <message>
         <source>Contest file</source>
         <translation>比賽檔案</translation>
+    </message>
+    <message>
+        <source>{title} (finalized)</source>
+        <translation>{title}（已定案）</translation>
     </message>
     <message numerus="yes">
         <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</source>

@@ -1,0 +1,113 @@
+"""Contest → Audit log…: every recorded change of the contest, oldest first, with the judge's name and
+what changed; exported as CSV. It follows the store while it is open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from core.errors import FaceScoreError
+from desktop.error_text import describe_error
+from desktop.history_dialog import local_time
+from desktop.store_bridge import follow_store
+from desktop.tables import read_only_table
+
+ACTIONS = {  # core.store's audit actions
+    "judge_named": QT_TRANSLATE_NOOP("AuditLogDialog", "judge named"),
+    "contest_renamed": QT_TRANSLATE_NOOP("AuditLogDialog", "contest renamed"),
+    "contestant_added": QT_TRANSLATE_NOOP("AuditLogDialog", "contestant added"),
+    "contestant_imported": QT_TRANSLATE_NOOP("AuditLogDialog", "contestant imported"),
+    "contestant_edited": QT_TRANSLATE_NOOP("AuditLogDialog", "contestant edited"),
+    "contestant_removed": QT_TRANSLATE_NOOP("AuditLogDialog", "contestant removed"),
+    "contestant_restored": QT_TRANSLATE_NOOP("AuditLogDialog", "contestant restored"),
+    "capture": QT_TRANSLATE_NOOP("AuditLogDialog", "capture"),
+    "retake": QT_TRANSLATE_NOOP("AuditLogDialog", "retake"),
+    "photo_import": QT_TRANSLATE_NOOP("AuditLogDialog", "photo imported"),
+    "finalized": QT_TRANSLATE_NOOP("AuditLogDialog", "finalized"),
+    "reopened": QT_TRANSLATE_NOOP("AuditLogDialog", "reopened"),
+    "exported": QT_TRANSLATE_NOOP("AuditLogDialog", "exported"),
+    "photos_deleted": QT_TRANSLATE_NOOP("AuditLogDialog", "photos deleted"),
+    "restored_from_backup": QT_TRANSLATE_NOOP("AuditLogDialog", "restored from a backup"),
+}
+
+
+def action_text(action: str) -> str:
+    return QCoreApplication.translate("AuditLogDialog", ACTIONS[action]) if action in ACTIONS else action
+
+
+def change_text(before: dict | None, after: dict | None) -> str:
+    """What a change replaced and wrote, in one line: "name: Ann → Ann Lee", "3.52 ± 0.29 → 3.61 ± 0.29"
+    for a capture (the CSV export keeps every field), or the values written."""
+    if "score" in (after or before or {}):
+        return " → ".join(f"{side['score']:.2f} ± {side['error']:.2f}" for side in (before, after) if side)
+    if before and after:
+        keys = sorted(set(before) | set(after))
+        return "; ".join(f"{key}: {before.get(key, '')} → {after.get(key, '')}" for key in keys
+                         if before.get(key) != after.get(key))
+    values = after or before or {}
+    return "; ".join(f"{key}: {value}" for key, value in values.items())
+
+
+class AuditLogDialog(QDialog):
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self.setWindowTitle(self.tr("Audit log"))
+        self.summary = QLabel(wordWrap=True)
+        self.table = read_only_table([self.tr("Time"), self.tr("Judge"), self.tr("Action"), self.tr("Contestant"),
+                                      self.tr("Change")])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(self.tr("Export CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.clicked.connect(lambda: self.export_csv())
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.resize(900, 520)
+        self._bridge = follow_store(self, store, lambda _changes: self._reload())
+        self._reload()
+
+    def _reload(self) -> None:
+        entries = self._store.audit_log()
+        people = {c.id: f"{c.number} {c.name}" for c in self._store.contestants() + self._store.removed_contestants()}
+        self.summary.setText(self.tr("{count} recorded changes, oldest first. The log cannot be edited.").format(
+            count=len(entries)))
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            values = (local_time(entry.at), entry.judge, action_text(entry.action),
+                      people.get(entry.contestant_id, ""), change_text(entry.before, entry.after))
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.scrollToBottom()
+
+    def export_csv(self, path: Path | None = None) -> bool:
+        if path is None:
+            documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            suggested = Path(documents or Path.home()) / f"{self._store.path.stem}-audit.csv"
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), str(suggested),
+                                                    self.tr("CSV (*.csv)"))
+            if not chosen:
+                return False
+            path = Path(chosen)
+        from core.export import export_audit
+
+        try:
+            export_audit(self._store.audit_log(), path)
+        except FaceScoreError as error:
+            self.summary.setText(describe_error(error))
+            return False
+        return True

@@ -1,0 +1,215 @@
+"""The Contest menu's record keeping: finalize and reopen, the audit log, printing the results sheet,
+backups (restore, and the offer when a contest file is damaged), deleting photos and contests.
+
+The rules are core's (core.store, core.backups); this object only asks, confirms and reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+
+from core.backups import backup_files, backups_folder, delete_contest
+from core.errors import FaceScoreError, StoreError
+from core.store import ContestStore
+from desktop.alerts import confirm, show_error
+from desktop.audit_dialog import AuditLogDialog
+from desktop.contests import new_contest_path
+from desktop.error_text import describe_error
+
+
+class ContestAdmin(QObject):
+    """Actions on the open contest of ``window`` (a MainWindow: its ``store``, ``open_contest()``,
+    ``contests_folder``, and ``sheet()``, which builds the results sheet as exported)."""
+
+    def __init__(self, window, open_dialog: Callable[[QWidget], QWidget]):
+        super().__init__(window)
+        self._window = window
+        self._open_dialog = open_dialog
+        self.finalize_action = self._action(None, self.finalize)
+        self.reopen_action = self._action(None, self.reopen)
+        self.audit_action = self._action(None, self.show_audit_log)
+        self.print_action = self._action(QKeySequence.StandardKey.Print, self.print_results)
+        self.restore_action = self._action(None, self.restore_backup)
+        self.delete_photos_action = self._action(None, self.delete_photos)
+        self.delete_contest_action = self._action(None, self.delete_contest)
+
+    def _action(self, shortcut, slot) -> QAction:
+        action = QAction(self._window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self._window.addAction(action)
+        return action
+
+    @property
+    def actions(self) -> list[QAction | None]:
+        """The Contest menu's entries, None for a separator."""
+        return [self.finalize_action, self.reopen_action, self.audit_action, None, self.print_action, None,
+                self.restore_action, self.delete_photos_action, self.delete_contest_action]
+
+    def retranslate(self) -> None:
+        for action, text in ((self.finalize_action, self.tr("Finalize results…")),
+                             (self.reopen_action, self.tr("Reopen results…")),
+                             (self.audit_action, self.tr("Audit log…")),
+                             (self.print_action, self.tr("Print results…")),
+                             (self.restore_action, self.tr("Restore from backup…")),
+                             (self.delete_photos_action, self.tr("Delete photos…")),
+                             (self.delete_contest_action, self.tr("Delete contest…"))):
+            action.setText(text)
+
+    def update_actions(self) -> None:
+        store = self._window.store
+        finalized = store is not None and store.finalized
+        self.finalize_action.setEnabled(store is not None and not finalized)
+        self.reopen_action.setEnabled(finalized)
+        for action in (self.audit_action, self.print_action, self.restore_action, self.delete_photos_action,
+                       self.delete_contest_action):
+            action.setEnabled(store is not None)
+
+    # -- finalize, reopen, audit ----------------------------------------------------
+
+    def finalize(self, judge: str | None = None, confirmed: bool = False) -> bool:
+        """Lock the results after asking (the judge's name first, if the contest has none yet)."""
+        return self._lock_or_unlock(True, judge, confirmed)
+
+    def reopen(self, judge: str | None = None, confirmed: bool = False) -> bool:
+        return self._lock_or_unlock(False, judge, confirmed)
+
+    def _lock_or_unlock(self, finalize: bool, judge: str | None, confirmed: bool) -> bool:
+        store = self._window.store
+        if store is None or not self._judge_named(store, judge):
+            return False
+        if not confirmed:
+            question = (self.tr("Finalize the results? From then on every change is refused until the contest "
+                                "is reopened; the file is backed up.") if finalize else
+                        self.tr("Reopen the results for changes? Reopening is recorded in the audit log."))
+            confirm(self._window, self.tr("Finalize results") if finalize else self.tr("Reopen results"),
+                    question, lambda: self._lock_or_unlock(finalize, judge, True))
+            return False
+        try:
+            if finalize:
+                store.finalize()
+            else:
+                store.reopen()
+        except FaceScoreError as error:
+            show_error(self._window, self.tr("Finalize results") if finalize else self.tr("Reopen results"),
+                       describe_error(error))
+            return False
+        return True
+
+    def _judge_named(self, store, judge: str | None) -> bool:
+        """The audit log names who did what: the contest's judge is asked for once, then remembered."""
+        if store.judge_name:
+            return True
+        if judge is None:
+            judge, accepted = QInputDialog.getText(self._window, self.tr("Judge's name"),
+                                                   self.tr("Your name, for this contest's audit log:"))
+            if not accepted:
+                return False
+        if not judge.strip():
+            return False
+        store.judge_name = judge
+        return True
+
+    def show_audit_log(self) -> AuditLogDialog | None:
+        store = self._window.store
+        return None if store is None else self._open_dialog(AuditLogDialog(store, self._window))
+
+    # -- printing ----------------------------------------------------------------
+
+    def print_results(self, printer=None) -> bool:
+        """Print the results sheet (as exported to PDF) through Qt's print dialog, or on ``printer``."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        store = self._window.store
+        if store is None:
+            return False
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self._window).exec() != QPrintDialog.DialogCode.Accepted:
+                return False
+        self._window.sheet().print_(printer)
+        return True
+
+    # -- backups, photos, deleting -------------------------------------------------
+
+    def restore_backup(self, backup: Path | None = None) -> bool:
+        """Open a backup of the open contest as a new contest file (nothing is overwritten)."""
+        store = self._window.store
+        if store is None:
+            return False
+        if backup is None:
+            chosen, _ = QFileDialog.getOpenFileName(self._window, self.tr("Restore from backup"),
+                                                    str(backups_folder(store.path)),
+                                                    self.tr("FaceScore contests (*.sqlite)"))
+            if not chosen:
+                return False
+            backup = Path(chosen)
+        return self._restore(backup, store.path)
+
+    def _restore(self, backup: Path, original: Path) -> bool:
+        target = new_contest_path(self._window.contests_folder, f"{original.stem}-restored")
+        try:
+            ContestStore.restore(backup, target).close()
+        except FaceScoreError as error:
+            show_error(self._window, self.tr("Restore from backup"), describe_error(error))
+            return False
+        return self._window.open_contest(target)
+
+    def offer_backup(self, damaged: Path, error: StoreError) -> bool:
+        """A contest file damaged at opening: offer its newest backup as a new file; the damaged file
+        stays as it is. False when it has no backup."""
+        backups = backup_files(damaged)
+        if not backups:
+            return False
+        newest = backups[0]
+        when = datetime.fromtimestamp(newest.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        confirm(self._window, self.tr("Cannot open the contest"),
+                self.tr("{reason}\n\nOpen its newest backup ({when}) as a new contest file? The damaged file is "
+                        "kept as it is.").format(reason=describe_error(error), when=when),
+                lambda: self._restore(newest, damaged))
+        return True
+
+    def delete_photos(self, confirmed: bool = False) -> bool:
+        store = self._window.store
+        if store is None:
+            return False
+        if not confirmed:
+            confirm(self._window, self.tr("Delete photos"),
+                    self.tr("Delete every face photo and thumbnail of this contest and of its backups? Scores, "
+                            "errors and the audit log stay. This cannot be undone."),
+                    lambda: self.delete_photos(True))
+            return False
+        try:
+            count = store.delete_photos()
+        except FaceScoreError as error:
+            show_error(self._window, self.tr("Delete photos"), describe_error(error))
+            return False
+        self._window.statusBar().showMessage(self.tr("{count} photos deleted.").format(count=count), 8000)
+        return True
+
+    def delete_contest(self, confirmed: bool = False) -> bool:
+        """Delete the open contest's file and its backups, then start a new contest."""
+        store = self._window.store
+        if store is None:
+            return False
+        if not confirmed:
+            confirm(self._window, self.tr("Delete contest"),
+                    self.tr("Delete the contest “{name}”, its file and all its backups? This cannot be "
+                            "undone.").format(name=store.contest_name or store.path.name),
+                    lambda: self.delete_contest(True))
+            return False
+        path = store.path
+        self._window.close_contest()
+        try:
+            delete_contest(path)
+        except FaceScoreError as error:
+            show_error(self._window, self.tr("Delete contest"), describe_error(error))
+        self._window.new_contest(self.tr("Contest {date}").format(date=datetime.now().date().isoformat()))
+        return True

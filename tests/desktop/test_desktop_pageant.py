@@ -1,0 +1,128 @@
+"""A pageant from roster to signed sheet: two divisions, captures, the table per division, PDF + CSV +
+XLSX, finalize (a capture refused), reopen, and the audit log of all of it; backups and photos."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox
+from pypdf import PdfReader
+
+from core.backups import backup_files
+from core.contest import Capture, Contestant
+from core.score import Score
+from core.store import ContestStore
+from desktop.audit_dialog import AuditLogDialog
+from tests.desktop.test_desktop_workflow import CAPTURE_TIMEOUT_MS, capture
+
+ROSTER = "編號,姓名,組別\n1,陳美麗,小姐組\n2,Alexandra Konstantinopoulou,小姐組\n3,王小明,青少年組\n4,Eva Kowalski,青少年組\n"
+
+
+def pdf_text(path) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_window, camera_folders):
+    window = open_window(tmp_path / "data", camera=str(camera_folders[0]))
+    assert window.model_ready
+    qtbot.waitUntil(lambda: window.camera_live, timeout=10_000)
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    window.import_roster(roster).accept()
+    qtbot.waitUntil(lambda: window.table.model().rowCount() == 4)
+    for number in ("1", "3", "4"):
+        capture(qtbot, window, number)
+
+    filter_ = window.table.division_filter
+    assert [filter_.itemText(i) for i in range(filter_.count())] == ["All divisions", "小姐組", "青少年組"]
+    filter_.setCurrentIndex(2)
+    assert window.table.model().rowCount() == 2
+    filter_.setCurrentIndex(0)
+
+    for suffix in ("csv", "xlsx", "pdf"):
+        assert window.export_results(tmp_path / f"results.{suffix}")
+    csv = pd.read_csv(tmp_path / "results.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert csv[["division", "number", "rank"]].values.tolist()[0] == ["小姐組", "1", "1"]
+    assert set(csv["division"]) == {"小姐組", "青少年組"}
+    assert list(pd.read_excel(tmp_path / "results.xlsx", sheet_name=None)) == ["All", "小姐組", "青少年組"]
+    text = pdf_text(tmp_path / "results.pdf")
+    assert all(name in text for name in ("陳美麗", "Alexandra Konstantinopoulou", "王小明", "Eva Kowalski"))
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert window.admin.print_results(printer)
+    assert "王小明" in pdf_text(tmp_path / "printed.pdf")
+
+    assert window.admin.finalize(judge="Judge Lin", confirmed=True)
+    assert window.store.finalized and "(finalized)" in window.contest_title.text()
+    assert not window.admin.finalize_action.isEnabled() and window.admin.reopen_action.isEnabled()
+    assert window.select_number("2")
+    with qtbot.waitSignal(window.captureFailed, timeout=CAPTURE_TIMEOUT_MS) as refused:
+        assert not window.capture()  # refused before the camera fires
+    assert "finalized" in refused.args[0]
+    assert len(window.store.current_captures()) == 3  # nothing stored for No. 2
+    assert window.admin.reopen(confirmed=True)
+    assert not window.store.finalized
+
+    dialog = window.admin.show_audit_log()
+    assert isinstance(dialog, AuditLogDialog)
+    actions = [entry.action for entry in window.store.audit_log()]
+    assert actions[:4] == ["contest_renamed", "contestant_imported", "contestant_imported", "contestant_imported"]
+    assert actions[5:] == ["capture", "capture", "capture", "exported", "exported", "exported", "judge_named",
+                           "finalized", "reopened"]
+    assert dialog.table.rowCount() == len(actions)
+    assert dialog.table.item(dialog.table.rowCount() - 1, 2).text() == "reopened"
+    assert dialog.table.item(dialog.table.rowCount() - 1, 1).text() == "Judge Lin"
+    assert dialog.export_csv(tmp_path / "audit.csv")
+    audit = pd.read_csv(tmp_path / "audit.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert audit["action"].tolist() == actions
+    assert len(backup_files(window.store.path)) == 4  # three exports and the finalize
+
+
+def test_damaged_contest_offers_its_newest_backup_and_keeps_the_file(qtbot, tmp_path, open_window):
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    store = window.store
+    store.add_contestant(Contestant(None, "1", "陳美麗", "小姐組"))
+    path = store.path
+    window.close_contest()  # backs the contest up
+    assert len(backup_files(path)) == 1
+    damaged = path.read_bytes()[:-1]
+    path.write_bytes(damaged)
+    assert not window.open_contest(path)
+    box = window.findChild(QMessageBox)
+    assert "backup" in box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: window.store is not None and window.store.path != path)
+    assert [c.name for c in window.store.contestants()] == ["陳美麗"]
+    assert window.store.path.name.startswith(path.stem + "-restored")
+    assert path.read_bytes() == damaged
+
+
+def test_delete_photos_and_delete_contest(qtbot, tmp_path, open_window):
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    assert window.new_contest("Miss Taipei 2026")
+    store = window.store
+    ann = store.add_contestant(Contestant(None, "1", "Ann"))
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    store.add_capture(Capture.from_score(ann.id, Score(3.5, 0.29, 4, 60.0, "test"), spread=0.0, frames_used=1,
+                                         crop_png=png, source="camera"))
+    assert window.admin.delete_photos(confirmed=True)
+    assert png[8:200] not in store.path.read_bytes()
+    assert store.current_captures()[ann.id].score == 3.5
+    path = store.path
+    store.backup("manual")
+    assert window.admin.delete_contest(confirmed=True)
+    assert not path.exists() and backup_files(path) == []
+    assert window.store is not None and window.store.path != path
+    with ContestStore(window.store.path) as fresh:
+        assert fresh.contestants() == []
+
+
+def test_audit_change_text_is_one_readable_line():
+    from desktop.audit_dialog import change_text
+
+    assert change_text({"name": "Ann", "number": "1"}, {"name": "Ann Lee", "number": "1"}) == "name: Ann → Ann Lee"
+    assert change_text({"score": 3.5, "error": 0.29, "level": 4}, {"score": 3.61, "error": 0.29, "level": 4}) == \
+        "3.50 ± 0.29 → 3.61 ± 0.29"
+    assert change_text(None, {"file": "r.csv"}) == "file: r.csv"
