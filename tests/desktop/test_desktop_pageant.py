@@ -59,7 +59,7 @@ def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_win
     assert not window.admin.finalize_action.isEnabled() and window.admin.reopen_action.isEnabled()
     assert window.select_number("2")
     with qtbot.waitSignal(window.captureFailed, timeout=CAPTURE_TIMEOUT_MS) as refused:
-        assert window.capture()
+        assert not window.capture()  # refused before the camera fires
     assert "finalized" in refused.args[0]
     assert len(window.store.current_captures()) == 3  # nothing stored for No. 2
     assert window.admin.reopen(confirmed=True)
