@@ -155,6 +155,7 @@ class CameraPanel(QWidget):
         self._message_text: Callable[[], str] = lambda: ""
         self._specs: list[str] = []
         self._current_spec: str | None = None
+        self._names: dict[str, str] = {}  # camera index -> name
         self.retranslate()
 
     def resizeEvent(self, event) -> None:
@@ -163,7 +164,10 @@ class CameraPanel(QWidget):
 
     # -- sources ----------------------------------------------------------------
 
-    def set_sources(self, specs: list[str], current: str | None) -> None:
+    def set_sources(self, specs: list[str], current: str | None, names: dict[str, str] | None = None) -> None:
+        """``names``: camera index -> the camera's name, where the system reported one."""
+        if names is not None:
+            self._names = names
         self._specs = list(dict.fromkeys(specs + ([current] if current else [])))
         self._current_spec = current
         self._sources.clear()
@@ -176,11 +180,21 @@ class CameraPanel(QWidget):
             self._sources.setCurrentIndex(self._specs.index(current))
 
     def _source_label(self, spec: str) -> str:
-        return self.tr("Camera {index}").format(index=spec) if spec.isdigit() else Path(spec).name or spec
+        if not spec.isdigit():
+            return Path(spec).name or spec
+        name = self._names.get(spec)
+        if name is None:
+            return self.tr("Camera {index}").format(index=spec)
+        twins = list(self._names.values()).count(name) > 1  # two cameras of one model
+        return f"{name} ({spec})" if twins else name
 
     @property
     def source_specs(self) -> list[str]:
         return list(self._specs)
+
+    @property
+    def source_labels(self) -> list[str]:
+        return [self._sources.itemText(row) for row in range(self._sources.count())]
 
     def _on_source_activated(self, index: int) -> None:
         spec = self._sources.itemData(index)
