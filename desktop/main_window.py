@@ -1,7 +1,8 @@
 """The main window: camera panel on the left, the contest's results table on the right.
 
-It wires ``core`` objects to widgets: the contest store, the scoring and camera
-workers, and the results model. Dialogs open without blocking the event loop.
+Layout, actions and wiring: the open contest is a ContestSession, the camera a CameraFeed, the
+capture flow a CaptureController; the window shows what they report. Dialogs open without
+blocking the event loop.
 """
 
 from __future__ import annotations
