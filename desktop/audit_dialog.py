@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QTableWidgetItem,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import FaceScoreError
 from desktop.error_text import describe_error
+from desktop.file_dialogs import choose_export_path
 from desktop.history_dialog import local_time
 from desktop.store_bridge import follow_store
 from desktop.tables import read_only_table
@@ -95,14 +95,10 @@ class AuditLogDialog(QDialog):
         self.table.scrollToBottom()
 
     def export_csv(self, path: Path | None = None) -> bool:
+        path = path or choose_export_path(self, self.tr("Export the audit log"), f"{self._store.path.stem}-audit.csv",
+                                          self.tr("CSV (*.csv)"))
         if path is None:
-            documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            suggested = Path(documents or Path.home()) / f"{self._store.path.stem}-audit.csv"
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), str(suggested),
-                                                    self.tr("CSV (*.csv)"))
-            if not chosen:
-                return False
-            path = Path(chosen)
+            return False
         from core.export import export_audit
 
         try:

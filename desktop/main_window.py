@@ -1,7 +1,8 @@
 """The main window: camera panel on the left, the contest's results table on the right.
 
-It wires ``core`` objects to widgets: the contest store, the scoring and camera
-workers, and the results model. Dialogs open without blocking the event loop.
+Layout, actions and wiring: the open contest is a ContestSession, the camera a CameraFeed, the
+capture flow a CaptureController; the window shows what they report. Dialogs open without
+blocking the event loop.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -42,6 +43,7 @@ from desktop.contest_session import ContestSession
 from desktop.contestant_dialog import ContestantDialog
 from desktop.criteria_dialog import CriteriaDialog
 from desktop.error_text import describe_error
+from desktop.file_dialogs import choose_export_path
 from desktop.history_dialog import HistoryDialog
 from desktop.marks_panel import MarksPanel
 from desktop.removed_dialog import RemovedDialog
@@ -576,14 +578,11 @@ class MainWindow(QMainWindow):
     def export_results(self, path: Path | None = None) -> bool:
         if self.store is None:
             return False
+        path = path or choose_export_path(
+            self, self.tr("Export results"), f"{self.store.path.stem}-results.csv",
+            self.tr("CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)"))
         if path is None:
-            documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            suggested = Path(documents or Path.home()) / f"{self.store.path.stem}-results.csv"
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), str(suggested),
-                                                    self.tr("CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)"))
-            if not chosen:
-                return False
-            path = Path(chosen)
+            return False
         from desktop.results_sheet import export_results
 
         self._results.refresh()

@@ -17,6 +17,10 @@ INVALID_BACKGROUND = "#ffebee"  # a mark being typed that is not valid
 CURRENT_BACKGROUND = "#e8f5e9"  # the current capture in the history
 EDITABLE_BACKGROUND = "#fffbe6"  # a mark cell a judge may type in
 NOTE_BACKGROUND = "#fff3cd"  # the advisory note
+PRINT_HEADING_BACKGROUND = "#e8e8e8"  # printed sheets: table headings
+PRINT_RULE = "#bbbbbb"  # printed sheets: lines between rows
+PRINT_SECONDARY = "#555555"  # printed sheets: each judge's marks under the combined one
+PRINT_TEXT = "#333333"  # printed sheets: the rules
 
 ERROR_STYLE = f"color: {ERROR};"
 ERROR_EMPHASIS_STYLE = f"color: {ERROR}; font-weight: 600;"
