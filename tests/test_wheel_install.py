@@ -66,7 +66,8 @@ def test_installed_wheel_self_test_from_root(wheel, tmp_path):
     environment = tmp_path / "fresh"
     venv.create(environment, with_pip=False)
     python = environment / "bin" / "python"
-    site = Path(run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], env=env).stdout.strip())
+    site = Path(run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                    env=env).stdout.strip())
     (site / "test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     run([sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", wheel], env=env)
     run([sys.executable, "-m", "pip", "--python", python, "check"], env=env)
