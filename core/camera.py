@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -13,6 +14,9 @@ from core.errors import CameraError, ImageLoadError
 from core.images import load_image
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
+# The camera API per platform, for listing and opening alike, so that an index means the same camera
+# (Windows: DirectShow opens faster and more reliably than Media Foundation).
+DEVICE_BACKEND = {"win32": cv2.CAP_DSHOW, "darwin": cv2.CAP_AVFOUNDATION}.get(sys.platform, cv2.CAP_V4L2)
 
 
 class FrameSource(Protocol):
@@ -141,33 +145,33 @@ def open_source(spec: str) -> FrameSource:
     return VideoFileSource(spec)
 
 
-def probe_devices(max_index: int = 4) -> list[int]:
-    """Camera indices 0..max_index that open and deliver a frame."""
-    log_level = cv2.utils.logging.getLogLevel()
-    cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)  # absent cameras warn
-    try:
-        return [index for index in range(max_index + 1) if _delivers_frame(index)]
-    finally:
-        cv2.utils.logging.setLogLevel(log_level)
+@dataclass(frozen=True)
+class CameraDevice:
+    index: int  # what OpenCV opens (may change when cameras are plugged in or out)
+    name: str  # what the system calls it: "Integrated Webcam", "Logitech BRIO"…
 
 
-def _delivers_frame(index: int) -> bool:
-    try:
-        capture = _open_device(index)
-    except cv2.error:
-        return False
-    try:
-        return capture.isOpened() and capture.read()[0]
-    except cv2.error:
-        return False
-    finally:
-        capture.release()
+def list_cameras() -> list[CameraDevice]:
+    """The cameras the system reports, with their names, without opening any: no camera light
+    comes on and a camera another program uses is left alone (cv2_enumerate_cameras)."""
+    from cv2_enumerate_cameras import enumerate_cameras
+
+    return sorted((CameraDevice(camera.index, camera.name) for camera in enumerate_cameras(DEVICE_BACKEND)),
+                  key=lambda camera: camera.index)
+
+
+def find_camera(cameras: list[CameraDevice], name: str | None, index: int | None) -> CameraDevice | None:
+    """The remembered camera among ``cameras``: by name, as its index may have changed after
+    re-plugging (of two cameras with the same name, the one at the remembered index); by index
+    when no name was remembered."""
+    if name is None:
+        return next((camera for camera in cameras if camera.index == index), None)
+    named = [camera for camera in cameras if camera.name == name]
+    return next((camera for camera in named if camera.index == index), named[0] if named else None)
 
 
 def _open_device(index: int) -> cv2.VideoCapture:
-    if sys.platform == "win32":  # DirectShow opens faster and more reliably than MSMF
-        return cv2.VideoCapture(index, cv2.CAP_DSHOW)
-    return cv2.VideoCapture(index)
+    return cv2.VideoCapture(index, DEVICE_BACKEND)
 
 
 def _to_rgb(frame: np.ndarray) -> np.ndarray:

@@ -18,10 +18,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from core.errors import FaceScoreError
+from core.score import SCALE_MAX, SCALE_MIN, clip_to_scale
 
 WEIGHT_SUM = 100.0
 DEFAULT_LOW, DEFAULT_HIGH, DEFAULT_STEP = 1.0, 10.0, 0.1
-ADVISORY_LOW, ADVISORY_HIGH = 1.0, 5.0  # the face score's own scale
 TOLERANCE = 1e-6
 # "Poise=40", "Poise=40:1-100", "Poise=40:1-100:0.5"; the spec of the command line and the editor
 SPEC = re.compile(r"^\s*(?P<name>[^=]+?)\s*=\s*(?P<weight>[0-9.]+)\s*"
@@ -155,7 +155,7 @@ def validate_mark(criterion: Criterion, value: float) -> float:
 
 def advisory_mark(criterion: Criterion, score: float) -> float:
     """The face score (1–5) mapped linearly onto the criterion's range."""
-    fraction = (min(max(score, ADVISORY_LOW), ADVISORY_HIGH) - ADVISORY_LOW) / (ADVISORY_HIGH - ADVISORY_LOW)
+    fraction = (float(clip_to_scale(score)) - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)
     return criterion.low + fraction * (criterion.high - criterion.low)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from core.errors import ExportError
 from core.ranking import RankedRow, division_key
-from core.score import NATIVE_SCALE, ScoreScale, percentile_text
+from core.score import DECIMALS, NATIVE_SCALE, ScoreScale, percentile_text
 from core.version import app_version
 
 COLUMNS = ("division", "rank", "rank_low", "rank_high", "number", "name", "score", "error", "level",
@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # Control characters a workbook cannot hold; CSV drops them too, so both files say the same.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-DECIMALS = {"score": 2, "error": 2, "percentile": 1}
 DEFAULT_MODE = 0o666  # before the umask, as for any new file the user saves
 
 

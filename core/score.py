@@ -9,6 +9,12 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 
 SCALE_MIN, SCALE_MAX = 1.0, 5.0
+DECIMALS = {"score": 2, "error": 2, "percentile": 1}  # what exports and the command line keep
+
+
+def clip_to_scale(raw):
+    """Model output (a number or an array) clipped to the raters' 1–5 scale."""
+    return np.clip(raw, SCALE_MIN, SCALE_MAX)
 
 
 @dataclass(frozen=True)
@@ -75,8 +81,9 @@ class Score:
         return scale.formatted(self.value, self.error)
 
     def as_dict(self) -> dict:
-        return {"score": round(self.value, 2), "error": round(self.error, 2), "level": self.level,
-                "percentile": round(self.percentile, 1), "model": self.model_version}
+        return {"score": round(self.value, DECIMALS["score"]), "error": round(self.error, DECIMALS["error"]),
+                "level": self.level, "percentile": round(self.percentile, DECIMALS["percentile"]),
+                "model": self.model_version}
 
 
 def level_of(value: float) -> int:
@@ -104,5 +111,5 @@ def percentile_of(value: float, quantiles: list[float]) -> float:
 
 
 def make_score(raw: float, error: float, quantiles: list[float], model_version: str) -> Score:
-    value = float(np.clip(raw, SCALE_MIN, SCALE_MAX))
+    value = float(clip_to_scale(raw))
     return Score(value, error, level_of(value), percentile_of(value, quantiles), model_version)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QTableWidgetItem,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import FaceScoreError
 from desktop.error_text import describe_error
+from desktop.file_dialogs import choose_export_path
 from desktop.history_dialog import local_time
 from desktop.store_bridge import follow_store
 from desktop.tables import read_only_table
@@ -46,7 +46,10 @@ def action_text(action: str) -> str:
 
 
 def change_text(before: dict | None, after: dict | None) -> str:
-    """What a change replaced and wrote, in one line: "name: Ann → Ann Lee", or the values written."""
+    """What a change replaced and wrote, in one line: "name: Ann → Ann Lee", "3.52 ± 0.29 → 3.61 ± 0.29"
+    for a capture (the CSV export keeps every field), or the values written."""
+    if "score" in (after or before or {}):
+        return " → ".join(f"{side['score']:.2f} ± {side['error']:.2f}" for side in (before, after) if side)
     if before and after:
         keys = sorted(set(before) | set(after))
         return "; ".join(f"{key}: {before.get(key, '')} → {after.get(key, '')}" for key in keys
@@ -92,14 +95,10 @@ class AuditLogDialog(QDialog):
         self.table.scrollToBottom()
 
     def export_csv(self, path: Path | None = None) -> bool:
+        path = path or choose_export_path(self, self.tr("Export the audit log"), f"{self._store.path.stem}-audit.csv",
+                                          self.tr("CSV (*.csv)"))
         if path is None:
-            documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            suggested = Path(documents or Path.home()) / f"{self._store.path.stem}-audit.csv"
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), str(suggested),
-                                                    self.tr("CSV (*.csv)"))
-            if not chosen:
-                return False
-            path = Path(chosen)
+            return False
         from core.export import export_audit
 
         try:

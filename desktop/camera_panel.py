@@ -21,13 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import palette
 from desktop.error_text import describe_error, describe_issue
 from desktop.workers import SourceStopped
 
-OK_COLOUR = QColor("#2e9e44")
-WARN_COLOUR = QColor("#e0a000")
-ERROR_STYLE = "color: #c62828;"
-RESULT_STYLE = "color: #1b5e20; font-size: 15pt; font-weight: 600;"
 FPS_WINDOW_S = 1.0
 
 
@@ -77,9 +74,9 @@ class PreviewView(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#1e1e1e"))
+        painter.fillRect(self.rect(), QColor(palette.PREVIEW_BACKGROUND))
         if self._image is None:
-            painter.setPen(QColor("#dddddd"))
+            painter.setPen(QColor(palette.PREVIEW_TEXT))
             painter.drawText(self.rect().adjusted(16, 16, -16, -16),
                              Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder)
             return
@@ -91,10 +88,10 @@ class PreviewView(QWidget):
         if self._box is not None:
             scale = target.width() / self._image.width()
             x0, y0, x1, y1 = self._box
-            painter.setPen(QPen(OK_COLOUR if self._box_ok else WARN_COLOUR, 3))
+            painter.setPen(QPen(QColor(palette.FACE_OK if self._box_ok else palette.FACE_WARN), 3))
             painter.drawRect(QRectF(target.left() + x0 * scale, target.top() + y0 * scale,
                                     (x1 - x0) * scale, (y1 - y0) * scale))
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(QColor(palette.PREVIEW_OVERLAY))
         painter.setFont(QFont(self.font().family(), 9))
         painter.drawText(target.adjusted(8, 4, -8, -4), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
                          f"{self._image.width()}×{self._image.height()} · {self.fps:.0f} fps")
@@ -158,6 +155,7 @@ class CameraPanel(QWidget):
         self._message_text: Callable[[], str] = lambda: ""
         self._specs: list[str] = []
         self._current_spec: str | None = None
+        self._names: dict[str, str] = {}  # camera index -> name
         self.retranslate()
 
     def resizeEvent(self, event) -> None:
@@ -166,7 +164,10 @@ class CameraPanel(QWidget):
 
     # -- sources ----------------------------------------------------------------
 
-    def set_sources(self, specs: list[str], current: str | None) -> None:
+    def set_sources(self, specs: list[str], current: str | None, names: dict[str, str] | None = None) -> None:
+        """``names``: camera index -> the camera's name, where the system reported one."""
+        if names is not None:
+            self._names = names
         self._specs = list(dict.fromkeys(specs + ([current] if current else [])))
         self._current_spec = current
         self._sources.clear()
@@ -179,11 +180,21 @@ class CameraPanel(QWidget):
             self._sources.setCurrentIndex(self._specs.index(current))
 
     def _source_label(self, spec: str) -> str:
-        return self.tr("Camera {index}").format(index=spec) if spec.isdigit() else Path(spec).name or spec
+        if not spec.isdigit():
+            return Path(spec).name or spec
+        name = self._names.get(spec)
+        if name is None:
+            return self.tr("Camera {index}").format(index=spec)
+        twins = list(self._names.values()).count(name) > 1  # two cameras of one model
+        return f"{name} ({spec})" if twins else name
 
     @property
     def source_specs(self) -> list[str]:
         return list(self._specs)
+
+    @property
+    def source_labels(self) -> list[str]:
+        return [self._sources.itemText(row) for row in range(self._sources.count())]
 
     def _on_source_activated(self, index: int) -> None:
         spec = self._sources.itemData(index)
@@ -277,10 +288,10 @@ class CameraPanel(QWidget):
         self._message.setText(text())
 
     def show_error_message(self, text: Callable[[], str]) -> None:
-        self.show_message(text, style=ERROR_STYLE)
+        self.show_message(text, style=palette.ERROR_STYLE)
 
     def show_result_message(self, text: Callable[[], str]) -> None:
-        self.show_message(text, style=RESULT_STYLE)
+        self.show_message(text, style=palette.RESULT_STYLE)
 
     @property
     def message(self) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from core.errors import FaceScoreError
+from core.errors import FaceScoreError, StoreError
 from desktop.error_text import describe_error
 from desktop.workers import CameraWorker, ScoringJob, ScoringWorker
 
@@ -73,7 +73,7 @@ class CaptureController(QObject):
 
     def capture(self, store, contestant) -> bool:
         """Take a burst from the camera for ``contestant`` and store its score in ``store``."""
-        if not self.can_start(contestant):
+        if not self.can_start(contestant) or self._finalized(store):
             return False
         if not self.camera_live:
             self.failed.emit(self._no_camera_text)
@@ -85,7 +85,7 @@ class CaptureController(QObject):
 
     def score_photo(self, store, contestant, path: Path) -> bool:
         """Score a photo file for ``contestant`` instead of the camera."""
-        if not self.can_start(contestant):
+        if not self.can_start(contestant) or self._finalized(store):
             return False
         self._begin(store, contestant)
         self._scoring.submit(ScoringJob(contestant.id, photo=Path(path)))
@@ -103,6 +103,13 @@ class CaptureController(QObject):
         elif contestant is None:
             self.failed.emit(lambda: self.tr("Select a contestant in the table first."))
         return self.model_ready and contestant is not None
+
+    def _finalized(self, store) -> bool:
+        """A finalized contest takes no capture: said before the camera fires, not after scoring."""
+        if store is None or not store.finalized:
+            return False
+        self.failed.emit(lambda: describe_error(StoreError("", code="contest_finalized")))
+        return True
 
     def _begin(self, store, contestant) -> None:
         self._store, self._contestant = store, contestant

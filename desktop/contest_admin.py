@@ -93,7 +93,10 @@ class ContestAdmin(QObject):
                     question, lambda: self._lock_or_unlock(finalize, judge, True))
             return False
         try:
-            store.finalize() if finalize else store.reopen()
+            if finalize:
+                store.finalize()
+            else:
+                store.reopen()
         except FaceScoreError as error:
             show_error(self._window, self.tr("Finalize results") if finalize else self.tr("Reopen results"),
                        describe_error(error))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from core.contest import Contestant
 from core.errors import FaceScoreError, ValidationError
+from desktop import palette
 from desktop.error_text import describe_error
 
 FIELDS = {  # a contestant's fields, as the dialog and the roster preview name them
@@ -53,7 +54,7 @@ class ContestantDialog(QDialog):
             self.division.setText(contestant.division)
             self.notes.setPlainText(contestant.notes)
         self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(palette.ERROR_STYLE)
         self.error.hide()
 
         form = QFormLayout()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from core.criteria import Criterion, parse_criteria, validate_criteria
 from core.errors import FaceScoreError
+from desktop import palette
 from desktop.error_text import describe_error
 
 DEFAULT_CRITERIA = "Interview=40,Poise=40,Face=20"  # the usual split (docs: VENUE.md)
@@ -38,7 +39,7 @@ class CriteriaDialog(QDialog):
         self.sum_label = QLabel()
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b71c1c;")
+        self.error_label.setStyleSheet(palette.ERROR_STYLE)
         note = QLabel(self.tr("Weights must add up to 100 %. Each mark is typed within its range, in its "
                               "steps. Tick “Advisory score” on one criterion to fill it with the face score "
                               "(1–5 mapped onto its range); otherwise the face score stays beside the total."))
@@ -110,7 +111,7 @@ class CriteriaDialog(QDialog):
                 pass
         good = abs(total - 100) < 1e-6
         self.sum_label.setText(self.tr("Weights: {total} %").format(total=f"{total:g}"))
-        self.sum_label.setStyleSheet("color: #1b5e20;" if good else "color: #b71c1c; font-weight: 600;")
+        self.sum_label.setStyleSheet(palette.GOOD_STYLE if good else palette.ERROR_EMPHASIS_STYLE)
 
     def save(self) -> None:
         try:

@@ -18,14 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
+from desktop import palette
 from desktop.results_model import Column, header_label
 from desktop.store_bridge import follow_store
 from desktop.tables import read_only_table
 
 PHOTO_SIZE = 64
-CURRENT_COLOUR = QColor("#1b5e20")
-CURRENT_BACKGROUND = QColor("#e8f5e9")
-REPLACED_COLOUR = QColor("#888888")
 
 
 def local_time(captured_at: str) -> str:
@@ -97,10 +95,10 @@ class HistoryDialog(QDialog):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
             status = self.table.item(row, self.table.columnCount() - 1)
-            status.setForeground(CURRENT_COLOUR if capture.current else REPLACED_COLOUR)
+            status.setForeground(QColor(palette.GOOD if capture.current else palette.ABSENT))
             if capture.current:
                 font = QFont(status.font())
                 font.setBold(True)
                 status.setFont(font)
                 for column in range(self.table.columnCount()):
-                    self.table.item(row, column).setBackground(CURRENT_BACKGROUND)
+                    self.table.item(row, column).setBackground(QColor(palette.CURRENT_BACKGROUND))

@@ -1,17 +1,17 @@
 """The main window: camera panel on the left, the contest's results table on the right.
 
-It wires ``core`` objects to widgets: the contest store, the scoring and camera
-workers, and the results model. Dialogs open without blocking the event loop.
+Layout, actions and wiring: the open contest is a ContestSession, the camera a CameraFeed, the
+capture flow a CaptureController; the window shows what they report. Dialogs open without
+blocking the event loop.
 """
 
 from __future__ import annotations
 
 import datetime
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -32,33 +32,30 @@ from core.logs import log_folder
 from core.score import NATIVE_SCALE, SCALES, ScoreScale, percentile_text
 from core.store import ContestStore
 from core.version import app_version
-from desktop import crash_reports, i18n
+from desktop import crash_reports, i18n, palette
 from desktop.about_dialog import AboutDialog
 from desktop.alerts import confirm, show_error
 from desktop.camera_feed import CameraFeed
 from desktop.camera_panel import CameraPanel
 from desktop.capture_controller import CaptureController, ModelState
+from desktop.contest_admin import ContestAdmin
+from desktop.contest_session import ContestSession
 from desktop.contestant_dialog import ContestantDialog
 from desktop.criteria_dialog import CriteriaDialog
-from desktop.contests import contests_folder, latest_contest, new_contest_path
 from desktop.error_text import describe_error
+from desktop.file_dialogs import choose_export_path
 from desktop.history_dialog import HistoryDialog
 from desktop.marks_panel import MarksPanel
 from desktop.removed_dialog import RemovedDialog
 from desktop.results_model import ResultsModel
-from desktop.contest_admin import ContestAdmin
 from desktop.results_table import HISTORY_COLUMNS, ResultsTable
 from desktop.roster_dialog import RosterImportDialog
 from desktop.settings import AppSettings
-from desktop.store_bridge import StoreBridge
 from desktop.tabulate_dialog import TabulateDialog
 
-log = logging.getLogger(__name__)
-
 DEFAULT_SIZE = (1280, 720)
-POLL_INTERVAL_MS = 1000  # how soon the window shows what the command line changed in the contest file
-MODEL_STYLES = {ModelState.LOADING: "color: #666666;", ModelState.READY: "color: #1b5e20;",
-                ModelState.FAILED: "color: #c62828;"}
+MODEL_STYLES = {ModelState.LOADING: palette.MUTED_STYLE, ModelState.READY: palette.GOOD_STYLE,
+                ModelState.FAILED: palette.ERROR_STYLE}
 
 
 class MainWindow(QMainWindow):
@@ -70,9 +67,7 @@ class MainWindow(QMainWindow):
                  model_card_path: Path | None = None):
         super().__init__()
         self._settings = settings
-        self._contests = contests_folder(settings.data_dir)
-        self._store: ContestStore | None = None
-        self._store_bridge: StoreBridge | None = None
+        self.session = ContestSession(settings, self)
         self._close_requested = False
         self._shown_contestant: int | None = None  # whose name the camera panel shows
         self._scale = settings.score_scale
@@ -80,8 +75,6 @@ class MainWindow(QMainWindow):
         self._results = ResultsModel(self)
         self._results.set_scale(self._scale)
 
-        self._poll_timer = QTimer(self, interval=POLL_INTERVAL_MS)
-        self._poll_timer.timeout.connect(self._poll_store)
         self._build_actions()
         self._build_menus()
         self._build_layout()
@@ -215,6 +208,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_status)
 
     def _connect_workers(self) -> None:
+        self.session.storeChanged.connect(self._results.set_store)
+        self.session.storeChanged.connect(self.marks_panel.set_store)
+        self.session.changed.connect(self._on_store_changed)
+        self.session.lost.connect(self._on_contest_lost)
         self._capture.modelStateChanged.connect(self._on_model_state)
         self._capture.busyChanged.connect(self._on_busy_changed)
         self._capture.started.connect(self._on_capture_started)
@@ -239,7 +236,7 @@ class MainWindow(QMainWindow):
 
     @property
     def store(self) -> ContestStore | None:
-        return self._store
+        return self.session.store
 
     @property
     def results_model(self) -> ResultsModel:
@@ -269,7 +266,7 @@ class MainWindow(QMainWindow):
         return self.table.select_contestant(contestant_id)
 
     def select_number(self, number: str) -> bool:
-        for contestant in self._store.contestants() if self._store else []:
+        for contestant in self.store.contestants() if self.store else []:
             if contestant.number == number:
                 return self.select_contestant(contestant.id)
         return False
@@ -284,7 +281,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         row = self.selected_row()
-        has_store = self._store is not None
+        has_store = self.store is not None
         can_score = self.model_ready and not self.busy and has_store
         self.capture_action.setEnabled(can_score)
         self.import_photo_action.setEnabled(can_score)
@@ -311,57 +308,28 @@ class MainWindow(QMainWindow):
     # -- contests ---------------------------------------------------------------
 
     def _open_initial_contest(self) -> None:
-        last = self._settings.last_contest
-        candidate = last if last is not None and last.is_file() else latest_contest(self._contests)
+        candidate = self.session.initial_contest()
         if candidate is not None and self.open_contest(candidate):
             return
         self.new_contest(self.tr("Contest {date}").format(date=datetime.date.today().isoformat()))
 
     def open_contest(self, path: Path) -> bool:
-        if self.busy:
-            return False
-        try:
-            store = ContestStore(path)
-        except FaceScoreError as error:
-            if not (error.code == "contest_damaged" and self.admin.offer_backup(Path(path), error)):
-                show_error(self, self.tr("Cannot open the contest"), describe_error(error))
-            return False
-        self.close_contest()
-        self._store = store
-        self._poll_timer.start()
-        self._results.set_store(store)
-        self.marks_panel.set_store(store)
-        self._follow(store)
-        self._settings.last_contest = Path(path)
-        self._show_contest()
-        self._on_selection_changed()
-        return True
+        return self._switch_contest(lambda: self.session.open(path), Path(path))
 
     def close_contest(self) -> None:
         """Back the open contest up (core.backups) and close it."""
-        store, self._store = self._store, None
-        self._poll_timer.stop()
-        self._results.set_store(None)
-        self.marks_panel.set_store(None)
-        self._follow(None)
-        if store is None:
-            return
-        try:
-            store.backup("closed")
-        except FaceScoreError as error:  # the contest itself is saved; only its backup is missing
-            log.warning("%s", error)
-        store.close()
+        self.session.close()
 
     @property
     def contests_folder(self) -> Path:
-        return self._contests
+        return self.session.folder
 
     def sheet(self):
         """The results sheet of the open contest, as exported to PDF and printed."""
         from desktop.results_sheet import SheetModel, results_document
 
         self._results.refresh()
-        return results_document(self._store.contest_name, self._results.ranked_rows(),
+        return results_document(self.store.contest_name, self._results.ranked_rows(),
                                 SheetModel.of(self._capture.card), self._scale)
 
     def new_contest(self, name: str | None = None) -> bool:
@@ -370,28 +338,39 @@ class MainWindow(QMainWindow):
             name, accepted = QInputDialog.getText(self, self.tr("New contest"), self.tr("Name of the contest:"))
             if not accepted or not name.strip():
                 return False
-        path = new_contest_path(self._contests, name)
-        if not self.open_contest(path):
+        if not self._switch_contest(lambda: self.session.create(name), None):
             return False
-        self._store.contest_name = name
         if interactive:
             self.edit_criteria()
         return True
 
+    def _switch_contest(self, switch, path: Path | None) -> bool:
+        if self.busy:
+            return False
+        try:
+            switch()
+        except FaceScoreError as error:
+            if not (path and error.code == "contest_damaged" and self.admin.offer_backup(path, error)):
+                show_error(self, self.tr("Cannot open the contest"), describe_error(error))
+            return False
+        self._show_contest()
+        self._on_selection_changed()
+        return True
+
     def choose_contest(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open contest"), str(self._contests),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open contest"), str(self.session.folder),
                                               self.tr("FaceScore contests (*.sqlite)"))
         if path:
             self.open_contest(Path(path))
 
     def rename_contest(self) -> QInputDialog | None:
-        if self._store is None:
+        if self.store is None:
             return None
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Rename contest"))
         dialog.setLabelText(self.tr("Name of the contest:"))
-        dialog.setTextValue(self._store.contest_name)
-        store = self._store
+        dialog.setTextValue(self.store.contest_name)
+        store = self.store
         dialog.textValueSelected.connect(lambda name: self._rename(store, name))
         self._open_dialog(dialog)
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)  # once shown
@@ -405,21 +384,9 @@ class MainWindow(QMainWindow):
         except FaceScoreError as error:
             show_error(self, self.tr("Rename contest"), describe_error(error))
 
-    def _follow(self, store) -> None:
-        if self._store_bridge is not None:
-            self._store_bridge.detach()
-            self._store_bridge.deleteLater()
-        self._store_bridge = None if store is None else StoreBridge(store, self)
-        if self._store_bridge is not None:
-            self._store_bridge.changed.connect(self._on_store_changed)
-
-    def _poll_store(self) -> None:
-        """Show what another program (``facescore contest …``) committed to the open contest file."""
-        try:
-            self._store.poll()
-        except FaceScoreError as error:  # the file was moved or deleted: say so once
-            self._poll_timer.stop()
-            show_error(self, self.tr("Contest file"), describe_error(error))
+    def _on_contest_lost(self, error: FaceScoreError) -> None:
+        """The open contest file was moved or deleted under the app: said once."""
+        show_error(self, self.tr("Contest file"), describe_error(error))
 
     def _on_store_changed(self, changes) -> None:
         if changes.contest:
@@ -429,26 +396,26 @@ class MainWindow(QMainWindow):
     # -- judges' marks ----------------------------------------------------------
 
     def edit_criteria(self) -> CriteriaDialog | None:
-        if self._store is None:
+        if self.store is None:
             return None
-        return self._open_dialog(CriteriaDialog(self._store, self))
+        return self._open_dialog(CriteriaDialog(self.store, self))
 
     def show_marks(self) -> None:
         self.tabs.setCurrentWidget(self.marks_panel)
         self.marks_panel.focus_grid()
 
     def tabulate_files(self) -> TabulateDialog:
-        return self._open_dialog(TabulateDialog(self._contests, self))
+        return self._open_dialog(TabulateDialog(self.session.folder, self))
 
     def _show_contest(self) -> None:
-        name = self._store.contest_name if self._store else ""
+        name = self.store.contest_name if self.store else ""
         app_name = self.tr("FaceScore Judge")
         title = name or self.tr("Untitled contest")
-        finalized = self._store is not None and self._store.finalized
+        finalized = self.store is not None and self.store.finalized
         self.contest_title.setText(self.tr("{title} (finalized)").format(title=title) if finalized else title)
         self.setWindowTitle(f"{name} — {app_name}" if name else app_name)
         self.contest_status.setText(
-            self.tr("Contest file: {path}").format(path=str(self._store.path)) if self._store else "")
+            self.tr("Contest file: {path}").format(path=str(self.store.path)) if self.store else "")
         self.table.placeholder = self.tr("No contestants yet: add one (Ctrl+N) or import a roster from CSV or "
                                          "Excel (Ctrl+R).")
         self.table.viewport().update()
@@ -463,21 +430,21 @@ class MainWindow(QMainWindow):
         return dialog
 
     def add_contestant(self) -> ContestantDialog | None:
-        if self._store is None:
+        if self.store is None:
             return None
-        return self._open_dialog(ContestantDialog(self._store, None, self))
+        return self._open_dialog(ContestantDialog(self.store, None, self))
 
     def edit_contestant(self) -> ContestantDialog | None:
         contestant = self.selected_contestant()
         if contestant is None or self.busy:
             return None
-        return self._open_dialog(ContestantDialog(self._store, contestant, self))
+        return self._open_dialog(ContestantDialog(self.store, contestant, self))
 
     def show_history(self) -> HistoryDialog | None:
         row = self.selected_row()
         if row is None or row.capture is None:
             return None
-        return self._open_dialog(HistoryDialog(self._store, row.contestant, self._scale, self))
+        return self._open_dialog(HistoryDialog(self.store, row.contestant, self._scale, self))
 
     def _on_double_clicked(self, index) -> None:
         if index.column() in HISTORY_COLUMNS and self.history_action.isEnabled():
@@ -489,7 +456,7 @@ class MainWindow(QMainWindow):
         contestant = self.selected_contestant()
         if contestant is None or self.busy:
             return
-        store = self._store
+        store = self.store
         confirm(self, self.tr("Remove contestant"),
                 self.tr("Remove No. {number} {name} from this contest? Their scores are kept in the contest file "
                         "but no longer shown.").format(number=contestant.number, name=contestant.name),
@@ -506,12 +473,12 @@ class MainWindow(QMainWindow):
                 number=contestant.number, name=contestant.name), 8000)
 
     def show_removed(self) -> RemovedDialog | None:
-        if self._store is None:
+        if self.store is None:
             return None
-        return self._open_dialog(RemovedDialog(self._store, self._scale, self))
+        return self._open_dialog(RemovedDialog(self.store, self._scale, self))
 
     def import_roster(self, path: Path | None = None) -> RosterImportDialog | None:
-        if self._store is None:
+        if self.store is None:
             return None
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import roster"), "",
@@ -522,20 +489,20 @@ class MainWindow(QMainWindow):
         from core.roster import read_roster
 
         def read(sheet: str | None = None):
-            return read_roster(path, [c.number for c in self._store.contestants()], sheet)
+            return read_roster(path, [c.number for c in self.store.contestants()], sheet)
 
         try:
             preview = read()
         except FaceScoreError as error:
             show_error(self, self.tr("Cannot import the roster"), describe_error(error))
             return None
-        return self._open_dialog(RosterImportDialog(self._store, preview, path, self, read_sheet=read))
+        return self._open_dialog(RosterImportDialog(self.store, preview, path, self, read_sheet=read))
 
     # -- capture ----------------------------------------------------------------
 
     def capture(self) -> bool:
         """Take a burst from the camera for the selected contestant and score it."""
-        return self._capture.capture(self._store, self.selected_contestant())
+        return self._capture.capture(self.store, self.selected_contestant())
 
     def import_photo(self, path: Path | None = None) -> bool:
         """Score a photo file for the selected contestant instead of the camera."""
@@ -549,7 +516,7 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return False
             path = Path(chosen)
-        return self._capture.score_photo(self._store, contestant, Path(path))
+        return self._capture.score_photo(self.store, contestant, Path(path))
 
     def _on_capture_started(self, contestant) -> None:
         self.camera_panel.show_message(lambda: self.tr("Capturing No. {number} {name}…").format(
@@ -565,7 +532,7 @@ class MainWindow(QMainWindow):
         self.captureFailed.emit(text())
 
     def _on_stored(self, stored, frames: int) -> None:
-        contestant = next((c for c in self._store.contestants() if c.id == stored.contestant_id), None)
+        contestant = next((c for c in self.store.contestants() if c.id == stored.contestant_id), None)
         number, name = (contestant.number, contestant.name) if contestant else ("?", "?")
         self.camera_panel.show_result_message(lambda: self.tr(
             "No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference "
@@ -609,23 +576,20 @@ class MainWindow(QMainWindow):
     # -- export, about, language ------------------------------------------------
 
     def export_results(self, path: Path | None = None) -> bool:
-        if self._store is None:
+        if self.store is None:
             return False
+        path = path or choose_export_path(
+            self, self.tr("Export results"), f"{self.store.path.stem}-results.csv",
+            self.tr("CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)"))
         if path is None:
-            documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            suggested = Path(documents or Path.home()) / f"{self._store.path.stem}-results.csv"
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), str(suggested),
-                                                    self.tr("CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)"))
-            if not chosen:
-                return False
-            path = Path(chosen)
+            return False
         from desktop.results_sheet import export_results
 
         self._results.refresh()
         try:
-            export_results(path, self._store.contest_name, self._results.ranked_rows(), self._capture.card,
+            export_results(path, self.store.contest_name, self._results.ranked_rows(), self._capture.card,
                            self._scale)
-            self._store.record_export(path)
+            self.store.record_export(path)
         except FaceScoreError as error:
             show_error(self, self.tr("Export failed"), describe_error(error))
             return False
@@ -711,5 +675,5 @@ class MainWindow(QMainWindow):
         self._settings.window_geometry = self.saveGeometry()
         self.camera_feed.stop()
         self._capture.stop()
-        self.close_contest()
+        self.session.close()
         event.accept()

@@ -17,6 +17,7 @@ from core.criteria import Criterion, parse_mark, with_advisory
 from core.errors import FaceScoreError
 from core.score import NATIVE_SCALE, ScoreScale
 from core.tabulation import RankedTotal, rank_by_division
+from desktop import palette
 from desktop.error_text import describe_error
 from desktop.results_model import CONTESTANT_ID_ROLE
 from desktop.store_bridge import StoreBridge
@@ -179,9 +180,9 @@ class MarksModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in (1, 2):
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ForegroundRole and criterion is not None and criterion.advisory:
-            return QColor("#666666")
+            return QColor(palette.MUTED)
         if role == Qt.ItemDataRole.BackgroundRole and self.is_mark_column(column) and not self._finalized:
-            return QColor("#fffbe6")
+            return QColor(palette.EDITABLE_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return contestant.name
         if role == CONTESTANT_ID_ROLE:

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from core.criteria import Criterion, parse_mark
 from core.errors import FaceScoreError
+from desktop import palette
 from desktop.error_text import describe_error
 from desktop.marks_model import MarksModel
 
-INVALID_STYLE = "background: #ffebee; color: #b71c1c;"
 NAME_MINIMUM_WIDTH = 180
 
 
@@ -68,7 +68,7 @@ class MarkDelegate(QStyledItemDelegate):
         criterion = index.model().criterion_at(index.column())
         editor.setValidator(MarkValidator(criterion, editor))
         editor.textChanged.connect(lambda _text: editor.setStyleSheet(
-            "" if editor.hasAcceptableInput() or not editor.text().strip() else INVALID_STYLE))
+            "" if editor.hasAcceptableInput() or not editor.text().strip() else palette.INVALID_STYLE))
         return editor
 
     def setModelData(self, editor, model, index) -> None:
@@ -159,7 +159,7 @@ class MarksPanel(QWidget):
         self.grid.setAlternatingRowColors(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b71c1c;")
+        self.message.setStyleSheet(palette.ERROR_STYLE)
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         layout = QVBoxLayout(self)

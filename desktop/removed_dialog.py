@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import FaceScoreError
 from core.score import NATIVE_SCALE, ScoreScale
+from desktop import palette
 from desktop.error_text import describe_error
 from desktop.results_model import Column, header_label, not_captured
 from desktop.store_bridge import follow_store
@@ -42,7 +43,7 @@ class RemovedDialog(QDialog):
         header.setSectionResizeMode(COLUMNS.index(Column.NAME), QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(palette.ERROR_STYLE)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.restore_button = self.buttons.addButton(self.tr("Restore"),

@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QPixmap
 from core.contest import natural_key
 from core.ranking import RankedRow, division_key, rank, rank_text
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
+from desktop import palette
 from desktop.store_bridge import StoreBridge
 
 THUMBNAIL_SIZE = 44
@@ -228,7 +229,7 @@ class ResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in (Column.NAME, Column.DIVISION):
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.SCORE and row.capture is None:
-            return QColor("#888888")
+            return QColor(palette.ABSENT)
         if role == CONTESTANT_ID_ROLE:
             return row.contestant.id
         return None

@@ -30,7 +30,8 @@ THUMBNAIL_PX = 40
 SIGNATURE_LINES = 5  # judges' signatures; the head judge signs below them
 MARGINS_MM = QMarginsF(14, 14, 14, 14)
 PDF_DPI = 300
-LINE = "_" * 28  # a line to write a name or signature on
+LINE = "_" * 22  # a line to write a name or signature on
+ROWS_PER_PAGE = 15  # with THUMBNAIL_PX photos, what an A4 page holds below its heading
 # Bold would be drawn twice over (the bundled font has no bold face), and its text then reads
 # twice when copied from the PDF: headings stand out by size instead.
 STYLE = "h2, h3, th { font-weight: normal; } h2 { font-size: 16pt; } h3 { font-size: 12pt; }"
@@ -132,20 +133,22 @@ def _image_url(row: RankedRow) -> QUrl:
 
 def _division_html(contest_name: str, division: str, rows: list[RankedRow], model: SheetModel | None,
                    scale: ScoreScale, when: str, first: bool) -> str:
+    """The division's pages: ROWS_PER_PAGE rows each (Qt would otherwise split a row, its photo on the
+    next page), the heading repeated, then the notes and the signature lines."""
     e = escape
     translate = QCoreApplication.translate
-    page_break = "" if first else ' style="page-break-before: always"'
-    cells = "".join(f"<th>{e(header_label(column, scale))}</th>" for column in SHEET_COLUMNS)
-    lines = [f"<tr>{cells}</tr>"]
-    for row in rows:
-        capture = row.capture
-        photo = (f'<img src="{_image_url(row).toString()}" width="{THUMBNAIL_PX}" height="{THUMBNAIL_PX}">'
-                 if capture is not None and capture.crop_png else "")
-        values = (rank_text(row), row.contestant.number, row.contestant.name, None,
-                  capture.to_score().formatted(scale) if capture else not_captured(),
-                  str(capture.level) if capture else "", percentile_text(capture.percentile) if capture else "")
-        lines.append("<tr>" + "".join(f"<td>{photo}</td>" if value is None else f"<td>{e(value)}</td>"
-                                      for value in values) + "</tr>")
+    header = "<tr>" + "".join(f"<th>{e(header_label(column, scale))}</th>" for column in SHEET_COLUMNS) + "</tr>"
+    division_name = division or translate("ResultsSheet", "no division")
+    title = contest_name or translate("ResultsSheet", "Contest results")
+    printed = translate("ResultsSheet", "Printed {when}").format(when=when)
+    division_text = translate("ResultsSheet", "Division: {division}").format(division=division_name)
+    pages = [rows[start:start + ROWS_PER_PAGE] for start in range(0, len(rows), ROWS_PER_PAGE)] or [[]]
+    html = []
+    for number, page in enumerate(pages):
+        page_break = "" if first and number == 0 else ' style="page-break-before: always"'
+        html.append(f"<h2{page_break}>{e(title)}</h2><p>{e(printed)}</p><h3>{e(division_text)}</h3>"
+                    '<table border="1" cellspacing="0" cellpadding="3" width="100%">' + header
+                    + "".join(_row_html(row, scale) for row in page) + "</table>")
     if model is None:
         model_text = translate("ResultsSheet", "No scoring model was loaded when this sheet was made.")
     else:
@@ -157,13 +160,19 @@ def _division_html(contest_name: str, division: str, rows: list[RankedRow], mode
     signature = translate("ResultsSheet", "Signature")
     signatures = "".join(f"<tr><td>{e(signer)}</td><td>{LINE}</td><td>{e(signature)}</td><td>{LINE}</td></tr>"
                          for signer in signers)
-    division_name = division or translate("ResultsSheet", "no division")
-    title = contest_name or translate("ResultsSheet", "Contest results")
-    printed = translate("ResultsSheet", "Printed {when}").format(when=when)
-    division_text = translate("ResultsSheet", "Division: {division}").format(division=division_name)
-    return (f"<h2{page_break}>{e(title)}</h2><p>{e(printed)}</p><h3>{e(division_text)}</h3>"
-            '<table border="1" cellspacing="0" cellpadding="3" width="100%">' + "".join(lines) + "</table>"
-            f"<p><small>{e(rank_rule_text())}</small></p>"
-            f"<p><small>{e(advisory_text())}</small></p>"
-            f"<p><small>{e(model_text)}</small></p>"
-            f'<table cellspacing="0" cellpadding="6">{signatures}</table>')
+    html.append(f"<p><small>{e(rank_rule_text())}</small></p>"
+                f"<p><small>{e(advisory_text())}</small></p>"
+                f"<p><small>{e(model_text)}</small></p>"
+                f'<table cellspacing="0" cellpadding="6">{signatures}</table>')
+    return "".join(html)
+
+
+def _row_html(row: RankedRow, scale: ScoreScale) -> str:
+    capture = row.capture
+    photo = (f'<img src="{_image_url(row).toString()}" width="{THUMBNAIL_PX}" height="{THUMBNAIL_PX}">'
+             if capture is not None and capture.crop_png else "")
+    values = (rank_text(row), row.contestant.number, row.contestant.name, None,
+              capture.to_score().formatted(scale) if capture else not_captured(),
+              str(capture.level) if capture else "", percentile_text(capture.percentile) if capture else "")
+    return "<tr>" + "".join(f"<td>{photo}</td>" if value is None else f"<td>{escape(value)}</td>"
+                            for value in values) + "</tr>"

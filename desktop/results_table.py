@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableV
 
 from desktop.results_model import CONTESTANT_ID_ROLE, THUMBNAIL_SIZE, Column, ResultsModel, ResultsProxy
 
-COLUMN_WIDTHS = {Column.PHOTO: 56, Column.NUMBER: 64, Column.NAME: 190, Column.DIVISION: 100,
-                 Column.SCORE: 112, Column.LEVEL: 60, Column.PERCENTILE: 80, Column.RANK: 56, Column.TIE: 48}
+COLUMN_WIDTHS = {Column.PHOTO: 56, Column.NUMBER: 52, Column.NAME: 190, Column.DIVISION: 96,
+                 Column.SCORE: 104, Column.LEVEL: 52, Column.PERCENTILE: 76, Column.RANK: 76, Column.TIE: 48}
 HISTORY_COLUMNS = (Column.PHOTO, Column.SCORE)  # a double-click there opens the capture history
 ROW_HEIGHT = 50
 NAME_WIDTH_MIN = 160  # px: a name column never shrinks below this, whatever the names
-NAME_WIDTH_MAX = 420  # beyond this a name is elided in the middle, the full name in its tooltip
+NAME_WIDTH_MAX = 300  # beyond this a name is elided in the middle, the full name in its tooltip
 NAME_PADDING = 16
 
 
@@ -40,6 +40,10 @@ class ResultsTable(QTableView):
         for column, width in COLUMN_WIDTHS.items():
             columns.resizeSection(column, width)
         columns.setStretchLastSection(True)
+        # The rank (with its range) leads, so a narrow window never scrolls it out of sight; the range
+        # already says "tie", so that column stays hidden.
+        columns.moveSection(columns.visualIndex(Column.RANK), 0)
+        self.setColumnHidden(Column.TIE, True)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for signal in (results.rowsInserted, results.rowsRemoved, results.dataChanged, results.modelReset):

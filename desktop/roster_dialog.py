@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
+from desktop import palette
 from desktop.contestant_dialog import field_label
 from desktop.error_text import describe_error, describe_problem
 from desktop.tables import read_only_table
 
-PROBLEM_BACKGROUND = QColor("#fde0dc")
 
 
 class RosterImportDialog(QDialog):
@@ -49,7 +49,7 @@ class RosterImportDialog(QDialog):
         header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
 
         self.error = QLabel(wordWrap=True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(palette.ERROR_STYLE)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -86,7 +86,7 @@ class RosterImportDialog(QDialog):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if row.problems:
-                    item.setBackground(PROBLEM_BACKGROUND)
+                    item.setBackground(QColor(palette.PROBLEM_BACKGROUND))
                 self.table.setItem(index, column, item)
         self.import_button.setText(self.tr("Import %n contestants", "", len(self._valid)))
         self.import_button.setEnabled(bool(self._valid))

@@ -43,6 +43,15 @@ class AppSettings:
         self._set("camera/source", spec)
 
     @property
+    def camera_name(self) -> str | None:
+        """The chosen camera's name: found again by it after re-plugging changes its index."""
+        return self._get("camera/name")
+
+    @camera_name.setter
+    def camera_name(self, name: str | None) -> None:
+        self._set("camera/name", name or "")
+
+    @property
     def score_scale(self) -> ScoreScale:
         return SCALES.get(self._get("display/score_scale") or "", NATIVE_SCALE)
 

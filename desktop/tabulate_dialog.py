@@ -31,6 +31,7 @@ from core.errors import FaceScoreError
 from core.store import read_judge_sheet
 from core.tabulation import DROP_EXTREMES_MINIMUM, JudgeSheet, Tabulation, TabulationError, tabulate
 from core.tabulation_export import export_tabulation
+from desktop import palette
 from desktop.error_text import describe_error, describe_problem
 from desktop.marks_model import mark_text
 from desktop.tabulation_report import export_tabulation_pdf
@@ -188,7 +189,7 @@ class TabulateDialog(QDialog):
     def _show_problems(self, lines: list[str]) -> None:
         self.status.setText(self.tr("Nothing was combined: the files do not match (problems: {count}). "
                                     "Correct the files, then add them again.").format(count=len(lines)))
-        self.status.setStyleSheet("color: #b71c1c; font-weight: 600;")
+        self.status.setStyleSheet(palette.ERROR_EMPHASIS_STYLE)
         for line in lines:
             self.mismatches.addItem(line)
 
@@ -221,7 +222,7 @@ class TabulateDialog(QDialog):
                 if column != 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if column == 1 and ranked.tie:
-                    item.setForeground(QColor("#b71c1c"))
+                    item.setForeground(QColor(palette.ERROR))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
@@ -241,7 +242,7 @@ class TabulateDialog(QDialog):
                 export_tabulation(self.tabulation, path)
         except FaceScoreError as error:
             self.status.setText(describe_error(error))
-            self.status.setStyleSheet("color: #b71c1c; font-weight: 600;")
+            self.status.setStyleSheet(palette.ERROR_EMPHASIS_STYLE)
             return False
         self.status.setText(self.tr("Exported to {path}.").format(path=str(path)))
         return True

@@ -19,19 +19,20 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from core.export import write_atomically
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
+from desktop import palette
 
 RESOLUTION = 300
 translate = QCoreApplication.translate  # the texts' context is "TabulationReport"
-CSS = """
-body { font-size: 9pt; }
-h1 { font-size: 15pt; margin: 0; }
-h2 { font-size: 12pt; margin-top: 6pt; }
-table.marks { border-collapse: collapse; }
-table.marks th { background: #e8e8e8; padding: 3px 6px; text-align: left; }
-table.marks td { padding: 3px 6px; border-bottom: 1px solid #bbbbbb; }
-.judges { color: #555555; font-size: 7pt; }
-.rules { color: #333333; }
-.tie { color: #b71c1c; }
+CSS = f"""
+body {{ font-size: 9pt; }}
+h1 {{ font-size: 15pt; margin: 0; }}
+h2 {{ font-size: 12pt; margin-top: 6pt; }}
+table.marks {{ border-collapse: collapse; }}
+table.marks th {{ background: {palette.PRINT_HEADING_BACKGROUND}; padding: 3px 6px; text-align: left; }}
+table.marks td {{ padding: 3px 6px; border-bottom: 1px solid {palette.PRINT_RULE}; }}
+.judges {{ color: {palette.PRINT_SECONDARY}; font-size: 7pt; }}
+.rules {{ color: {palette.PRINT_TEXT}; }}
+.tie {{ color: {palette.ERROR}; }}
 """
 
 

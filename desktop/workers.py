@@ -296,17 +296,16 @@ class CameraWorker(CooperativeThread):
 
 
 class DeviceProbe(QThread):
-    """Lists the camera indices that deliver a frame (slow on some systems, hence a thread)."""
+    """Lists the cameras by name without opening them (a system call that may take a moment)."""
 
-    found = Signal(list)
+    found = Signal(list)  # core.camera.CameraDevice
 
     def run(self) -> None:
-        from core.camera import probe_devices
+        from core.camera import list_cameras
 
         try:
-            devices = probe_devices()
+            devices = list_cameras()
         except Exception:  # no camera stack at all: offer none
             log.warning("looking for cameras failed", exc_info=True)
             devices = []
-        log.info("cameras found: %s", devices)
         self.found.emit(devices)

@@ -39,8 +39,8 @@ REQUIRED = [
     "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/imageformats/libqjpeg.so",
     "PySide6/Qt/translations/qtbase_zh_TW.qm",
 ]
-REQUIRED_MODULES = ["core.scorer", "core.camera", "desktop.main_window", "desktop.exit_when_ready",
-                    "desktop.autocapture", "ai_edge_litert.interpreter", "openpyxl", "PIL.Image"]
+REQUIRED_MODULES = ["core.scorer", "core.camera", "cv2_enumerate_cameras", "desktop.main_window",
+                    "desktop.exit_when_ready", "desktop.autocapture", "ai_edge_litert.interpreter", "openpyxl", "PIL.Image"]
 # Top-level names that must not appear anywhere in the build (files or archived modules).
 FORBIDDEN = ["training", "tests", "benchmarks", "tensorflow", "keras", "tf_keras", "torch",
              "torchvision", "sklearn", "scipy", "skimage", "matplotlib", "pandas", "pytest",

@@ -26,6 +26,7 @@ from pathlib import Path
 SYSTEM_LIBRARIES = {
     # glibc (a build runs where glibc is as new as the build machine's or newer)
     "ld-linux-x86-64.so.2", "libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1",
+    "libresolv.so.2",  # glibc's resolver, which the printing plugin (CUPS) loads
     # the graphics driver's OpenGL/EGL (libglvnd): must match the machine's driver
     "libGL.so.1", "libEGL.so.1", "libGLX.so.0", "libGLdispatch.so.0", "libOpenGL.so.0",
     # libX11's core connection library (its ABI is the X server's protocol)

@@ -6,7 +6,15 @@ import cv2
 import numpy as np
 import pytest
 
-from core.camera import DeviceSource, ImageFolderSource, VideoFileSource, open_source, probe_devices
+from core.camera import (
+    CameraDevice,
+    DeviceSource,
+    ImageFolderSource,
+    VideoFileSource,
+    find_camera,
+    list_cameras,
+    open_source,
+)
 from core.errors import CameraError
 
 # BGR as OpenCV writes it: red, green, blue frames.
@@ -102,10 +110,33 @@ def test_missing_camera():
         DeviceSource(97)
 
 
-def test_probe_lists_only_working_cameras_quickly():
+def test_cameras_are_listed_quickly_without_opening_any(monkeypatch):
+    opened = []
+    monkeypatch.setattr(cv2, "VideoCapture", lambda *args: opened.append(args))
     started = time.monotonic()
-    found = probe_devices()
-    assert time.monotonic() - started < 10
-    assert all(0 <= index <= 4 for index in found)
+    cameras = list_cameras()
+    assert time.monotonic() - started < 2 and opened == []
     if sys.platform == "linux" and not list(Path("/dev").glob("video*")):
-        assert found == []
+        assert cameras == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the Linux listing reads /dev and /sys")
+def test_linux_cameras_are_named_and_metadata_nodes_left_out(monkeypatch):
+    from cv2_enumerate_cameras import linux_backend
+
+    names = {"video0": "Integrated Webcam", "video2": "Logitech BRIO"}
+    monkeypatch.setattr(linux_backend.glob, "glob", lambda _pattern: ["/dev/video2", "/dev/video1", "/dev/video0"])
+    monkeypatch.setattr(linux_backend, "device_can_capture_video", lambda path: path != "/dev/video1")
+    monkeypatch.setattr(linux_backend, "read_line", lambda path: names.get(Path(path).parent.name))
+    monkeypatch.setattr(linux_backend.os.path, "exists", lambda path: path.endswith("/name"))
+    assert list_cameras() == [CameraDevice(0, "Integrated Webcam"), CameraDevice(2, "Logitech BRIO")]
+
+
+def test_a_replugged_camera_is_found_by_name_at_its_new_index():
+    replugged = [CameraDevice(0, "Logitech BRIO"), CameraDevice(2, "Integrated Webcam")]
+    assert find_camera(replugged, "Logitech BRIO", 1) == CameraDevice(0, "Logitech BRIO")
+    assert find_camera(replugged, "Unplugged Camera", 1) is None
+    twins = [CameraDevice(0, "USB Camera"), CameraDevice(3, "USB Camera")]
+    assert find_camera(twins, "USB Camera", 3) == CameraDevice(3, "USB Camera")
+    assert find_camera(twins, "USB Camera", 5) == CameraDevice(0, "USB Camera")
+    assert find_camera(replugged, None, 2) == CameraDevice(2, "Integrated Webcam")  # nothing remembered by name

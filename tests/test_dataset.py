@@ -1,7 +1,6 @@
-import pandas as pd
 import pytest
 
-from training.dataset import DatasetError, aggregate_ratings, load_split, read_label_file
+from training.dataset import DatasetError, load_split, read_label_file
 
 
 def test_all_labels(dataset):
@@ -34,24 +33,3 @@ def test_origin_study_split(dataset):
 def test_unknown_split(dataset):
     with pytest.raises(DatasetError, match="unknown split"):
         load_split(dataset, "fold-9")
-
-
-def test_ratings_workbook_is_aggregated_per_image(tmp_path):
-    rows = [(rater, name, rating, rating) for name, ratings in
-            {"AF1.jpg": [1, 2, 2, 5], "CM7.jpg": [3, 3, 4, 4]}.items()
-            for rater, rating in enumerate(ratings, start=1)]
-    path = tmp_path / "All_Ratings.xlsx"
-    pd.DataFrame(rows, columns=["Rater", "Filename", "Rating", "original Rating"]).to_excel(path, index=False)
-    summary = aggregate_ratings(path).set_index("file")
-    assert summary.loc["AF1.jpg", "mean"] == 2.5
-    assert summary.loc["AF1.jpg", "mode"] == 2
-    assert summary.loc["CM7.jpg", "mode"] == 3  # tie between 3 and 4: the smaller
-    assert summary.loc["CM7.jpg", "std"] == pytest.approx(0.57735, abs=1e-4)
-    assert summary.loc["AF1.jpg", "raters"] == 4
-
-
-def test_ratings_workbook_with_wrong_columns(tmp_path):
-    path = tmp_path / "bad.xlsx"
-    pd.DataFrame({"who": [1], "what": ["x"]}).to_excel(path, index=False)
-    with pytest.raises(DatasetError, match="missing columns"):
-        aggregate_ratings(path)

@@ -23,7 +23,7 @@ def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset, backbone, init):
     from training.evaluate import evaluate_run
     from training.export import export_model
     from training.fit import FitConfig, fit, predict
-    from training.train import select
+    from training.crops import crops_and_labels
 
     rng = np.random.default_rng(0)
     parts = {name: synthetic_part(name, 16, rng) for name in ("train", "validation", "test")}
@@ -37,7 +37,7 @@ def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset, backbone, init):
     run_dir.mkdir()
     (run_dir / "config.json").write_text(json.dumps({"data": str(dataset)}))
     config = FitConfig(backbone=backbone, init=init, input_size=64, batch_size=8, head_epochs=1, finetune_epochs=1)
-    model = fit(config, select(cache, parts["train"]), select(cache, parts["validation"]), run_dir)
+    model = fit(config, crops_and_labels(cache, parts["train"]), crops_and_labels(cache, parts["validation"]), run_dir)
     assert (run_dir / "history.csv").read_text().count("\n") == 3  # header + 2 epochs
 
     export_model(model, run_dir, config, "official-60-40")
@@ -49,7 +49,7 @@ def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset, backbone, init):
     card.verify()
     assert card.input_size == 64 and card.error == round(results["test"]["rmse"], 2)
     assert len(card.percentile_quantiles) == 201
-    test_crops, _ = select(cache, parts["test"])
+    test_crops, _ = crops_and_labels(cache, parts["test"])
     exported = Scorer(run_dir / "model_card.json").predict(test_crops)
     np.testing.assert_allclose(exported, predict(model, test_crops, 64), atol=0.02)  # float16 weights
 
@@ -96,7 +96,8 @@ def test_origin_study_recipe_on_tiny_data_then_finished_from_its_checkpoint(tmp_
     from training import origin_study
     from training.export import WHOLE_IMAGE
     from training.fit import FitConfig
-    from training.train import finish_run, recorded_config, select
+    from training.crops import crops_and_labels
+    from training.train import finish_run, recorded_config
 
     monkeypatch.setattr(origin_study, "FROZEN_EPOCHS", 2)  # the study's 30 + 10 take too long for a test
     monkeypatch.setattr(origin_study, "UNFROZEN_EPOCHS", 1)
@@ -112,8 +113,8 @@ def test_origin_study_recipe_on_tiny_data_then_finished_from_its_checkpoint(tmp_
     config = FitConfig(recipe="origin-study", input_size=32)
     (run_dir / "config.json").write_text(json.dumps(
         {**recorded_config(config), "split": "seed-2560-640-800", "data": str(dataset), "limit": 4}))
-    model = origin_study.fit_origin_study(config, select(cache, parts["train"]), select(cache, parts["validation"]),
-                                          run_dir)
+    model = origin_study.fit_origin_study(config, crops_and_labels(cache, parts["train"]),
+                                          crops_and_labels(cache, parts["validation"]), run_dir)
     history = pd.read_csv(run_dir / "history.csv")
     assert history["epoch"].tolist() == [0, 1, 2] and "learning_rate" in history.columns
     assert not (run_dir / origin_study.UNFROZEN_HISTORY).exists()
@@ -124,7 +125,7 @@ def test_origin_study_recipe_on_tiny_data_then_finished_from_its_checkpoint(tmp_
     assert card.data["training"]["config"]["unfrozen_batch_size"] == 8
     assert card.data["training"]["stopped"]["epochs_done"] == card.data["training"]["stopped"]["epochs_planned"] == 3
     assert card.data["metrics"]["seed-2560-640-800 test"]["n"] == 4
-    test_images, _ = select(cache, parts["test"])
+    test_images, _ = crops_and_labels(cache, parts["test"])
     exported = Scorer(run_dir / "model_card.json", preprocessing=WHOLE_IMAGE).predict(test_images)
     np.testing.assert_allclose(exported, model.predict(test_images.astype("float32"), verbose=0).ravel(), atol=0.02)
     with pytest.raises(ModelError, match="whole-image"):  # the app's aligned faces are not what it saw

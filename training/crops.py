@@ -1,4 +1,5 @@
-"""Run the shared face pipeline over the dataset once and cache the crops."""
+"""Run the shared face pipeline over the dataset once and cache the crops; pick a split's crops
+and labels out of them."""
 
 from __future__ import annotations
 
@@ -67,6 +68,14 @@ def build_crops(image_dir: Path, files: list[str], cache_dir: Path) -> dict[str,
               "detected": detected[:count], "skipped": np.array(skipped, dtype=str)}
     np.savez(path, **result)
     return result
+
+
+def crops_and_labels(crops: dict[str, np.ndarray], frame) -> tuple[np.ndarray, np.ndarray]:
+    """The cached crops of the images in ``frame`` (a split's rows: file, score), in its order, and
+    their labels."""
+    index = {name: i for i, name in enumerate(crops["files"])}
+    rows = [index[name] for name in frame["file"]]
+    return crops["crops"][rows], frame["score"].to_numpy(dtype=np.float32)
 
 
 def readable_parts(parts: dict, crops: dict) -> dict:

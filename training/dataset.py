@@ -87,21 +87,3 @@ def validation_part(train: pd.DataFrame, fraction: float, seed: int) -> tuple[pd
         val_index.extend(rng.choice(rows.index.to_numpy(), size=count, replace=False))
     is_val = train.index.isin(val_index)
     return train[~is_val].reset_index(drop=True), train[is_val].reset_index(drop=True)
-
-
-def aggregate_ratings(path: Path) -> pd.DataFrame:
-    """``All_Ratings.xlsx`` (Rater, Filename, Rating, original Rating) -> per image
-    mean, standard deviation, most common rating and number of raters."""
-    ratings = pd.read_excel(path)
-    missing = {"Rater", "Filename", "Rating"} - set(ratings.columns)
-    if missing:
-        raise DatasetError(f"{Path(path).name}: missing columns {', '.join(sorted(missing))}")
-    grouped = ratings.groupby("Filename")["Rating"]
-    summary = pd.DataFrame({
-        "mean": grouped.mean(),
-        "std": grouped.std(ddof=1),
-        "mode": grouped.agg(lambda r: r.mode().min()),
-        "raters": grouped.size(),
-    })
-    summary.index.name = "file"
-    return summary.reset_index()

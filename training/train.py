@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from training.crops import build_crops, readable_parts
+from training.crops import build_crops, crops_and_labels, readable_parts
 from training.dataset import load_split
 from training.fit import FitConfig
 
@@ -23,12 +23,6 @@ log = logging.getLogger(__name__)
 def run_folder(out: Path, config: FitConfig) -> Path:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
     return out / f"{stamp}-{config.backbone}-{config.input_size}"
-
-
-def select(crops: dict, frame) -> tuple[np.ndarray, np.ndarray]:
-    index = {name: i for i, name in enumerate(crops["files"])}
-    rows = [index[name] for name in frame["file"]]
-    return crops["crops"][rows], frame["score"].to_numpy(dtype=np.float32)
 
 
 def recorded_config(config: FitConfig) -> dict:
@@ -70,7 +64,8 @@ def train(data: Path, split_name: str, config: FitConfig, out: Path, cache: Path
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / "config.json").write_text(json.dumps(
         {**recorded_config(config), "split": split_name, "data": str(data), "limit": limit}, indent=2))
-    model = fit(config, select(crops, parts["train"]), select(crops, parts["validation"]), run_dir)
+    model = fit(config, crops_and_labels(crops, parts["train"]),
+                crops_and_labels(crops, parts["validation"]), run_dir)
     model.save(run_dir / "model.keras")
     fit_seconds = time.perf_counter() - started
 

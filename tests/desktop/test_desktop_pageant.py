@@ -59,7 +59,7 @@ def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_win
     assert not window.admin.finalize_action.isEnabled() and window.admin.reopen_action.isEnabled()
     assert window.select_number("2")
     with qtbot.waitSignal(window.captureFailed, timeout=CAPTURE_TIMEOUT_MS) as refused:
-        assert window.capture()
+        assert not window.capture()  # refused before the camera fires
     assert "finalized" in refused.args[0]
     assert len(window.store.current_captures()) == 3  # nothing stored for No. 2
     assert window.admin.reopen(confirmed=True)
@@ -117,3 +117,33 @@ def test_delete_photos_and_delete_contest(qtbot, tmp_path, open_window):
     assert window.store is not None and window.store.path != path
     with ContestStore(window.store.path) as fresh:
         assert fresh.contestants() == []
+
+
+def test_audit_change_text_is_one_readable_line():
+    from desktop.audit_dialog import change_text
+
+    assert change_text({"name": "Ann", "number": "1"}, {"name": "Ann Lee", "number": "1"}) == "name: Ann → Ann Lee"
+    assert change_text({"score": 3.5, "error": 0.29, "level": 4}, {"score": 3.61, "error": 0.29, "level": 4}) == \
+        "3.50 ± 0.29 → 3.61 ± 0.29"
+    assert change_text(None, {"file": "r.csv"}) == "file: r.csv"
+
+
+def test_restore_from_backup_opens_a_new_file(qtbot, tmp_path, open_window):
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    store = window.store
+    store.add_contestant(Contestant(None, "1", "陳美麗"))
+    backup = store.backup("manual")
+    store.add_contestant(Contestant(None, "2", "Bea"))
+    original = store.path
+    assert window.admin.restore_backup(backup)
+    assert window.store.path != original and [c.name for c in window.store.contestants()] == ["陳美麗"]
+    assert window.store.audit_log()[-1].action == "restored_from_backup"
+    with ContestStore(original) as kept:
+        assert [c.name for c in kept.contestants()] == ["陳美麗", "Bea"]
+
+
+def test_a_contest_file_deleted_under_the_window_is_reported(qtbot, tmp_path, open_window):
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    window.store.path.unlink()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=5000)
+    assert "moved, renamed or deleted" in window.findChild(QMessageBox, "errorBox").text()
