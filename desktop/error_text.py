@@ -25,6 +25,7 @@ TEXTS = {
     "too_dark": QT_TRANSLATE_NOOP("ErrorText", "The face is too dark: add light in front of the contestant."),
     "overexposed": QT_TRANSLATE_NOOP(
         "ErrorText", "The face is overexposed: reduce the light or move out of direct light."),
+    "noisy": QT_TRANSLATE_NOOP("ErrorText", "The image is grainy (camera noise): add light in front of the contestant."),
     # ValidationError
     "number_empty": QT_TRANSLATE_NOOP("ErrorText", "The contestant number is empty."),
     "name_empty": QT_TRANSLATE_NOOP("ErrorText", "The contestant name is empty."),
