@@ -116,12 +116,15 @@ class CrashReporter(QObject):
         self.reported.emit("".join(traceback.format_exception(kind, value, trace)))
 
     def _show(self, details: str) -> None:
-        if self.dialog is None:
-            self.dialog = CrashDialog(self.log_dir, self.window)
-            self.dialog.destroyed.connect(self._forget_dialog)
-            self.dialog.show()
-        self.dialog.add(details)
-        self.dialog.raise_()
+        try:
+            if self.dialog is None:
+                self.dialog = CrashDialog(self.log_dir, self.window)
+                self.dialog.destroyed.connect(self._forget_dialog)
+                self.dialog.show()
+            self.dialog.add(details)
+            self.dialog.raise_()
+        except Exception:  # reported here, not to the hook, which would call this again and again
+            log.exception("the crash report dialog failed")
 
     def _forget_dialog(self) -> None:
         self.dialog = None

@@ -101,3 +101,15 @@ def test_help_menu_opens_the_log_folder(tmp_path, open_window, monkeypatch):
     monkeypatch.setattr(crash_reports, "open_folder", opened.append)
     window.log_folder_action.trigger()
     assert opened == [tmp_path / "data" / "logs"]
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_failing_dialog_is_logged_once_not_reported_forever(qtbot, tmp_path, reporter, monkeypatch):
+    def broken(*_args):
+        raise RuntimeError("no dialog today")
+
+    monkeypatch.setattr(crash_reports, "CrashDialog", broken)
+    reporter.reported.emit("the first failure")
+    qtbot.wait(200)  # room for a loop of reports, if there were one
+    logged = log_text(tmp_path)
+    assert logged.count("the crash report dialog failed") == 1 and "unhandled exception" not in logged
