@@ -876,6 +876,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>模型卡 {file}：「{key}」格式錯誤</translation>
     </message>
     <message>
+        <source>model card: &apos;error_model&apos; is malformed</source>
+        <translation>模型卡：「error_model」格式錯誤</translation>
+    </message>
+    <message>
         <source>model card {file} says input size {declared}, but the model takes {actual}</source>
         <translation>模型卡 {file} 標示的輸入大小為 {declared}，但模型接受的是 {actual}</translation>
     </message>
