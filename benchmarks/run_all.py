@@ -39,7 +39,7 @@ def summary() -> str:
     ours = accuracy["ours"]
     resnext = next(a for a in accuracy["published"] if a["model"] == "ResNeXt-50")
     rows = [
-        ("scoring latency, one face in a 1280x720 frame (prepare_face + Scorer.score), median / p95",
+        ("scoring latency, one face in a 1280x720 frame (`score_image`: face + 2 framings, own error), median / p95",
          f"**{latency['ours_median_ms']:.1f}** / {latency['ours_p95_ms']:.1f} ms",
          f"≤ {latency['goal_median_ms']:.0f} ms median"),
         ("origin study's pipeline: Keras ResNet50 `model.predict`, 350→224, one image, median / p95",

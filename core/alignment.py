@@ -13,18 +13,32 @@ from core.geometry import CANONICAL_POINTS, face_points, similarity_transform
 CROP_SIZE = 224
 
 
-def alignment_matrix(face: Face, size: int = CROP_SIZE) -> np.ndarray:
-    """2x3 matrix taking image pixels to crop pixels (eyes level, SCUT framing)."""
-    return similarity_transform(face_points(face.keypoints), CANONICAL_POINTS * size)
+View = tuple[float, float, float, float]  # shift x, shift y (fractions of the crop), scale, rotation (degrees)
 
 
-def align_face(image: np.ndarray, face: Face, size: int = CROP_SIZE) -> np.ndarray:
-    """The ``size`` x ``size`` RGB uint8 crop of ``face``.
+def alignment_matrix(face: Face, size: int = CROP_SIZE, view: View | None = None) -> np.ndarray:
+    """2x3 matrix taking image pixels to crop pixels (eyes level, SCUT framing).
+
+    ``view`` moves the framing a little: the crop is scaled and rotated about its centre, then shifted.
+    """
+    matrix = similarity_transform(face_points(face.keypoints), CANONICAL_POINTS * size)
+    if view is None:
+        return matrix
+    shift_x, shift_y, scale, degrees = view
+    angle = math.radians(degrees)
+    turn = scale * np.array([[math.cos(angle), -math.sin(angle)], [math.sin(angle), math.cos(angle)]])
+    centre = np.full(2, size / 2)
+    offset = centre - turn @ centre + np.array([shift_x, shift_y]) * size
+    return np.hstack([turn @ matrix[:, :2], (turn @ matrix[:, 2] + offset)[:, None]])
+
+
+def align_face(image: np.ndarray, face: Face, size: int = CROP_SIZE, view: View | None = None) -> np.ndarray:
+    """The ``size`` x ``size`` RGB uint8 crop of ``face`` (framed as moved by ``view``, if given).
 
     Shrinking goes through an area resample of the face's region first, so a
     face seen large (a close-up, a 12-megapixel photo) is not aliased.
     """
-    matrix = alignment_matrix(face, size)
+    matrix = alignment_matrix(face, size, view)
     scale = math.hypot(matrix[0, 0], matrix[1, 0])
     if scale >= 1.0:
         return cv2.warpAffine(image, matrix, (size, size), flags=cv2.INTER_LINEAR,

@@ -9,7 +9,7 @@ import numpy as np
 
 from core.contest import Capture
 from core.detection import FaceDetector
-from core.faces import FaceQualityError, PreparedFace, prepare_face
+from core.faces import FaceQualityError, PreparedFace
 from core.quality import QualityReport
 from core.score import Score, clip_to_scale
 from core.scorer import Scorer
@@ -33,7 +33,7 @@ def score_burst(frames: list[np.ndarray], detector: FaceDetector, scorer: Scorer
     failures: list[QualityReport] = []
     for frame in frames:
         try:
-            usable.append(prepare_face(frame, detector, size=scorer.input_size))
+            usable.append(scorer.prepare(frame, detector))
         except FaceQualityError as error:
             failures.append(error.report)
     if not usable:
@@ -45,11 +45,12 @@ def score_burst(frames: list[np.ndarray], detector: FaceDetector, scorer: Scorer
 
 
 def score_faces(usable: list[PreparedFace], frames_total: int, scorer: Scorer) -> BurstResult:
-    """One score from the mean of the prepared faces' raw scores (a burst, or several photos)."""
-    raw = scorer.predict(np.stack([p.crop for p in usable]))
+    """One score, with its own error, from the mean of the prepared faces' raw scores (a burst, or
+    several photos)."""
+    score, raw = scorer.estimate(usable)
     best = max(usable, key=lambda p: p.quality.sharpness)
     spread = float(clip_to_scale(raw).std()) if len(raw) > 1 else 0.0
-    return BurstResult(scorer.to_score(float(raw.mean())), spread, len(usable), frames_total, best)
+    return BurstResult(score, spread, len(usable), frames_total, best)
 
 
 def to_capture(result: BurstResult, contestant_id: int, source: str) -> Capture:

@@ -7,11 +7,12 @@ Normalisation to the backbone's input range lives inside the model.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from core.alignment import CROP_SIZE, align_face
+from core.alignment import CROP_SIZE, View, align_face
 from core.detection import Face, FaceDetector
 from core.errors import FaceScoreError
 from core.quality import QualityIssue, QualityReport, assess
@@ -33,15 +34,18 @@ class PreparedFace:
     crop: np.ndarray  # size x size x 3 (the model's input size), RGB uint8
     face: Face
     quality: QualityReport
+    views: np.ndarray  # K x size x size x 3: the same face framed as moved by each asked-for view
 
 
 def prepare_face(image: np.ndarray, detector: FaceDetector, *, check_quality: bool = True,
-                 size: int = CROP_SIZE) -> PreparedFace:
+                 size: int = CROP_SIZE, views: Sequence[View] = ()) -> PreparedFace:
     """Find the largest face in an RGB uint8 image and return its aligned ``size`` x ``size`` crop.
 
     ``size`` is the model's input size (its card's ``input_size``). The quality checks always
     look at a CROP_SIZE crop, so their thresholds mean the same whatever the model. Two faces
     that could each be the contestant are refused, not guessed between.
+    ``views`` (see :func:`core.alignment.alignment_matrix`) add crops of slightly moved framings,
+    from which the scorer measures how much the score depends on the exact framing.
     Raises :class:`FaceQualityError` if no face is found, or, with
     ``check_quality``, if any quality check fails.
     """
@@ -52,7 +56,9 @@ def prepare_face(image: np.ndarray, detector: FaceDetector, *, check_quality: bo
         raise FaceQualityError(report)
     if size != CROP_SIZE:
         crop = align_face(image, faces[0], size)
-    return PreparedFace(crop, faces[0], report)
+    moved = np.stack([align_face(image, faces[0], size, view) for view in views]) if views else \
+        np.empty((0, size, size, 3), np.uint8)
+    return PreparedFace(crop, faces[0], report, moved)
 
 
 __all__ = ["CROP_SIZE", "FaceQualityError", "PreparedFace", "QualityIssue", "prepare_face",

@@ -65,7 +65,6 @@ def import_photos(store, paths: Iterable[str | Path], detector, scorer) -> list[
     """Score and store the photos in ``paths`` (files or folders) for the contestants of ``store``
     (a :class:`core.store.ContestStore`); one outcome per file, in the order given."""
     from core.capture import score_faces, to_capture
-    from core.faces import prepare_face
     from core.images import load_image
 
     files = photo_files(paths)
@@ -84,7 +83,7 @@ def import_photos(store, paths: Iterable[str | Path], detector, scorer) -> list[
         prepared = {}
         for path in group:
             try:
-                prepared[path] = prepare_face(load_image(path), detector)
+                prepared[path] = scorer.prepare(load_image(path), detector)
             except FaceScoreError as error:
                 outcomes[path] = PhotoOutcome(path, outcomes[path].contestant, error=error)
         if not prepared:

@@ -10,10 +10,11 @@ import numpy as np
 from ai_edge_litert.interpreter import Interpreter
 
 from core.errors import ModelError
-from core.faces import PREPROCESSING_VERSION, prepare_face
+from core.faces import PREPROCESSING_VERSION, PreparedFace, prepare_face
 from core.model_card import CARD_FILE, ModelCard
 from core.resources import models_dir
 from core.score import Score, make_score
+from core.uncertainty import ErrorModel, disagreement
 
 log = logging.getLogger(__name__)
 BATCH = 32
@@ -30,6 +31,7 @@ class Scorer:
         self.card = ModelCard.load(card_path)
         self.card.verify()
         _check_preprocessing(self.card)
+        self.error_model = ErrorModel.from_card(self.card.data)
         try:
             self._interpreter = Interpreter(model_path=str(self.card.model_path), num_threads=num_threads)
             self._interpreter.allocate_tensors()
@@ -71,11 +73,37 @@ class Scorer:
                 results.append(self._interpreter.get_tensor(self._output).reshape(-1).copy())
         return np.concatenate(results) if results else np.zeros(0, np.float32)
 
-    def to_score(self, raw: float) -> Score:
-        return make_score(raw, self.card.error, self.card.percentile_quantiles, self.card.version)
+    @property
+    def views(self) -> tuple:
+        """The moved framings each face is also scored in (none for a card without an error model)."""
+        return self.error_model.views if self.error_model else ()
+
+    def prepare(self, image: np.ndarray, detector, *, check_quality: bool = True) -> PreparedFace:
+        """:func:`core.faces.prepare_face` at this model's input size, with this model's views."""
+        return prepare_face(image, detector, check_quality=check_quality, size=self.input_size, views=self.views)
+
+    def to_score(self, raw: float, error: float | None = None) -> Score:
+        """The score of a raw prediction; ``error`` defaults to the card's one error for all faces."""
+        return make_score(raw, self.card.error if error is None else error, self.card.percentile_quantiles,
+                          self.card.version)
 
     def score(self, crop: np.ndarray) -> Score:
+        """The score of one crop, with the card's one error for all faces (no views)."""
         return self.to_score(float(self.predict(crop[None])[0]))
+
+    def estimate(self, faces: list[PreparedFace]) -> tuple[Score, np.ndarray]:
+        """One score for one or more prepared faces of the same person (a burst, or several photos),
+        with its own error, and each face's raw prediction. All crops go through one predict call.
+
+        The error comes from the card's error model and how much each face's score disagrees over
+        its views (averaged over the faces: frames of one burst are nearly the same photo, so their
+        mean is not more certain than one of them); a card without one gives its one error.
+        """
+        views = len(self.views)
+        crops = np.concatenate([np.concatenate([face.crop[None], face.views[:views]]) for face in faces])
+        raw = self.predict(crops).reshape(len(faces), 1 + views)
+        error = self.error_model.error(disagreement(raw)) if self.error_model else None
+        return self.to_score(float(raw[:, 0].mean()), error), raw[:, 0]
 
 
 def _check_preprocessing(card: ModelCard) -> None:
@@ -90,5 +118,5 @@ def _check_preprocessing(card: ModelCard) -> None:
 
 def score_image(image: np.ndarray, detector, scorer: Scorer, *, check_quality: bool = True):
     """Detect, check, align and score the face in one RGB image -> (Score, PreparedFace)."""
-    prepared = prepare_face(image, detector, check_quality=check_quality, size=scorer.input_size)
-    return scorer.score(prepared.crop), prepared
+    prepared = scorer.prepare(image, detector, check_quality=check_quality)
+    return scorer.estimate([prepared])[0], prepared

@@ -28,7 +28,9 @@ GROUPS = {"AF": QT_TRANSLATE_NOOP("AboutDialog", "Asian female"), "AM": QT_TRANS
 METRIC_COLUMNS = (("n", QT_TRANSLATE_NOOP("AboutDialog", "Faces"), "{:d}"),
                   ("pc", QT_TRANSLATE_NOOP("AboutDialog", "Correlation (PC)"), "{:.3f}"),
                   ("mae", QT_TRANSLATE_NOOP("AboutDialog", "Mean abs. error"), "{:.3f}"),
-                  ("rmse", QT_TRANSLATE_NOOP("AboutDialog", "RMS error"), "{:.3f}"))
+                  ("rmse", QT_TRANSLATE_NOOP("AboutDialog", "RMS error"), "{:.3f}"),
+                  ("bias", QT_TRANSLATE_NOOP("AboutDialog", "Bias"), "{:+.3f}"),
+                  ("coverage", QT_TRANSLATE_NOOP("AboutDialog", "Within ± error"), "{:.0%}"))
 
 
 def held_out_metrics(card) -> tuple[str, dict] | None:
@@ -83,14 +85,25 @@ class AboutDialog(QDialog):
                 dataset=training.get("dataset", "SCUT-FBP5500"), split=training.get("split", "?"),
                 images=training.get("train_images") or "?")
             population = self.tr(
-                "SCUT-FBP5500 holds 5500 frontal faces: 73 % Asian and 27 % Caucasian adults, no other groups, "
-                "each rated 1–5 by 60 volunteers. Accuracy on other populations is unknown.")
-            band = self.tr("Each score is shown ± {value}: the typical distance between the model's score and the "
-                           "raters' mean on held-out faces. Ranks are given within each division, from each "
-                           "capture's own stored error: a contestant is placed surely above another only when its "
-                           "score is higher by at least the mean of their two errors. The rank shows every place "
-                           "that leaves possible, e.g. 3 (2–5); a range means a tie.").format(
-                value=scale.width_text(card.error))
+                "SCUT-FBP5500 holds 5500 frontal faces: 73 % East Asian and 27 % Caucasian adults aged about "
+                "15 to 60, each rated 1–5 by 60 volunteers.")
+            unseen = self.tr(
+                "The model never saw faces of any other population (African, South Asian, Middle Eastern, Latin "
+                "American, Indigenous or mixed-heritage people), nor children or older people: its scores for "
+                "those faces are unmeasured.")
+            model = data.get("error_model")
+            if model:
+                band = self.tr("Each score is shown with its own error: at least ± {base}, wider for a face whose "
+                               "score changes when its framing moves a little. About two thirds of held-out faces "
+                               "are scored within their error of the raters' mean (the column \"Within ± error\" "
+                               "below).").format(base=scale.width_text(model["base"]))
+            else:
+                band = self.tr("Each score is shown ± {value}: the typical distance between the model's score and "
+                               "the raters' mean on held-out faces.").format(value=scale.width_text(card.error))
+            ranks = self.tr("Ranks are given within each division, from each capture's own stored error: a "
+                            "contestant is placed surely above another only when its score is higher by at least "
+                            "the mean of their two errors. The rank shows every place that leaves possible, e.g. "
+                            "3 (2–5); a range means a tie.")
             percentile = self.tr("The percentile compares a score with {population}, not with people in "
                                  "general.").format(population=card.percentile_population)
             licence = self.tr("The model was trained on SCUT-FBP5500, whose licence allows non-commercial "
@@ -101,8 +114,9 @@ class AboutDialog(QDialog):
                 f"<h3>{escape(self.tr('Training data'))}</h3>",
                 f"<p>{escape(trained)}</p>",
                 f"<p>{escape(population)}</p>",
+                f"<p><b>{escape(unseen)}</b></p>",
                 f"<h3>{escape(self.tr('Error band'))}</h3>",
-                f"<p>{escape(band)}</p>",
+                f"<p>{escape(band)} {escape(ranks)}</p>",
                 f"<h3>{escape(self.tr('Percentile'))}</h3>",
                 f"<p>{escape(percentile)}</p>",
                 f"<h3>{escape(self.tr('Licence'))}</h3>",
@@ -110,7 +124,8 @@ class AboutDialog(QDialog):
                 f"<h3>{escape(self.tr('Model card (as written by its authors)'))}</h3>",
                 f"<p><i>{escape(data.get('intended_use', ''))}</i></p>",
                 f"<p><i>{escape(data.get('licence', ''))}</i></p>",
-                f"<p><i>{escape(data['error_band'].get('definition', ''))}</i></p>",
+                f"<p><i>{escape((model or data['error_band']).get('definition', ''))}</i></p>",
+                f"<p><i>{escape(data.get('unseen_populations', ''))}</i></p>",
             ]
         return "\n".join(parts)
 

@@ -170,6 +170,7 @@ TEXTS = {
     "card_unreadable": QT_TRANSLATE_NOOP("ErrorText", "model card unreadable: {path} ({reason})"),
     "card_incomplete": QT_TRANSLATE_NOOP("ErrorText", "model card {file} lacks '{key}'"),
     "card_malformed": QT_TRANSLATE_NOOP("ErrorText", "model card {file}: '{key}' is malformed"),
+    "error_model_malformed": QT_TRANSLATE_NOOP("ErrorText", "model card: 'error_model' is malformed"),
     "card_input_size_mismatch": QT_TRANSLATE_NOOP(
         "ErrorText", "model card {file} says input size {declared}, but the model takes {actual}"),
     "model_not_found": QT_TRANSLATE_NOOP("ErrorText", "model file not found: {path}"),

@@ -34,5 +34,12 @@ def test_evaluate_json(dataset):
     result = facescore("evaluate", "--data", str(dataset), "--split", "official-60-40", "--limit", "60", "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert {"pc", "mae", "rmse", "n", "groups"} <= set(report)
+    assert {"pc", "mae", "rmse", "bias", "coverage", "error_fifths_ratio", "n", "groups"} <= set(report)
     assert report["n"] == 60 and set(report["groups"]) <= {"AF", "AM", "CF", "CM"}
+    assert all({"bias", "coverage"} <= set(group) for group in report["groups"].values())
+    assert 0.3 < report["coverage"] < 0.95
+
+
+def test_only_a_whole_test_part_goes_on_the_card(dataset):
+    result = facescore("evaluate", "--data", str(dataset), "--limit", "5", "--update-card")
+    assert result.returncode == 2 and "whole test part" in result.stderr

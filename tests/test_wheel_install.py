@@ -61,15 +61,17 @@ def test_wheel_holds_the_package_data_and_version(wheel):
 
 @pytest.mark.slow
 def test_installed_wheel_self_test_from_root(wheel, tmp_path):
+    # Nothing from a source tree on PYTHONPATH: its .egg-info would pass for an installed copy.
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
     environment = tmp_path / "fresh"
     venv.create(environment, with_pip=False)
     python = environment / "bin" / "python"
-    site = Path(run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip())
+    site = Path(run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                    env=env).stdout.strip())
     (site / "test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    run([sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", wheel])
-    run([sys.executable, "-m", "pip", "--python", python, "check"])
+    run([sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", wheel], env=env)
+    run([sys.executable, "-m", "pip", "--python", python, "check"], env=env)
 
-    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
     result = run([environment / "bin" / "facescore-judge", "--self-test"], cwd="/", env=env)
     assert re.search(r"self-test OK: sample_face\.jpg [1-5]\.\d\d", result.stdout)
     located = run([python, "-c", "import core.resources as r, core.version as v; "

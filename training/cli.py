@@ -33,20 +33,35 @@ def _missing_dataset(data: str) -> str | None:
 
 def _evaluate(args) -> int:
     from core.errors import FaceScoreError
-    from training.evaluate import evaluate_model, format_table
+    from training.evaluate import evaluate_model, format_table, write_to_card
 
     if (problem := _missing_dataset(args.data)) is not None:
         print(f"facescore: {problem}", file=sys.stderr)
         return 2
+    if args.update_card and args.limit:
+        print("facescore: --update-card needs the whole test part (no --limit)", file=sys.stderr)
+        return 2
+    card = Path(args.model) if args.model else None
     try:
-        result = evaluate_model(Path(args.data), args.split, Path(args.model) if args.model else None, args.limit)
+        result = evaluate_model(Path(args.data), args.split, card, args.limit)
+        if args.update_card:
+            write_to_card(result, args.split, card)
     except FaceScoreError as error:
         print(f"facescore: {error}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps({k: result[k] for k in ("pc", "mae", "rmse", "n", "groups", "skipped", "model")}))
+        print(json.dumps({k: result[k] for k in ("pc", "mae", "rmse", "bias", "coverage", "error_fifths_ratio", "n",
+                                                 "groups", "skipped", "model")}))
     else:
         print(format_table(result, f"{args.split} test part, model {result['model']}"))
+    return 0
+
+
+def _calibrate(args) -> int:
+    from training.calibration import calibrate
+
+    entry = calibrate(Path(args.data), Path(args.model) if args.model else None)
+    print(json.dumps(entry, ensure_ascii=False))
     return 0
 
 
@@ -85,7 +100,16 @@ def add_commands(commands) -> None:
     evaluate.add_argument("--limit", type=_at_least(2), help="a random sample of N (2 or more) test images")
     evaluate.add_argument("--json", action="store_true")
     evaluate.add_argument("--model", help="model card (model_card.json) of another model")
+    evaluate.add_argument("--update-card", action="store_true",
+                          help="write the result (per group: PC, MAE, RMSE, bias, error coverage) onto the model's "
+                               "card; only for the split it was trained on, never with --limit")
     evaluate.set_defaults(handler=_evaluate)
+
+    calibrate = commands.add_parser("calibrate", help="fit the model's per-face error on its validation part and "
+                                                      "write it onto its card")
+    calibrate.add_argument("--data", default=str(DEFAULT_ROOT), help="SCUT-FBP5500_v2 folder")
+    calibrate.add_argument("--model", help="model card (model_card.json) of another model")
+    calibrate.set_defaults(handler=_calibrate)
 
     framing = commands.add_parser("framing", help="measure how SCUT-FBP5500 frames its faces")
     framing.add_argument("--data", default=str(DEFAULT_ROOT), help="SCUT-FBP5500_v2 folder")

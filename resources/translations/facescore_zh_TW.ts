@@ -36,6 +36,14 @@
         <translation>均方根誤差</translation>
     </message>
     <message>
+        <source>Bias</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Within ± error</source>
+        <translation>落在 ± 誤差內</translation>
+    </message>
+    <message>
         <source>About the model</source>
         <translation>關於模型</translation>
     </message>
@@ -52,12 +60,24 @@
         <translation>以 {dataset} 訓練（資料切分 {split}，{images} 張訓練圖片）。</translation>
     </message>
     <message>
-        <source>SCUT-FBP5500 holds 5500 frontal faces: 73 % Asian and 27 % Caucasian adults, no other groups, each rated 1–5 by 60 volunteers. Accuracy on other populations is unknown.</source>
-        <translation>SCUT-FBP5500 含 5500 張正面臉孔：73% 亞洲人、27% 白人成年人，無其他族群，每張由 60 位志願者以 1–5 分評分。模型對其他族群的準確度未知。</translation>
+        <source>SCUT-FBP5500 holds 5500 frontal faces: 73 % East Asian and 27 % Caucasian adults aged about 15 to 60, each rated 1–5 by 60 volunteers.</source>
+        <translation>SCUT-FBP5500 含 5500 張正面臉孔：73% 東亞人、27% 白人，皆為約 15 至 60 歲的成年人，每張由 60 位志願者以 1–5 分評分。</translation>
     </message>
     <message>
-        <source>Each score is shown ± {value}: the typical distance between the model&apos;s score and the raters&apos; mean on held-out faces. Ranks are given within each division, from each capture&apos;s own stored error: a contestant is placed surely above another only when its score is higher by at least the mean of their two errors. The rank shows every place that leaves possible, e.g. 3 (2–5); a range means a tie.</source>
-        <translation>每個分數以 ± {value} 顯示：即模型分數與評分者平均值在未參與訓練臉孔上的典型差距。名次在各組別內計算，並使用每次拍攝各自儲存的誤差：只有當分數高出兩者誤差平均值以上時，才確定排在另一位之前。名次會列出所有可能的名次，例如 3 (2–5)；有範圍即為並列。</translation>
+        <source>The model never saw faces of any other population (African, South Asian, Middle Eastern, Latin American, Indigenous or mixed-heritage people), nor children or older people: its scores for those faces are unmeasured.</source>
+        <translation>模型從未見過其他族群的臉孔（非洲、南亞、中東、拉丁美洲、原住民或混血族群），也未見過兒童或年長者：它對這些臉孔的分數未經測量。</translation>
+    </message>
+    <message>
+        <source>Each score is shown with its own error: at least ± {base}, wider for a face whose score changes when its framing moves a little. About two thirds of held-out faces are scored within their error of the raters&apos; mean (the column &quot;Within ± error&quot; below).</source>
+        <translation>每個分數都附有各自的誤差：至少 ± {base}；若臉孔取景稍微移動時分數就會改變，誤差會更大。在未參與訓練的臉孔中，約三分之二的分數落在評分者平均值的誤差範圍內（見下方「落在 ± 誤差內」一欄）。</translation>
+    </message>
+    <message>
+        <source>Each score is shown ± {value}: the typical distance between the model&apos;s score and the raters&apos; mean on held-out faces.</source>
+        <translation>每個分數以 ± {value} 顯示：即模型分數與評分者平均值在未參與訓練臉孔上的典型差距。</translation>
+    </message>
+    <message>
+        <source>Ranks are given within each division, from each capture&apos;s own stored error: a contestant is placed surely above another only when its score is higher by at least the mean of their two errors. The rank shows every place that leaves possible, e.g. 3 (2–5); a range means a tie.</source>
+        <translation>名次在各組別內計算，並使用每次拍攝各自儲存的誤差：只有當分數高出兩者誤差平均值以上時，才確定排在另一位之前。名次會列出所有可能的名次，例如 3 (2–5)；有範圍即為並列。</translation>
     </message>
     <message>
         <source>The percentile compares a score with {population}, not with people in general.</source>
@@ -858,6 +878,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
     <message>
         <source>model card {file}: &apos;{key}&apos; is malformed</source>
         <translation>模型卡 {file}：「{key}」格式錯誤</translation>
+    </message>
+    <message>
+        <source>model card: &apos;error_model&apos; is malformed</source>
+        <translation>模型卡：「error_model」格式錯誤</translation>
     </message>
     <message>
         <source>model card {file} says input size {declared}, but the model takes {actual}</source>

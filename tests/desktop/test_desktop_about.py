@@ -1,0 +1,17 @@
+"""Help → About: the populations the model never saw, the per-face error, bias and coverage per group."""
+
+from core.model_card import ModelCard
+from core.resources import models_dir
+from desktop.about_dialog import AboutDialog
+
+
+def test_about_names_unseen_populations_and_shows_bias_and_coverage(qtbot):
+    card = ModelCard.load(models_dir() / "model_card.json")
+    dialog = AboutDialog(card, "test")
+    qtbot.addWidget(dialog)
+    text = dialog.text.toPlainText()
+    assert "never saw faces of any other population" in text and "unmeasured" in text
+    assert "its own error" in text
+    headers = [dialog.metrics.horizontalHeaderItem(i).text() for i in range(dialog.metrics.columnCount())]
+    assert headers[-2:] == ["Bias", "Within ± error"]
+    assert dialog.metrics.item(0, len(headers) - 1).text().endswith("%")

@@ -1,0 +1,115 @@
+"""The per-face error: moved framings, the error model, its calibration, and where it is used."""
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from core.alignment import align_face
+from core.capture import score_burst
+from core.model_card import CARD_FILE, MODEL_FILE
+from core.resources import models_dir
+from core.scorer import Scorer
+from core.uncertainty import ErrorModel, disagreement
+from training.calibration import VIEWS, fit_error_model
+from training.metrics import fifths_rmse_ratio, grouped_metrics
+
+MODEL = {"views": [list(view) for view in VIEWS], "base": 0.2, "weight": 40.0}
+
+
+def card_with(tmp_path, error_model):
+    for name in (MODEL_FILE, CARD_FILE):
+        shutil.copy2(models_dir() / name, tmp_path / name)
+    card = json.loads((tmp_path / CARD_FILE).read_text())
+    card.pop("error_model", None)
+    if error_model:
+        card["error_model"] = error_model
+    (tmp_path / CARD_FILE).write_text(json.dumps(card))
+    return tmp_path / CARD_FILE
+
+
+def test_a_view_shifts_the_framing_by_its_share_of_the_crop(detector, sample_image):
+    face = detector.detect(sample_image)[0]
+    base = align_face(sample_image, face).astype(int)
+    moved = align_face(sample_image, face, view=(10 / 224, 0.0, 1.0, 0.0)).astype(int)
+    assert np.abs(moved[40:184, 60:184] - base[40:184, 50:174]).mean() < 3
+    assert np.abs(moved[40:184, 60:184] - base[40:184, 60:184]).mean() > 6
+
+
+def test_error_grows_with_disagreement_from_the_base():
+    model = ErrorModel.from_card({"error_model": MODEL})
+    assert model.views == VIEWS
+    assert model.error(0.0) == pytest.approx(0.2)
+    assert model.error(0.05) == pytest.approx(np.sqrt(0.04 + 40 * 0.0025))
+    assert ErrorModel.from_card({}) is None
+    assert disagreement(np.array([[3.0, 3.1, 2.9], [2.0, 2.0, 2.0]])) == pytest.approx(np.std([3.0, 3.1, 2.9]) / 2)
+
+
+def test_calibration_finds_the_disagreement_that_predicts_the_error():
+    rng = np.random.default_rng(5)
+    spread = rng.uniform(0.0, 0.1, 4000)
+    raw = 3.0 + spread[:, None] * np.array([0.0, 1.2247, -1.2247])  # standard deviation = spread
+    labels = raw[:, 0] - rng.normal(0.0, np.sqrt(0.04 + 30 * spread**2))
+    model = fit_error_model(raw, labels)
+    errors = np.array([model.error(disagreement(row)) for row in raw])
+    assert np.mean(np.abs(raw[:, 0] - labels) <= errors) == pytest.approx(0.683, abs=0.01)
+    assert 0.15 < model.base < 0.25 and 15 < model.weight < 45
+    assert fifths_rmse_ratio(labels, raw[:, 0], errors) > 1.5
+
+
+def test_metrics_give_bias_coverage_and_the_fifths_ratio():
+    groups = np.array(["AF"] * 5 + ["CM"] * 5)
+    labels = np.linspace(2.0, 4.0, 10)
+    predictions = labels + np.array([0.1, -0.1, 0.1, 0.1, 0.1, 0.5, -0.5, 0.5, 0.5, 0.5])
+    stated = np.array([0.2] * 5 + [0.4] * 5)
+    result = grouped_metrics(groups, labels, predictions, stated)
+    assert result["groups"]["AF"]["bias"] == pytest.approx(0.06)
+    assert result["groups"]["AF"]["coverage"] == 1.0 and result["groups"]["CM"]["coverage"] == 0.0
+    assert result["coverage"] == 0.5
+    assert result["error_fifths_ratio"] == pytest.approx(5.0)
+
+
+def test_each_face_gets_its_own_error_and_a_capture_stores_it(tmp_path, detector, sample_image):
+    scorer = Scorer(card_with(tmp_path, MODEL))
+    prepared = scorer.prepare(sample_image, detector)
+    assert prepared.views.shape == (2, scorer.input_size, scorer.input_size, 3)
+    score, raw = scorer.estimate([prepared])
+    crops = np.concatenate([prepared.crop[None], prepared.views])
+    expected = MODEL["base"] ** 2 + MODEL["weight"] * np.std(scorer.predict(crops)) ** 2
+    assert score.error == pytest.approx(np.sqrt(expected), rel=1e-5) and score.error > MODEL["base"]
+    assert score.value == pytest.approx(float(np.clip(raw[0], 1, 5)))
+    burst = score_burst([sample_image, sample_image], detector, scorer)
+    assert burst.score.error == pytest.approx(score.error, rel=1e-5)
+
+
+def test_a_card_without_error_model_gives_its_one_error(tmp_path, detector, sample_image):
+    scorer = Scorer(card_with(tmp_path, None))
+    prepared = scorer.prepare(sample_image, detector)
+    assert scorer.views == () and len(prepared.views) == 0
+    assert scorer.estimate([prepared])[0].error == scorer.card.error
+
+
+def test_the_card_takes_only_the_test_part_of_the_split_it_was_trained_on(tmp_path):
+    from core.errors import FaceScoreError
+    from training.evaluate import write_to_card
+
+    card = card_with(tmp_path, MODEL)
+    result = {"pc": 0.9, "groups": {}, "model": "m"}
+    with pytest.raises(FaceScoreError, match="trained on split official-60-40"):
+        write_to_card(result, "fold-1", card)
+    write_to_card(result, "official-60-40", card)
+    data = json.loads(card.read_text())
+    assert data["metrics"]["official-60-40 test"]["pc"] == 0.9
+    assert "East Asian and Caucasian" in data["unseen_populations"]
+    Scorer(card)  # the model file, and so its checksum, are untouched
+
+
+@pytest.mark.parametrize("broken", [{"views": "x", "base": 0.2, "weight": 1}, {"views": [[0.1, 0]], "base": 0.2,
+                                                                                  "weight": 1},
+                                    {"views": [], "base": -1, "weight": 1}, {"base": 0.2}])
+def test_a_malformed_error_model_is_refused(tmp_path, broken):
+    from core.errors import ModelError
+
+    with pytest.raises(ModelError, match="error_model"):
+        Scorer(card_with(tmp_path, broken))
