@@ -42,6 +42,8 @@ def summary() -> str:
         ("scoring latency, one face in a 1280x720 frame (`score_image`: face + 2 framings, own error), median / p95",
          f"**{latency['ours_median_ms']:.1f}** / {latency['ours_p95_ms']:.1f} ms",
          f"≤ {latency['goal_median_ms']:.0f} ms median"),
+        ("the same, face alone (prepare_face + Scorer.score: one crop, one error for all), median / p95",
+         f"{latency['face_alone_median_ms']:.1f} / {latency['face_alone_p95_ms']:.1f} ms", "—"),
         ("origin study's pipeline: Keras ResNet50 `model.predict`, 350→224, one image, median / p95",
          f"{latency['keras_median_ms']:.1f} / {latency['keras_p95_ms']:.1f} ms", "—"),
         ("ratio (origin study ÷ ours, medians)", f"**{latency['ratio']:.1f}×** faster", "—"),

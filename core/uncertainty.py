@@ -39,7 +39,7 @@ class ErrorModel:
         except (KeyError, TypeError, ValueError):
             result = None
         if result is None or any(len(view) != 4 for view in views) or result.base <= 0 or result.weight < 0:
-            raise ModelError("model card: 'error_model' is malformed", code="card_malformed", key="error_model")
+            raise ModelError("model card: 'error_model' is malformed", code="error_model_malformed")
         return result
 
     def error(self, disagreement: float) -> float:

@@ -25,6 +25,7 @@ TEXTS = {
     "too_dark": QT_TRANSLATE_NOOP("ErrorText", "The face is too dark: add light in front of the contestant."),
     "overexposed": QT_TRANSLATE_NOOP(
         "ErrorText", "The face is overexposed: reduce the light or move out of direct light."),
+    "noisy": QT_TRANSLATE_NOOP("ErrorText", "The image is grainy (camera noise): add light in front of the contestant."),
     # ValidationError
     "number_empty": QT_TRANSLATE_NOOP("ErrorText", "The contestant number is empty."),
     "name_empty": QT_TRANSLATE_NOOP("ErrorText", "The contestant name is empty."),
@@ -169,6 +170,7 @@ TEXTS = {
     "card_unreadable": QT_TRANSLATE_NOOP("ErrorText", "model card unreadable: {path} ({reason})"),
     "card_incomplete": QT_TRANSLATE_NOOP("ErrorText", "model card {file} lacks '{key}'"),
     "card_malformed": QT_TRANSLATE_NOOP("ErrorText", "model card {file}: '{key}' is malformed"),
+    "error_model_malformed": QT_TRANSLATE_NOOP("ErrorText", "model card: 'error_model' is malformed"),
     "card_input_size_mismatch": QT_TRANSLATE_NOOP(
         "ErrorText", "model card {file} says input size {declared}, but the model takes {actual}"),
     "model_not_found": QT_TRANSLATE_NOOP("ErrorText", "model file not found: {path}"),

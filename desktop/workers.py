@@ -122,9 +122,11 @@ class ScoringWorker(CooperativeThread):
 
         scorer = Scorer(self._card_path)
         detector = FaceDetector()
-        # Warm-up at the burst's batch size, so the first capture is not slower than the rest.
+        # Warm-up at the burst's batch size (each frame with its moved framings), so the first
+        # capture is not slower than the rest.
         detector.detect(np.zeros((480, 640, 3), np.uint8))
-        scorer.predict(np.zeros((BURST_FRAMES, scorer.input_size, scorer.input_size, 3), np.uint8))
+        crops = BURST_FRAMES * (1 + len(scorer.views))
+        scorer.predict(np.zeros((crops, scorer.input_size, scorer.input_size, 3), np.uint8))
         return scorer, detector
 
     def _next_job(self) -> ScoringJob | None:

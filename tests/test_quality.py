@@ -90,3 +90,27 @@ def test_smaller_faces_at_the_sides_or_too_small_to_score_are_ignored(detector, 
                        (audience, 48, 960, 900, detector))
     assert len(detector.detect(frame)) == 3
     assert prepare_face(frame, detector).quality.passed
+
+
+def test_noise_estimate_follows_the_added_noise():
+    from core.quality import noise_sigma
+
+    rng = np.random.default_rng(0)
+    flat = np.full((200, 200), 128.0)
+    for sigma in (2.0, 5.0, 10.0):
+        noisy = np.clip(flat + rng.normal(0, sigma, flat.shape), 0, 255)
+        assert noise_sigma(noisy) == pytest.approx(sigma, rel=0.15)
+
+
+def test_grainy_face_is_refused_and_a_clean_one_is_not(detector, sample_image):
+    """Sensor noise moves the score (benchmarks/robustness.py); a grainy frame asks for light instead."""
+    scene = np.full((720, 1280, 3), 118, np.uint8)
+    scene[100:612, 384:896] = sample_image
+    assert prepare_face(scene, detector).quality.noise < 1.2
+    noisy = np.clip(scene + np.random.default_rng(1).normal(0, 20, scene.shape), 0, 255).astype(np.uint8)
+    assert issues_of(noisy, detector) == {QualityIssue.NOISY}
+
+
+def test_half_exposure_is_too_dark(detector, sample_image):
+    """At half exposure the score moved by 0.11 in the median (benchmarks/robustness.py)."""
+    assert QualityIssue.TOO_DARK in issues_of((sample_image * 0.4).astype(np.uint8), detector)

@@ -572,6 +572,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>編號 {number} 現已由 {other} 使用；請先為 {other} 更改編號，才能恢復 {name}。</translation>
     </message>
     <message>
+        <source>The image is grainy (camera noise): add light in front of the contestant.</source>
+        <translation>畫面雜訊過多（相機噪點）：請在參賽者前方補光。</translation>
+    </message>
+    <message>
         <source>Number {number} differs from number {other} at line {line} only in leading zeros.</source>
         <translation>編號 {number} 與第 {line} 列的編號 {other} 只差在前導的零。</translation>
     </message>
@@ -874,6 +878,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
     <message>
         <source>model card {file}: &apos;{key}&apos; is malformed</source>
         <translation>模型卡 {file}：「{key}」格式錯誤</translation>
+    </message>
+    <message>
+        <source>model card: &apos;error_model&apos; is malformed</source>
+        <translation>模型卡：「error_model」格式錯誤</translation>
     </message>
     <message>
         <source>model card {file} says input size {declared}, but the model takes {actual}</source>
