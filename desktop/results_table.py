@@ -52,8 +52,7 @@ class ResultsTable(QTableView):
 
         self.division_filter = QComboBox()
         self.division_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.division_filter.currentIndexChanged.connect(
-            lambda _index: self._proxy.set_division(self.division_filter.currentData()))
+        self.division_filter.currentIndexChanged.connect(lambda _index: self._show_chosen_division())
         for signal in (results.rowsInserted, results.rowsRemoved, results.dataChanged, results.modelReset):
             signal.connect(self._fill_division_filter)
         self._fill_division_filter()
@@ -83,8 +82,15 @@ class ResultsTable(QTableView):
         self.division_filter.setCurrentIndex(max(0, self.division_filter.findData(chosen)) if chosen is not None
                                              else 0)
         self.division_filter.blockSignals(False)
-        self._proxy.set_division(self.division_filter.currentData())
         self.division_filter.setVisible(len(divisions) > 1)
+        self._show_chosen_division()
+
+    def _show_chosen_division(self) -> None:
+        """Only the chosen division's rows; its column only while rows of several divisions are listed,
+        so at 1280x720 one division's table keeps every column in view."""
+        chosen = self.division_filter.currentData()
+        self._proxy.set_division(chosen)
+        self.setColumnHidden(Column.DIVISION, chosen is not None or len(self._results.divisions()) <= 1)
 
     def retranslate(self) -> None:
         self._fill_division_filter()

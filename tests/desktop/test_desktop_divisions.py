@@ -45,13 +45,16 @@ def test_divisions_filter_group_and_rank_on_their_own(qtbot, tmp_path, open_wind
     assert choices.isVisible()
     assert [choices.itemText(i) for i in range(choices.count())] == ["All divisions", "小姐組", "青少年組",
                                                                      "No division"]
+    assert not window.table.isColumnHidden(Column.DIVISION)
     choices.setCurrentIndex(2)
     assert shown(window) == [("青少年組", "2", "1"), ("青少年組", "4", "2")]
+    assert window.table.isColumnHidden(Column.DIVISION)  # one division: its column would only repeat it
     store.add_contestant(Contestant(None, "6", "Bea", "青少年組"))  # the choice stays while the roster changes
     qtbot.waitUntil(lambda: len(shown(window)) == 3)
     assert choices.currentText() == "青少年組"
     choices.setCurrentIndex(0)
     assert len(shown(window)) == 6
+    assert not window.table.isColumnHidden(Column.DIVISION)
 
     # The name column fits the longest name; an elided name has its full text as tooltip.
     width = window.table.columnWidth(Column.NAME)
