@@ -115,9 +115,8 @@ def run_mark(args) -> int:
     from core.errors import FaceScoreError
     from core.store import ContestStore
 
-    path = Path(args.file)
-    if not path.is_file():
-        print(f"facescore: there is no contest file {path}.", file=sys.stderr)
+    path = _existing_contest(args.file)
+    if path is None:
         return EXIT_ERROR
     try:
         with ContestStore(path) as store:
@@ -184,9 +183,8 @@ def run_photos(args) -> int:
     from core.scorer import Scorer
     from core.store import ContestStore
 
-    path = Path(args.file)
-    if not path.is_file():
-        print(f"facescore: there is no contest file {path}.", file=sys.stderr)
+    path = _existing_contest(args.file)
+    if path is None:
         return EXIT_ERROR
     try:
         scorer = Scorer(Path(args.model) if args.model else None)
@@ -221,9 +219,8 @@ def run_results(args) -> int:
     from core.score import SCALES
     from core.store import ContestStore
 
-    path, out = Path(args.file), Path(args.out)
-    if not path.is_file():
-        print(f"facescore: there is no contest file {path}.", file=sys.stderr)
+    path, out = _existing_contest(args.file), Path(args.out)
+    if path is None:
         return EXIT_ERROR
     try:
         card = ModelCard.load(Path(args.model) if args.model else models_dir() / CARD_FILE)
@@ -250,3 +247,12 @@ def _start_qt() -> None:
 
     if QGuiApplication.instance() is None:
         _start_qt.app = QGuiApplication([])  # kept alive while the sheet is drawn
+
+
+def _existing_contest(file: str) -> Path | None:
+    """The contest file the command works on, or None (said on stderr) when there is none."""
+    path = Path(file)
+    if path.is_file():
+        return path
+    print(f"facescore: there is no contest file {path}.", file=sys.stderr)
+    return None

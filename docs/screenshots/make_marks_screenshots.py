@@ -19,6 +19,8 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 OUT = Path(__file__).resolve().parent
+
+from make_screenshots import save_png, wait_until  # noqa: E402 (this folder is on sys.path when run)
 SIZES = ((1366, 768), (1280, 720))
 CRITERIA = "Poise=40,Interview=40,Talent=20"
 JUDGES = ("Judge Chen Wen-hsiung", "Judge Alexandra Fitzgerald-Okonkwo", "Judge 林美惠")
@@ -60,8 +62,7 @@ def contest_file(path: Path, judge: str, seed: int, marked: int):
 
 
 def main() -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from desktop import i18n
     from desktop.main_window import MainWindow
@@ -71,22 +72,10 @@ def main() -> None:
     app = QApplication([])
     work = Path(tempfile.mkdtemp())
 
-    def wait(condition=lambda: False, seconds=20.0) -> None:
-        loop = QEventLoop()
-        timer = QTimer(interval=50)
-        timer.timeout.connect(lambda: condition() and loop.quit())
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        timer.start()
-        loop.exec()
+    wait = wait_until
 
-    def save(widget: QWidget, name: str) -> None:
-        wait(seconds=0.6)
-        path = OUT / f"{name}.png"
-        widget.grab().save(str(path), "PNG")
-        with Image.open(path) as shot:
-            palette = shot.convert("RGB").quantize(256, dither=Image.Dither.FLOYDSTEINBERG)
-        palette.save(path, optimize=True)
-        print("saved", path, path.stat().st_size // 1024, "KB")
+    def save(widget, name: str) -> None:
+        save_png(widget, OUT / f"{name}.png")
 
     data = work / "judge"
     (data / "contests").mkdir(parents=True)

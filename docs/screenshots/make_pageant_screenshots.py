@@ -21,6 +21,8 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 OUT = Path(__file__).resolve().parent
+
+from make_screenshots import save_png, wait_until  # noqa: E402 (this folder is on sys.path when run)
 SIZES = ((1280, 720), (1366, 768))
 NAMES = ["Alexandra Konstantinopoulou-Sm", "歐陽娜娜林佳穎陳美", "張雅婷", "Beatrice Okonkwo", "歐陽詩涵",
          "Maria Fernanda Guadalupe Santos", "Lin Mei-hua", "陳怡君", "Priyanka Venkataraman", "王小明",
@@ -51,8 +53,7 @@ def fill(store) -> None:
 
 
 def main() -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from desktop import i18n
     from desktop.main_window import MainWindow
@@ -61,22 +62,10 @@ def main() -> None:
     app = QApplication([])
     work = Path(tempfile.mkdtemp())
 
-    def wait(condition=lambda: False, seconds=20.0) -> None:
-        loop = QEventLoop()
-        timer = QTimer(interval=50)
-        timer.timeout.connect(lambda: condition() and loop.quit())
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        timer.start()
-        loop.exec()
+    wait = wait_until
 
-    def save(widget: QWidget, name: str) -> None:
-        wait(seconds=0.6)
-        path = OUT / f"{name}.png"
-        widget.grab().save(str(path), "PNG")
-        with Image.open(path) as shot:
-            palette = shot.convert("RGB").quantize(256, dither=Image.Dither.FLOYDSTEINBERG)
-        palette.save(path, optimize=True)
-        print("saved", path, path.stat().st_size // 1024, "KB")
+    def save(widget, name: str) -> None:
+        save_png(widget, OUT / f"{name}.png")
 
     i18n.set_language("en")
     window = MainWindow(AppSettings(work / "data"))
