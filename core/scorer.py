@@ -27,12 +27,7 @@ class Scorer:
                  preprocessing: str = PREPROCESSING_VERSION):
         """``card_path``: a model card, or a ``.tflite`` with its card beside it; default: the bundled model.
         ``preprocessing``: how the caller prepares what it scores; the card must name the same."""
-        card_path = Path(card_path) if card_path else models_dir() / CARD_FILE
-        if card_path.suffix == ".tflite":
-            card_path = card_path.with_name(CARD_FILE)
-        self.card = ModelCard.load(card_path)
-        self.card.verify()
-        _check_preprocessing(self.card, preprocessing)
+        self.card = verified_card(card_path, preprocessing)
         self.error_model = ErrorModel.from_card(self.card.data)
         try:
             self._interpreter = Interpreter(model_path=str(self.card.model_path), num_threads=num_threads)
@@ -42,10 +37,9 @@ class Scorer:
                              reason=str(error)) from error
         details = self._interpreter.get_input_details()[0]
         if tuple(details["shape"][1:]) != (self.input_size, self.input_size, 3):
-            raise ModelError(f"model card {card_path.name} says input size {self.input_size}, but the model takes "
-                             f"{'x'.join(map(str, details['shape'][1:]))}", code="card_input_size_mismatch",
-                             file=card_path.name, declared=self.input_size,
-                             actual="x".join(map(str, details["shape"][1:])))
+            actual, name = "x".join(map(str, details["shape"][1:])), self.card.path.name
+            raise ModelError(f"model card {name} says input size {self.input_size}, but the model takes {actual}",
+                             code="card_input_size_mismatch", file=name, declared=self.input_size, actual=actual)
         self._input = details["index"]
         self._output = self._interpreter.get_output_details()[0]["index"]
         self._batch = 1
@@ -106,6 +100,17 @@ class Scorer:
         raw = self.predict(crops).reshape(len(faces), 1 + views)
         error = self.error_model.error(disagreement(raw)) if self.error_model else None
         return self.to_score(float(raw[:, 0].mean()), error), raw[:, 0]
+
+
+def verified_card(path: Path | None = None, preprocessing: str = PREPROCESSING_VERSION) -> ModelCard:
+    """The card at ``path`` (or of the ``.tflite`` beside it; default: the bundled model's), checked: its
+    fields, the model file's checksum, and that it expects faces prepared as ``preprocessing``.
+    Raises :class:`ModelError`."""
+    path = Path(path) if path else models_dir() / CARD_FILE
+    card = ModelCard.load(path.with_name(CARD_FILE) if path.suffix == ".tflite" else path)
+    card.verify()
+    _check_preprocessing(card, preprocessing)
+    return card
 
 
 def _check_preprocessing(card: ModelCard, expected: str) -> None:

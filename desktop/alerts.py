@@ -1,4 +1,4 @@
-"""Message boxes that never block the event loop (workers keep running, tests can read them)."""
+"""Dialogs and message boxes that never block the event loop (workers keep running, tests can read them)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
+
+
+def open_dialog(dialog: QWidget) -> QWidget:
+    """Show ``dialog`` window-modal without a nested event loop; it deletes itself when closed."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def show_error(parent: QWidget, title: str, text: str) -> QMessageBox:

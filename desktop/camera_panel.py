@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.score import ScoreScale, percentile_text
 from desktop import palette
 from desktop.error_text import describe_error, describe_issue
 from desktop.workers import SourceStopped
@@ -100,8 +101,9 @@ class PreviewView(QWidget):
 class CameraPanel(QWidget):
     sourceChosen = Signal(str)  # a camera index, video file or image folder
 
-    def __init__(self, capture_action, import_action, parent=None):
+    def __init__(self, capture_action, import_action, scale: ScoreScale, parent=None):
         super().__init__(parent)
+        self._scale = scale
         self._source_title = QLabel()
         self._sources = QComboBox()
         self._sources.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -281,6 +283,26 @@ class CameraPanel(QWidget):
             return self.tr("No contestant selected")
         return self.tr("No. {number} · {name}").format(number=contestant.number, name=contestant.name)
 
+    def show_capturing(self, contestant) -> None:
+        self.show_message(lambda: self.tr("Capturing No. {number} {name}…").format(
+            number=contestant.number, name=contestant.name))
+
+    def show_stored(self, stored, contestant, frames: int) -> None:
+        """``stored``: the core.contest.Capture of ``contestant`` (None: no longer in the contest)."""
+        number, name = (contestant.number, contestant.name) if contestant else ("?", "?")
+        self.show_message(lambda: self.tr(
+            "No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference "
+            "faces ({used} of %n frames used, spread {spread})", "", frames).format(
+            number=number, name=name, score=self._scale.value_text(stored.score),
+            error=self._scale.width_text(stored.error), level=stored.level,
+            percentile=percentile_text(stored.percentile), used=stored.frames_used,
+            spread=self._scale.width_text(stored.spread)), style=palette.RESULT_STYLE)
+
+    def set_scale(self, scale: ScoreScale) -> None:
+        """Show scores on ``scale``, the last result line included."""
+        self._scale = scale
+        self.refresh_message()
+
     def show_message(self, text: Callable[[], str], *, style: str = "") -> None:
         """Show a result or a reason; ``text`` is called again after a language switch."""
         self._message_text = text
@@ -289,9 +311,6 @@ class CameraPanel(QWidget):
 
     def show_error_message(self, text: Callable[[], str]) -> None:
         self.show_message(text, style=palette.ERROR_STYLE)
-
-    def show_result_message(self, text: Callable[[], str]) -> None:
-        self.show_message(text, style=palette.RESULT_STYLE)
 
     @property
     def message(self) -> str:

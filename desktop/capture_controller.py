@@ -36,23 +36,44 @@ class CaptureController(QObject):
     def __init__(self, camera: CameraWorker, model_card_path: Path | None = None, parent=None):
         super().__init__(parent)
         self._camera = camera
-        self._scoring = ScoringWorker(model_card_path, self)
+        self._scoring = self._scoring_worker(model_card_path)
         self.model_state = ModelState.LOADING
         self.model_error: Exception | None = None
         self.card = None
         self.camera_live = False
         self._store = None  # the store the capture in progress goes to
         self._contestant = None  # the contestant being captured, None when idle
-        self._scoring.modelReady.connect(self._on_model_ready)
-        self._scoring.modelFailed.connect(self._on_model_failed)
-        self._scoring.scored.connect(self._on_scored)
-        self._scoring.failed.connect(self._on_score_failed)
         camera.frameReady.connect(self._on_frame)
         camera.lost.connect(self._on_camera_lost)
         camera.burstFailed.connect(self._on_burst_failed)
 
+    def _scoring_worker(self, card_path: Path | None) -> ScoringWorker:
+        worker = ScoringWorker(card_path, self)
+        worker.modelReady.connect(self._on_model_ready)
+        worker.modelFailed.connect(self._on_model_failed)
+        worker.scored.connect(self._on_scored)
+        worker.failed.connect(self._on_score_failed)
+        return worker
+
     def start(self) -> None:
         self._scoring.start()
+
+    def load_model(self, path: Path) -> bool:
+        """Score with the model at ``path`` (its card, or its .tflite with the card beside it) from now on.
+        Its card, checksum and face preparation are checked first: a ModelError leaves the current model
+        in place. False while a model loads or a capture is in progress."""
+        from core.scorer import verified_card
+
+        verified_card(Path(path))
+        if self.busy or self.model_state == ModelState.LOADING:
+            return False
+        self._scoring.stop()  # idle: returns at once
+        self._scoring.deleteLater()
+        self._scoring = self._scoring_worker(Path(path))
+        self.card, self.model_error = None, None
+        self._set_model_state(ModelState.LOADING)
+        self._scoring.start()
+        return True
 
     def stop(self) -> None:
         self._scoring.stop()

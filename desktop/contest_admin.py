@@ -1,76 +1,99 @@
-"""The Contest menu's record keeping: finalize and reopen, the audit log, printing the results sheet,
-backups (restore, and the offer when a contest file is damaged), deleting photos and contests.
+"""The Contest menu's record keeping: exporting and printing the results, finalize and reopen, the
+audit log, backups (restore, and the offer when a contest file is damaged), deleting photos and contests.
 
 The rules are core's (core.store, core.backups); this object only asks, confirms and reports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from core.backups import backup_files, backups_folder, delete_contest
 from core.errors import FaceScoreError, StoreError
 from core.store import ContestStore
-from desktop.alerts import confirm, show_error
+from desktop.actions import ActionSet
+from desktop.alerts import confirm, open_dialog, show_error
 from desktop.audit_dialog import AuditLogDialog
 from desktop.contests import new_contest_path
 from desktop.error_text import describe_error
+from desktop.file_dialogs import choose_export_path
 
 
 class ContestAdmin(QObject):
-    """Actions on the open contest of ``window`` (a MainWindow: its ``store``, ``open_contest()``,
-    ``contests_folder``, and ``sheet()``, which builds the results sheet as exported)."""
+    """Actions on the open contest of ``window`` (a MainWindow: its ``store``, ``results_model``,
+    ``model_card``, ``score_scale`` and ``files``, the ContestFiles)."""
 
-    def __init__(self, window, open_dialog: Callable[[QWidget], QWidget]):
+    def __init__(self, window):
         super().__init__(window)
         self._window = window
-        self._open_dialog = open_dialog
-        self.finalize_action = self._action(None, self.finalize)
-        self.reopen_action = self._action(None, self.reopen)
-        self.audit_action = self._action(None, self.show_audit_log)
-        self.print_action = self._action(QKeySequence.StandardKey.Print, self.print_results)
-        self.restore_action = self._action(None, self.restore_backup)
-        self.delete_photos_action = self._action(None, self.delete_photos)
-        self.delete_contest_action = self._action(None, self.delete_contest)
-
-    def _action(self, shortcut, slot) -> QAction:
-        action = QAction(self._window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        self._window.addAction(action)
-        return action
+        self._actions = ActionSet(window, "ContestAdmin")
+        add = self._actions.add
+        self.export_action = add(QT_TRANSLATE_NOOP("ContestAdmin", "Export results…"), self.export_results, "Ctrl+E")
+        self.finalize_action = add(QT_TRANSLATE_NOOP("ContestAdmin", "Finalize results…"), self.finalize)
+        self.reopen_action = add(QT_TRANSLATE_NOOP("ContestAdmin", "Reopen results…"), self.reopen)
+        self.audit_action = add(QT_TRANSLATE_NOOP("ContestAdmin", "Audit log…"), self.show_audit_log)
+        self.print_action = add(QT_TRANSLATE_NOOP("ContestAdmin", "Print results…"), self.print_results,
+                                QKeySequence.StandardKey.Print)
+        self.restore_action = add(QT_TRANSLATE_NOOP("ContestAdmin", "Restore from backup…"), self.restore_backup)
+        self.delete_photos_action = add(QT_TRANSLATE_NOOP("ContestAdmin", "Delete photos…"), self.delete_photos)
+        self.delete_contest_action = add(QT_TRANSLATE_NOOP("ContestAdmin", "Delete contest…"), self.delete_contest)
 
     @property
     def actions(self) -> list[QAction | None]:
         """The Contest menu's entries, None for a separator."""
-        return [self.finalize_action, self.reopen_action, self.audit_action, None, self.print_action, None,
-                self.restore_action, self.delete_photos_action, self.delete_contest_action]
+        return [self.export_action, None, self.finalize_action, self.reopen_action, self.audit_action, None,
+                self.print_action, None, self.restore_action, self.delete_photos_action, self.delete_contest_action]
 
     def retranslate(self) -> None:
-        for action, text in ((self.finalize_action, self.tr("Finalize results…")),
-                             (self.reopen_action, self.tr("Reopen results…")),
-                             (self.audit_action, self.tr("Audit log…")),
-                             (self.print_action, self.tr("Print results…")),
-                             (self.restore_action, self.tr("Restore from backup…")),
-                             (self.delete_photos_action, self.tr("Delete photos…")),
-                             (self.delete_contest_action, self.tr("Delete contest…"))):
-            action.setText(text)
+        self._actions.retranslate()
 
     def update_actions(self) -> None:
         store = self._window.store
         finalized = store is not None and store.finalized
         self.finalize_action.setEnabled(store is not None and not finalized)
         self.reopen_action.setEnabled(finalized)
-        for action in (self.audit_action, self.print_action, self.restore_action, self.delete_photos_action,
-                       self.delete_contest_action):
+        for action in (self.export_action, self.audit_action, self.print_action, self.restore_action,
+                       self.delete_photos_action,                       self.delete_contest_action):
             action.setEnabled(store is not None)
+
+    # -- export and the results sheet ------------------------------------------------
+
+    def export_results(self, path: Path | None = None) -> bool:
+        store = self._window.store
+        if store is None:
+            return False
+        path = path or choose_export_path(
+            self._window, self.tr("Export results"), f"{store.path.stem}-results.csv",
+            self.tr("CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)"))
+        if path is None:
+            return False
+        from desktop.results_sheet import export_results
+
+        results = self._window.results_model
+        results.refresh()
+        try:
+            export_results(path, store.contest_name, results.ranked_rows(), self._window.model_card,
+                           self._window.score_scale)
+            store.record_export(path)
+        except FaceScoreError as error:
+            show_error(self._window, self.tr("Export failed"), describe_error(error))
+            return False
+        self._window.statusBar().showMessage(self.tr("Results exported to {path}").format(path=str(path)), 8000)
+        return True
+
+    def sheet(self):
+        """The results sheet of the open contest, as exported to PDF and printed."""
+        from desktop.results_sheet import SheetModel, results_document
+
+        results = self._window.results_model
+        results.refresh()
+        return results_document(self._window.store.contest_name, results.ranked_rows(),
+                                SheetModel.of(self._window.model_card), self._window.score_scale)
 
     # -- finalize, reopen, audit ----------------------------------------------------
 
@@ -119,7 +142,7 @@ class ContestAdmin(QObject):
 
     def show_audit_log(self) -> AuditLogDialog | None:
         store = self._window.store
-        return None if store is None else self._open_dialog(AuditLogDialog(store, self._window))
+        return None if store is None else open_dialog(AuditLogDialog(store, self._window))
 
     # -- printing ----------------------------------------------------------------
 
@@ -134,7 +157,7 @@ class ContestAdmin(QObject):
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             if QPrintDialog(printer, self._window).exec() != QPrintDialog.DialogCode.Accepted:
                 return False
-        self._window.sheet().print_(printer)
+        self.sheet().print_(printer)
         return True
 
     # -- backups, photos, deleting -------------------------------------------------
@@ -154,13 +177,13 @@ class ContestAdmin(QObject):
         return self._restore(backup, store.path)
 
     def _restore(self, backup: Path, original: Path) -> bool:
-        target = new_contest_path(self._window.contests_folder, f"{original.stem}-restored")
+        target = new_contest_path(self._window.files.folder, f"{original.stem}-restored")
         try:
             ContestStore.restore(backup, target).close()
         except FaceScoreError as error:
             show_error(self._window, self.tr("Restore from backup"), describe_error(error))
             return False
-        return self._window.open_contest(target)
+        return self._window.files.open_contest(target)
 
     def offer_backup(self, damaged: Path, error: StoreError) -> bool:
         """A contest file damaged at opening: offer its newest backup as a new file; the damaged file
@@ -206,10 +229,10 @@ class ContestAdmin(QObject):
                     lambda: self.delete_contest(True))
             return False
         path = store.path
-        self._window.close_contest()
+        self._window.files.close_contest()
         try:
             delete_contest(path)
         except FaceScoreError as error:
             show_error(self._window, self.tr("Delete contest"), describe_error(error))
-        self._window.new_contest(self.tr("Contest {date}").format(date=datetime.now().date().isoformat()))
+        self._window.files.new_contest(self.tr("Contest {date}").format(date=datetime.now().date().isoformat()))
         return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableView
 
 from desktop.results_model import CONTESTANT_ID_ROLE, THUMBNAIL_SIZE, Column, ResultsModel, ResultsProxy
 

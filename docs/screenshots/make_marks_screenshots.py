@@ -90,9 +90,9 @@ def main() -> None:
         window.resize(width, height)
         window.marks_panel.grid.start_at(14)  # the judge is typing the 15th contestant's marks
         save(window, f"judges-marks-{width}x{height}")
-    window.set_language("zh_TW")
+    window.preferences.set_language("zh_TW")
     save(window, "judges-marks-zh-TW-1280x720")
-    window.set_language("en")
+    window.preferences.set_language("en")
     window.close()
 
     files = []

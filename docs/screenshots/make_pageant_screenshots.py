@@ -84,7 +84,7 @@ def main() -> None:
     window.table.division_filter.setCurrentIndex(0)
 
     for suffix in ("csv", "pdf"):
-        window.export_results(work / f"results.{suffix}")
+        window.admin.export_results(work / f"results.{suffix}")
     window.admin.finalize(judge="Judge 林美惠", confirmed=True)
     window.admin.reopen(confirmed=True)
     dialog = window.admin.show_audit_log()

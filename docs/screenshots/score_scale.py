@@ -62,7 +62,7 @@ def main() -> None:
             window.store.add_capture(Capture.from_score(contestant.id, score, spread=rng.uniform(0.02, 0.12),
                                                         frames_used=5, crop_png=rng.choice(crops),
                                                         source="camera"))
-    window.set_score_scale(SCALES["0-100"])
+    window.preferences.set_score_scale(SCALES["0-100"])
     wait_until(lambda: window.camera_live)
     window.select_number("1")
     window.capture()

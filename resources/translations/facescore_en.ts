@@ -2,22 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CameraPanel</name>
+    <message numerus="yes">
+        <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</source>
+        <translation>
+            <numerusform>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frame used, spread {spread})</numerusform>
+            <numerusform>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message numerus="yes">
         <source>%n captures, newest first. Only the current one counts in the ranking; the ones a retake replaced stay on record.</source>
         <translation>
             <numerusform>%n capture, newest first. Only the current one counts in the ranking; the ones a retake replaced stay on record.</numerusform>
             <numerusform>%n captures, newest first. Only the current one counts in the ranking; the ones a retake replaced stay on record.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</source>
-        <translation>
-            <numerusform>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frame used, spread {spread})</numerusform>
-            <numerusform>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</numerusform>
         </translation>
     </message>
 </context>

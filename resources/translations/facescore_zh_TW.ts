@@ -246,6 +246,16 @@
         <translation>{number} 號 · {name}</translation>
     </message>
     <message>
+        <source>Capturing No. {number} {name}…</source>
+        <translation>正在拍攝 {number} 號 {name}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</source>
+        <translation>
+            <numerusform>{number} 號 {name}：{score} ± {error} · 等級 {level} · 高於 {percentile}% 的參考臉孔（使用 {used}/%n 張影格，差異 {spread}）</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Camera:</source>
         <translation>攝影機：</translation>
     </message>
@@ -280,6 +290,10 @@
 <context>
     <name>ContestAdmin</name>
     <message>
+        <source>Export results…</source>
+        <translation>匯出結果…</translation>
+    </message>
+    <message>
         <source>Finalize results…</source>
         <translation>成績定案…</translation>
     </message>
@@ -306,6 +320,22 @@
     <message>
         <source>Delete contest…</source>
         <translation>刪除比賽…</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>匯出結果</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)</source>
+        <translation>CSV (*.csv);;Excel 活頁簿 (*.xlsx);;簽名用成績表 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>匯出失敗</translation>
+    </message>
+    <message>
+        <source>Results exported to {path}</source>
+        <translation>結果已匯出至 {path}</translation>
     </message>
     <message>
         <source>Finalize the results? From then on every change is refused until the contest is reopened; the file is backed up.</source>
@@ -374,6 +404,104 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
     <message>
         <source>Contest {date}</source>
         <translation>比賽 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ContestFiles</name>
+    <message>
+        <source>Contest file</source>
+        <translation>比賽檔案</translation>
+    </message>
+    <message>
+        <source>New contest…</source>
+        <translation>新增比賽…</translation>
+    </message>
+    <message>
+        <source>Open contest…</source>
+        <translation>開啟比賽…</translation>
+    </message>
+    <message>
+        <source>Rename contest…</source>
+        <translation>重新命名比賽…</translation>
+    </message>
+    <message>
+        <source>Contest {date}</source>
+        <translation>比賽 {date}</translation>
+    </message>
+    <message>
+        <source>New contest</source>
+        <translation>新增比賽</translation>
+    </message>
+    <message>
+        <source>Name of the contest:</source>
+        <translation>比賽名稱：</translation>
+    </message>
+    <message>
+        <source>Cannot open the contest</source>
+        <translation>無法開啟比賽</translation>
+    </message>
+    <message>
+        <source>Open contest</source>
+        <translation>開啟比賽</translation>
+    </message>
+    <message>
+        <source>FaceScore contests (*.sqlite)</source>
+        <translation>FaceScore 比賽檔案 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Rename contest</source>
+        <translation>重新命名比賽</translation>
+    </message>
+</context>
+<context>
+    <name>ContestantActions</name>
+    <message>
+        <source>Add contestant…</source>
+        <translation>新增參賽者…</translation>
+    </message>
+    <message>
+        <source>Edit contestant…</source>
+        <translation>編輯參賽者…</translation>
+    </message>
+    <message>
+        <source>Remove contestant…</source>
+        <translation>移除參賽者…</translation>
+    </message>
+    <message>
+        <source>Removed contestants…</source>
+        <translation>已移除的參賽者…</translation>
+    </message>
+    <message>
+        <source>Capture history…</source>
+        <translation>拍攝紀錄…</translation>
+    </message>
+    <message>
+        <source>Import roster…</source>
+        <translation>匯入名單…</translation>
+    </message>
+    <message>
+        <source>Remove contestant</source>
+        <translation>移除參賽者</translation>
+    </message>
+    <message>
+        <source>Remove No. {number} {name} from this contest? Their scores are kept in the contest file but no longer shown.</source>
+        <translation>要從本比賽移除 {number} 號 {name} 嗎？其分數仍保存在比賽檔案中，但不再顯示。</translation>
+    </message>
+    <message>
+        <source>No. {number} {name} removed; Contestants → Removed contestants… brings them back.</source>
+        <translation>已移除 {number} 號 {name}；可從「參賽者 → 已移除的參賽者…」恢復。</translation>
+    </message>
+    <message>
+        <source>Import roster</source>
+        <translation>匯入名單</translation>
+    </message>
+    <message>
+        <source>Rosters (*.csv *.txt *.xlsx *.xlsm)</source>
+        <translation>名單檔案 (*.csv *.txt *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Cannot import the roster</source>
+        <translation>無法匯入名單</translation>
     </message>
 </context>
 <context>
@@ -937,6 +1065,33 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>About the model…</source>
+        <translation>關於模型…</translation>
+    </message>
+    <message>
+        <source>Load model…</source>
+        <translation>載入模型…</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>開啟記錄檔資料夾</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>載入模型</translation>
+    </message>
+    <message>
+        <source>Model cards (model_card.json);;Models (*.tflite)</source>
+        <translation>模型卡 (model_card.json);;模型 (*.tflite)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Capture history: No. {number} {name}</source>
@@ -1020,34 +1175,6 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>拍攝所選參賽者並為臉部評分（空白鍵）</translation>
     </message>
     <message>
-        <source>Contest {date}</source>
-        <translation>比賽 {date}</translation>
-    </message>
-    <message>
-        <source>Cannot open the contest</source>
-        <translation>無法開啟比賽</translation>
-    </message>
-    <message>
-        <source>New contest</source>
-        <translation>新增比賽</translation>
-    </message>
-    <message>
-        <source>Name of the contest:</source>
-        <translation>比賽名稱：</translation>
-    </message>
-    <message>
-        <source>Open contest</source>
-        <translation>開啟比賽</translation>
-    </message>
-    <message>
-        <source>FaceScore contests (*.sqlite)</source>
-        <translation>FaceScore 比賽檔案 (*.sqlite)</translation>
-    </message>
-    <message>
-        <source>Rename contest</source>
-        <translation>重新命名比賽</translation>
-    </message>
-    <message>
         <source>FaceScore Judge</source>
         <translation>FaceScore 評審助手</translation>
     </message>
@@ -1064,30 +1191,6 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>尚無參賽者：請新增參賽者（Ctrl+N）或從 CSV 或 Excel 匯入名單（Ctrl+R）。</translation>
     </message>
     <message>
-        <source>Remove contestant</source>
-        <translation>移除參賽者</translation>
-    </message>
-    <message>
-        <source>Remove No. {number} {name} from this contest? Their scores are kept in the contest file but no longer shown.</source>
-        <translation>要從本比賽移除 {number} 號 {name} 嗎？其分數仍保存在比賽檔案中，但不再顯示。</translation>
-    </message>
-    <message>
-        <source>No. {number} {name} removed; Contestants → Removed contestants… brings them back.</source>
-        <translation>已移除 {number} 號 {name}；可從「參賽者 → 已移除的參賽者…」恢復。</translation>
-    </message>
-    <message>
-        <source>Import roster</source>
-        <translation>匯入名單</translation>
-    </message>
-    <message>
-        <source>Rosters (*.csv *.txt *.xlsx *.xlsm)</source>
-        <translation>名單檔案 (*.csv *.txt *.xlsx *.xlsm)</translation>
-    </message>
-    <message>
-        <source>Cannot import the roster</source>
-        <translation>無法匯入名單</translation>
-    </message>
-    <message>
         <source>Import photo</source>
         <translation>匯入照片</translation>
     </message>
@@ -1096,98 +1199,16 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>圖片 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;所有檔案 (*)</translation>
     </message>
     <message>
-        <source>Capturing No. {number} {name}…</source>
-        <translation>正在拍攝 {number} 號 {name}…</translation>
-    </message>
-    <message>
         <source>The capture was not saved</source>
         <translation>拍攝結果未儲存</translation>
-    </message>
-    <message>
-        <source>Contest file</source>
-        <translation>比賽檔案</translation>
     </message>
     <message>
         <source>{title} (finalized)</source>
         <translation>{title}（已定案）</translation>
     </message>
-    <message numerus="yes">
-        <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</source>
-        <translation>
-            <numerusform>{number} 號 {name}：{score} ± {error} · 等級 {level} · 高於 {percentile}% 的參考臉孔（使用 {used}/%n 張影格，差異 {spread}）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Model not available: {reason}</source>
-        <translation>模型無法使用：{reason}</translation>
-    </message>
-    <message>
-        <source>Model ready ({version})</source>
-        <translation>模型就緒（{version}）</translation>
-    </message>
-    <message>
-        <source>Loading model…</source>
-        <translation>正在載入模型…</translation>
-    </message>
-    <message>
-        <source>Export results</source>
-        <translation>匯出結果</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;Excel workbook (*.xlsx);;Results sheet to sign (*.pdf)</source>
-        <translation>CSV (*.csv);;Excel 活頁簿 (*.xlsx);;簽名用成績表 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>匯出失敗</translation>
-    </message>
-    <message>
-        <source>Results exported to {path}</source>
-        <translation>結果已匯出至 {path}</translation>
-    </message>
-    <message>
-        <source>New contest…</source>
-        <translation>新增比賽…</translation>
-    </message>
-    <message>
-        <source>Open contest…</source>
-        <translation>開啟比賽…</translation>
-    </message>
-    <message>
-        <source>Rename contest…</source>
-        <translation>重新命名比賽…</translation>
-    </message>
-    <message>
-        <source>Capture history…</source>
-        <translation>拍攝紀錄…</translation>
-    </message>
-    <message>
-        <source>Export results…</source>
-        <translation>匯出結果…</translation>
-    </message>
     <message>
         <source>Quit</source>
         <translation>結束</translation>
-    </message>
-    <message>
-        <source>Add contestant…</source>
-        <translation>新增參賽者…</translation>
-    </message>
-    <message>
-        <source>Edit contestant…</source>
-        <translation>編輯參賽者…</translation>
-    </message>
-    <message>
-        <source>Remove contestant…</source>
-        <translation>移除參賽者…</translation>
-    </message>
-    <message>
-        <source>Import roster…</source>
-        <translation>匯入名單…</translation>
-    </message>
-    <message>
-        <source>Removed contestants…</source>
-        <translation>已移除的參賽者…</translation>
     </message>
     <message>
         <source>Import photo…</source>
@@ -1196,14 +1217,6 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
     <message>
         <source>Look for cameras again</source>
         <translation>重新尋找攝影機</translation>
-    </message>
-    <message>
-        <source>About the model…</source>
-        <translation>關於模型…</translation>
-    </message>
-    <message>
-        <source>Open log folder</source>
-        <translation>開啟記錄檔資料夾</translation>
     </message>
     <message>
         <source>&amp;Contest</source>
@@ -1216,26 +1229,6 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
     <message>
         <source>C&amp;apture</source>
         <translation>拍攝(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>設定(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Score scale</source>
-        <translation>分數量表</translation>
-    </message>
-    <message>
-        <source>{scale} (the raters&apos; scale)</source>
-        <translation>{scale}（評分者的量表）</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>語言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>說明(&amp;H)</translation>
     </message>
     <message>
         <source>Criteria…</source>
@@ -1334,6 +1327,40 @@ score ({scale})</source>
     <message>
         <source>The contest is finalized: marks cannot change until it is reopened.</source>
         <translation>比賽已定案：重新開放前不能變更評分。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelStatus</name>
+    <message>
+        <source>Model not available: {reason}</source>
+        <translation>模型無法使用：{reason}</translation>
+    </message>
+    <message>
+        <source>Model ready ({version})</source>
+        <translation>模型就緒（{version}）</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>正在載入模型…</translation>
+    </message>
+</context>
+<context>
+    <name>PreferenceMenus</name>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Score scale</source>
+        <translation>分數量表</translation>
+    </message>
+    <message>
+        <source>{scale} (the raters&apos; scale)</source>
+        <translation>{scale}（評分者的量表）</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,7 @@ def test_roster_with_bad_rows_shows_each_problem_first(qtbot, tmp_path, open_win
     roster = tmp_path / "roster.csv"
     roster.write_text("number,name,division\n1,Clash,Miss\n2,Ok One,Miss\n2,Twice,Miss\n3,,Miss\n,Nobody,Miss\n"
                       "4,Ok Two,Teen\n", encoding="utf-8")
-    dialog = window.import_roster(roster)
+    dialog = window.contestants.import_roster(roster)
     problems = [dialog.table.item(row, 5).text() for row in range(dialog.table.rowCount())]
     assert problems == ["Number 1 is already in the contest.", "OK", "Number 2 is already used at line 3.",
                         "The name is empty.", "The number is missing.", "OK"]
@@ -77,7 +77,7 @@ def test_roster_with_bad_rows_shows_each_problem_first(qtbot, tmp_path, open_win
 
     garbage = tmp_path / "roster.xlsx"
     garbage.write_bytes(b"PK\x03\x04 not really a workbook")
-    assert window.import_roster(garbage) is None
+    assert window.contestants.import_roster(garbage) is None
     qtbot.waitUntil(lambda: len(error_boxes()) == 1)
     assert "roster.xlsx" in error_boxes()[0].text()
     error_boxes()[0].close()
@@ -86,7 +86,7 @@ def test_roster_with_bad_rows_shows_each_problem_first(qtbot, tmp_path, open_win
 def test_invalid_contestant_keeps_the_dialog_open_with_the_reason(qtbot, tmp_path, open_window):
     window = open_window(tmp_path / "data", wait_for_model=False)
     window.store.add_contestant(Contestant(None, "9", "Gil"))
-    dialog = window.add_contestant()
+    dialog = window.contestants.add_contestant()
     dialog.number.setText(" 9 ")
     dialog.name.setText("Hana")
     dialog.accept()
@@ -168,7 +168,7 @@ def test_damaged_model_is_reported_and_the_rest_still_works(qtbot, tmp_path, ope
     with qtbot.waitSignal(window.captureFailed) as failed:
         assert not window.capture()
     assert failed.args[0].startswith("No scoring model: model file facescore.tflite does not match")
-    assert window.export_results(tmp_path / "results.csv")
+    assert window.admin.export_results(tmp_path / "results.csv")
 
 
 def test_roster_workbook_sheet_can_be_chosen_and_the_encoding_is_shown(qtbot, tmp_path, open_window):
@@ -184,7 +184,7 @@ def test_roster_workbook_sheet_can_be_chosen_and_the_encoding_is_shown(qtbot, tm
     workbook["Spare"].append([8, "Bea"])
     path = tmp_path / "roster.xlsx"
     workbook.save(path)
-    dialog = window.import_roster(path)
+    dialog = window.contestants.import_roster(path)
     assert dialog.sheet.isVisibleTo(dialog)
     assert [dialog.sheet.itemText(i) for i in range(dialog.sheet.count())] == ["Instructions", "Roster", "Spare"]
     assert dialog.sheet.currentText() == "Roster" and dialog.table.item(0, 2).text() == "王小明"
@@ -195,7 +195,7 @@ def test_roster_workbook_sheet_can_be_chosen_and_the_encoding_is_shown(qtbot, tm
 
     gbk = tmp_path / "gbk.csv"
     gbk.write_bytes("编号,姓名\n7,陈静\n".encode("gbk"))
-    dialog = window.import_roster(gbk)
+    dialog = window.contestants.import_roster(gbk)
     assert "gb18030" in dialog.summary.text() and dialog.table.item(0, 2).text() == "陈静"
     assert not dialog.sheet.isVisibleTo(dialog)
     dialog.reject()

@@ -11,7 +11,7 @@ from PySide6.QtCore import qWarning
 from PySide6.QtGui import QGuiApplication
 
 from core.logs import LOG_FILE, log_folder, start_logging
-from desktop import crash_reports, main_window
+from desktop import crash_reports, help_menu
 from desktop.crash_reports import CrashReporter
 
 
@@ -43,8 +43,8 @@ def test_an_exception_in_a_slot_is_logged_and_shown_and_the_app_survives(
     def broken_dialog(*_args):
         raise RuntimeError("the about dialog broke")
 
-    monkeypatch.setattr(main_window, "AboutDialog", broken_dialog)
-    window.about_action.trigger()  # Help → About, whose slot now raises
+    monkeypatch.setattr(help_menu, "AboutDialog", broken_dialog)
+    window.help.about_action.trigger()  # Help → About, whose slot now raises
     qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
 
     dialog = reporter.dialog
@@ -63,13 +63,13 @@ def test_an_exception_in_a_slot_is_logged_and_shown_and_the_app_survives(
     assert opened == [log_folder(tmp_path)] and dialog.isVisible()
 
     # A second failure joins the same dialog instead of piling up another one.
-    window.about_action.trigger()
+    window.help.about_action.trigger()
     qtbot.waitUntil(lambda: dialog.details.toPlainText().count("the about dialog broke") == 2)
     assert reporter.dialog is dialog
 
     # The app keeps working: the event loop runs on and the same action works once fixed.
     monkeypatch.undo()
-    about = window.show_about()
+    about = window.help.show_about()
     qtbot.waitUntil(about.isVisible)
     assert window.isVisible()
 
@@ -95,11 +95,11 @@ def test_qt_messages_reach_the_log(tmp_path, reporter):
 
 def test_help_menu_opens_the_log_folder(tmp_path, open_window, monkeypatch):
     window = open_window(tmp_path / "data", wait_for_model=False)
-    assert window.log_folder_action in window.help_menu.actions()
-    assert window.log_folder_action.text() == "Open log folder"
+    assert window.help.log_folder_action in window.help.menu.actions()
+    assert window.help.log_folder_action.text() == "Open log folder"
     opened = []
     monkeypatch.setattr(crash_reports, "open_folder", opened.append)
-    window.log_folder_action.trigger()
+    window.help.log_folder_action.trigger()
     assert opened == [tmp_path / "data" / "logs"]
 
 

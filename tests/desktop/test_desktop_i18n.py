@@ -223,7 +223,7 @@ def test_switching_language_retranslates_and_is_remembered(qtbot, tmp_path, open
     from desktop.settings import AppSettings
 
     window = open_window(tmp_path / "data", wait_for_model=False)
-    window.set_language("zh_TW")
+    window.preferences.set_language("zh_TW")
     try:
         qtbot.waitUntil(lambda: window.contest_menu.title() == "比賽(&C)")
         assert window.table.model().headerData(Column.SCORE, Qt.Orientation.Horizontal) == "分數"
@@ -232,7 +232,7 @@ def test_switching_language_retranslates_and_is_remembered(qtbot, tmp_path, open
         assert window.tabs.tabText(1) == "評審評分" and window.marks_panel.judge_button.text() == "評審姓名…"
         assert AppSettings(tmp_path / "data").language == "zh_TW"
     finally:
-        window.set_language("en")
+        window.preferences.set_language("en")
     qtbot.waitUntil(lambda: window.contest_menu.title() == "&Contest")
     assert window.camera_panel.camera_message.startswith("No camera")
     assert window.marks_panel.judge_button.text() == "Judge's name…"

@@ -72,7 +72,7 @@ def test_marks_by_keyboard_only(qtbot, tmp_path, open_window):
     store.add_capture(Capture(None, ids["1"], 3.0, 0.29, 3, 50.0, "v1", 0.05, 5, b"", "2026-11-29T10:00:00+00:00",
                               "camera"))
     qtbot.waitUntil(lambda: model.index(0, model.total_column + 2).data() == "3.00 ± 0.29")
-    window.set_score_scale(SCALES["0-100"])  # the advisory score follows the display setting
+    window.preferences.set_score_scale(SCALES["0-100"])  # the advisory score follows the display setting
     assert model.index(0, model.total_column + 2).data() == "50.0 ± 7.3"
     assert model.headerData(model.total_column + 2, Qt.Orientation.Horizontal) == "Advisory\nscore (0–100)"
     # an out-of-range mark is refused with its reason and stays in its cell to be corrected

@@ -29,9 +29,9 @@ def test_workflow_opens_no_socket(qtbot, tmp_path, open_window, camera_folders, 
     assert window.select_contestant(contestant.id)
     with qtbot.waitSignal(window.captureStored, timeout=30_000):
         window.capture()
-    assert window.export_results(tmp_path / "results.xlsx")
-    window.show_about().close()
-    window.refresh_cameras()
+    assert window.admin.export_results(tmp_path / "results.xlsx")
+    window.help.show_about().close()
+    window.camera_feed.look_for_cameras()
     qtbot.waitUntil(lambda: not window.camera_feed.probe.isRunning(), timeout=20_000)
 
     assert attempts == []

@@ -28,7 +28,7 @@ def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_win
     qtbot.waitUntil(lambda: window.camera_live, timeout=10_000)
     roster = tmp_path / "roster.csv"
     roster.write_text(ROSTER, encoding="utf-8")
-    window.import_roster(roster).accept()
+    window.contestants.import_roster(roster).accept()
     qtbot.waitUntil(lambda: window.table.model().rowCount() == 4)
     for number in ("1", "3", "4"):
         capture(qtbot, window, number)
@@ -40,7 +40,7 @@ def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_win
     filter_.setCurrentIndex(0)
 
     for suffix in ("csv", "xlsx", "pdf"):
-        assert window.export_results(tmp_path / f"results.{suffix}")
+        assert window.admin.export_results(tmp_path / f"results.{suffix}")
     csv = pd.read_csv(tmp_path / "results.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert csv[["division", "number", "rank"]].values.tolist()[0] == ["小姐組", "1", "1"]
     assert set(csv["division"]) == {"小姐組", "青少年組"}
@@ -85,11 +85,11 @@ def test_damaged_contest_offers_its_newest_backup_and_keeps_the_file(qtbot, tmp_
     store = window.store
     store.add_contestant(Contestant(None, "1", "陳美麗", "小姐組"))
     path = store.path
-    window.close_contest()  # backs the contest up
+    window.files.close_contest()  # backs the contest up
     assert len(backup_files(path)) == 1
     damaged = path.read_bytes()[:-1]
     path.write_bytes(damaged)
-    assert not window.open_contest(path)
+    assert not window.files.open_contest(path)
     box = window.findChild(QMessageBox)
     assert "backup" in box.text()
     box.button(QMessageBox.StandardButton.Yes).click()
@@ -101,7 +101,7 @@ def test_damaged_contest_offers_its_newest_backup_and_keeps_the_file(qtbot, tmp_
 
 def test_delete_photos_and_delete_contest(qtbot, tmp_path, open_window):
     window = open_window(tmp_path / "data", wait_for_model=False)
-    assert window.new_contest("Miss Taipei 2026")
+    assert window.files.new_contest("Miss Taipei 2026")
     store = window.store
     ann = store.add_contestant(Contestant(None, "1", "Ann"))
     png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4

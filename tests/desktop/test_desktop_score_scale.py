@@ -24,9 +24,9 @@ def test_the_chosen_scale_is_shown_everywhere_and_remembered(qtbot, tmp_path, op
     qtbot.waitUntil(lambda: table_rows(window).get("2", {}).get("Score") == "2.00 ± 0.29")
     native = table_rows(window)
 
-    assert window.scale_actions["1-5"].isChecked()
-    assert window.scale_menu.menuAction() in window.settings_menu.actions()
-    window.scale_actions["0-100"].trigger()
+    assert window.preferences.scale_actions["1-5"].isChecked()
+    assert window.preferences.scale_menu.menuAction() in window.preferences.settings_menu.actions()
+    window.preferences.scale_actions["0-100"].trigger()
     rows = table_rows(window)
     assert rows["1"]["Score (0–100)"] == "60.5 ± 7.3" and rows["2"]["Score (0–100)"] == "25.0 ± 7.3"
     for number in ("1", "2"):
@@ -34,25 +34,25 @@ def test_the_chosen_scale_is_shown_everywhere_and_remembered(qtbot, tmp_path, op
         assert unchanged == {key: value for key, value in native[number].items() if key != "Score"}
 
     assert window.select_number("1")
-    history = window.show_history()
+    history = window.contestants.show_history()
     assert history.table.horizontalHeaderItem(1).text() == "Score (0–100)"
     assert [history.table.item(0, column).text() for column in (1, 2, 3, 5)] == ["60.5 ± 7.3", "4", "61", "2.5"]
     history.reject()
 
     path = tmp_path / "results.csv"
-    assert window.export_results(path)
+    assert window.admin.export_results(path)
     exported = pd.read_csv(path, encoding="utf-8-sig").set_index("number")
     assert exported.loc[1, ["score_0-100", "error_0-100", "score", "error"]].tolist() == [60.5, 7.3, 3.42, 0.29]
 
     store.remove_contestant(bea.id)
-    removed = window.show_removed()
+    removed = window.contestants.show_removed()
     assert removed.table.item(0, 3).text() == "25.0 ± 7.3"
     removed.reject()
     qtbot.waitUntil(lambda: window.findChild(RemovedDialog) is None and window.findChild(HistoryDialog) is None)
     window.close()
 
     reopened = open_window(tmp_path / "data", wait_for_model=False)
-    assert reopened.score_scale.key == "0-100" and reopened.scale_actions["0-100"].isChecked()
+    assert reopened.score_scale.key == "0-100" and reopened.preferences.scale_actions["0-100"].isChecked()
     qtbot.waitUntil(lambda: table_rows(reopened).get("1", {}).get("Score (0–100)") == "60.5 ± 7.3")
-    reopened.scale_actions["1-10"].trigger()
+    reopened.preferences.scale_actions["1-10"].trigger()
     assert table_rows(reopened)["1"]["Score (1–10)"] == "6.4 ± 0.7"

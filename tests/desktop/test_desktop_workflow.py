@@ -42,7 +42,7 @@ def test_add_import_capture_export_restart(qtbot, tmp_path, open_window, camera_
     qtbot.waitUntil(lambda: window.camera_live, timeout=10_000)
 
     # One contestant typed in, three from a roster (one bad row is skipped).
-    dialog = window.add_contestant()
+    dialog = window.contestants.add_contestant()
     dialog.number.setText("1")
     dialog.name.setText("陳美玲")
     dialog.division.setText("Miss")
@@ -50,14 +50,14 @@ def test_add_import_capture_export_restart(qtbot, tmp_path, open_window, camera_
     roster = tmp_path / "roster.csv"
     roster.write_text("編號,姓名,組別\n2,Alice Wong,Miss\n3,Bea Santos,Miss\n,No Number,Miss\n4,Dana Lee,Teen\n",
                       encoding="utf-8")
-    preview = window.import_roster(roster)
+    preview = window.contestants.import_roster(roster)
     assert preview.table.rowCount() == 4 and preview.import_button.isEnabled()
     preview.accept()
     qtbot.waitUntil(lambda: len(table_rows(window)) == 4)
 
     # Contestants 1 and 2 by camera (each in front of a different face), 3 from a photo file.
     first = capture(qtbot, window, "1")
-    window.set_camera_source(str(camera_folders[1]))
+    window.camera_feed.set_source(str(camera_folders[1]))
     # Not camera_live: a frame of the previous camera may still be queued when the source changes.
     qtbot.waitUntil(lambda: window.camera_panel.camera_message == f"Live: {camera_folders[1].name}",
                     timeout=10_000)
@@ -89,8 +89,8 @@ def test_add_import_capture_export_restart(qtbot, tmp_path, open_window, camera_
 
     # The exported CSV says what the table says; a bad destination says why.
     exported = tmp_path / "results.csv"
-    assert window.export_results(exported)
-    assert not window.export_results(tmp_path / "no such folder" / "results.csv")
+    assert window.admin.export_results(exported)
+    assert not window.admin.export_results(tmp_path / "no such folder" / "results.csv")
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None)
     assert "the folder does not exist" in window.findChild(QMessageBox, "errorBox").text()
     window.findChild(QMessageBox, "errorBox").close()
@@ -164,7 +164,7 @@ def test_capture_history_lists_every_capture_newest_first(qtbot, tmp_path, open_
     contestant = window.store.add_contestant(Contestant(None, "1", "Kai"))
     window.store.add_contestant(Contestant(None, "2", "Lea"))
     qtbot.waitUntil(lambda: window.camera_live, timeout=10_000)
-    assert window.select_number("2") and not window.history_action.isEnabled()  # nothing captured yet
+    assert window.select_number("2") and not window.contestants.history_action.isEnabled()  # nothing captured yet
     first = capture(qtbot, window, "1")
     photo = write_rgb(tmp_path / "photo.jpg", scene_with_face(load_image(test_faces[1])))
     with qtbot.waitSignal(window.captureStored, timeout=CAPTURE_TIMEOUT_MS) as stored:
@@ -216,8 +216,8 @@ def test_capture_history_lists_every_capture_newest_first(qtbot, tmp_path, open_
 def test_renaming_the_contest_updates_the_title(qtbot, tmp_path, open_window):
     window = open_window(tmp_path / "data", wait_for_model=False)
     path = window.store.path
-    assert window.rename_contest_action in window.contest_menu.actions()
-    window.rename_contest_action.trigger()
+    assert window.files.rename_action in window.contest_menu.actions()
+    window.files.rename_action.trigger()
     dialog = window.findChild(QInputDialog)
     assert dialog.isVisible() and dialog.textValue() == window.store.contest_name
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
@@ -248,13 +248,13 @@ def test_a_removed_contestant_comes_back_with_its_score(qtbot, tmp_path, open_wi
 
     # Removed after the confirmation; the status bar says where to bring it back from.
     assert window.select_number("1")
-    window.remove_action.trigger()
+    window.contestants.remove_action.trigger()
     window.findChild(QMessageBox).button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: "1" not in table_rows(window))
     assert "Contestants → Removed contestants…" in window.statusBar().currentMessage()
 
-    assert window.removed_action in window.contestants_menu.actions()
-    window.removed_action.trigger()
+    assert window.contestants.removed_action in window.contestants_menu.actions()
+    window.contestants.removed_action.trigger()
     dialog = window.findChild(RemovedDialog)
     assert dialog is not None and dialog.isVisible()
     table = dialog.table

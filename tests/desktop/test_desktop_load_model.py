@@ -1,0 +1,57 @@
+"""Help → Load model…: another exported model is checked before the current one is let go, and the
+captures it scores say which model scored them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from PySide6.QtWidgets import QMessageBox
+
+from core.contest import Contestant
+from core.images import load_image
+from core.resources import models_dir
+from tests.desktop.conftest import MODEL_TIMEOUT_MS, scene_with_face, write_rgb
+
+CAPTURE_TIMEOUT_MS = 30_000
+
+
+def exported_copy(tmp_path, name: str, **changes):
+    """A copy of the bundled model's folder, its card changed by ``changes``."""
+    folder = shutil.copytree(models_dir(), tmp_path / name)
+    card_path = folder / "model_card.json"
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    card.update(changes)
+    card_path.write_text(json.dumps(card), encoding="utf-8")
+    return card_path
+
+
+def test_a_damaged_model_is_refused_and_the_current_one_stays(qtbot, tmp_path, open_window):
+    window = open_window(tmp_path / "data")
+    version = window.model_card.version
+    damaged = exported_copy(tmp_path, "damaged", sha256="0" * 64)
+
+    assert not window.help.load_model(damaged)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None)
+    assert "does not match its model card" in window.findChild(QMessageBox, "errorBox").text()
+    assert window.model_ready and window.model_card.version == version
+    assert window.model_status.text() == f"Model ready ({version})"
+
+
+def test_another_model_scores_the_next_captures(qtbot, tmp_path, open_window, test_faces):
+    window = open_window(tmp_path / "data")
+    card = exported_copy(tmp_path, "other", version="2026.12.01-test-copy")
+    contestant = window.store.add_contestant(Contestant(None, "1", "Ann"))
+
+    with qtbot.waitSignal(window.modelStateChanged, timeout=MODEL_TIMEOUT_MS,
+                          check_params_cb=lambda state: state == "ready"):
+        assert window.help.load_model(card.with_name("facescore.tflite"))  # the .tflite finds its card
+        assert not window.model_ready and not window.capture_action.isEnabled()
+    assert window.model_card.version == "2026.12.01-test-copy"
+    assert window.model_status.text() == "Model ready (2026.12.01-test-copy)"
+
+    assert window.select_contestant(contestant.id)
+    photo = write_rgb(tmp_path / "photo.jpg", scene_with_face(load_image(test_faces[0])))
+    with qtbot.waitSignal(window.captureStored, timeout=CAPTURE_TIMEOUT_MS) as stored:
+        assert window.import_photo(photo)
+    assert stored.args[0].model_version == "2026.12.01-test-copy"
