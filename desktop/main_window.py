@@ -355,6 +355,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self._actions.retranslate()
+        self.files.retranslate()
         self.contestants.retranslate()
         self.admin.retranslate()
         self.preferences.retranslate()

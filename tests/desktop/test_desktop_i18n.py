@@ -216,6 +216,39 @@ def test_unknown_codes_fall_back_to_cores_english(qapp):
         i18n.set_language("en")
 
 
+def menu_texts(window) -> dict:
+    """Every menu's title and every entry's text, submenus included."""
+    texts = {}
+
+    def walk(menu):
+        texts[menu.menuAction()] = menu.title()
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+            elif not action.isSeparator():
+                texts[action] = action.text()
+
+    for action in window.menuBar().actions():
+        walk(action.menu())
+    return texts
+
+
+def test_every_menu_entry_is_labelled_in_both_languages(qtbot, tmp_path, open_window):
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    english = menu_texts(window)
+    assert len(english) > 30 and all(english.values())
+    window.preferences.set_language("zh_TW")
+    try:
+        qtbot.waitUntil(lambda: window.contest_menu.title() == "比賽(&C)")
+        chinese = menu_texts(window)
+    finally:
+        window.preferences.set_language("en")
+    assert chinese.keys() == english.keys() and all(chinese.values())
+    untranslated = [text for action, text in english.items()
+                    if chinese[action] == text and re.search("[A-Za-z]", text) and text not in i18n.LANGUAGES.values()]
+    assert untranslated == []
+
+
 def test_switching_language_retranslates_and_is_remembered(qtbot, tmp_path, open_window):
     from PySide6.QtCore import Qt
 
