@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from core.backups import backup_files, backups_folder, delete_contest
 from core.errors import FaceScoreError, StoreError
@@ -21,7 +21,7 @@ from desktop.alerts import confirm, open_dialog, show_error
 from desktop.audit_dialog import AuditLogDialog
 from desktop.contests import new_contest_path
 from desktop.error_text import describe_error
-from desktop.file_dialogs import choose_export_path
+from desktop.file_dialogs import choose_export_path, choose_open_path
 
 
 class ContestAdmin(QObject):
@@ -167,13 +167,10 @@ class ContestAdmin(QObject):
         store = self._window.store
         if store is None:
             return False
+        backup = backup or choose_open_path(self._window, self.tr("Restore from backup"),
+                                            self.tr("FaceScore contests (*.sqlite)"), backups_folder(store.path))
         if backup is None:
-            chosen, _ = QFileDialog.getOpenFileName(self._window, self.tr("Restore from backup"),
-                                                    str(backups_folder(store.path)),
-                                                    self.tr("FaceScore contests (*.sqlite)"))
-            if not chosen:
-                return False
-            backup = Path(chosen)
+            return False
         return self._restore(backup, store.path)
 
     def _restore(self, backup: Path, original: Path) -> bool:

@@ -11,13 +11,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
 
 from core.errors import FaceScoreError
 from desktop.actions import ActionSet
 from desktop.alerts import open_dialog, show_error
 from desktop.contest_session import ContestSession
 from desktop.error_text import describe_error
+from desktop.file_dialogs import choose_open_path
 
 
 class ContestFiles(QObject):
@@ -91,10 +92,10 @@ class ContestFiles(QObject):
         return True
 
     def choose_contest(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self._window, self.tr("Open contest"), str(self.session.folder),
-                                              self.tr("FaceScore contests (*.sqlite)"))
-        if path:
-            self.open_contest(Path(path))
+        path = choose_open_path(self._window, self.tr("Open contest"), self.tr("FaceScore contests (*.sqlite)"),
+                                self.session.folder)
+        if path is not None:
+            self.open_contest(path)
 
     def rename_contest(self) -> QInputDialog | None:
         store = self.session.store

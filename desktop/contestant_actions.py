@@ -11,13 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog
 
 from core.errors import FaceScoreError
 from desktop.actions import ActionSet
 from desktop.alerts import confirm, open_dialog, show_error
 from desktop.contestant_dialog import ContestantDialog
 from desktop.error_text import describe_error
+from desktop.file_dialogs import choose_open_path
 from desktop.history_dialog import HistoryDialog
 from desktop.removed_dialog import RemovedDialog
 from desktop.results_table import HISTORY_COLUMNS
@@ -120,12 +120,10 @@ class ContestantActions(QObject):
         store = self._window.store
         if store is None:
             return None
+        path = path or choose_open_path(self._window, self.tr("Import roster"),
+                                        self.tr("Rosters (*.csv *.txt *.xlsx *.xlsm)"))
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self._window, self.tr("Import roster"), "",
-                                                    self.tr("Rosters (*.csv *.txt *.xlsx *.xlsm)"))
-            if not chosen:
-                return None
-            path = Path(chosen)
+            return None
         from core.roster import read_roster
 
         def read(sheet: str | None = None):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenuBar
+from PySide6.QtWidgets import QMenuBar
 
 from core.errors import FaceScoreError
 from core.logs import log_folder
@@ -17,6 +17,7 @@ from desktop.actions import ActionSet
 from desktop.alerts import open_dialog, show_error
 from desktop.capture_controller import CaptureController, ModelState
 from desktop.error_text import describe_error
+from desktop.file_dialogs import choose_open_path
 
 
 class HelpMenu(QObject):
@@ -49,12 +50,10 @@ class HelpMenu(QObject):
     def load_model(self, path: Path | None = None) -> bool:
         """Score with another exported model from now on (its model_card.json, or its .tflite with the card
         beside it); its card and checksum are verified before the current model is let go."""
+        path = path or choose_open_path(self._window, self.tr("Load model"),
+                                        self.tr("Model cards (model_card.json);;Models (*.tflite)"))
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self._window, self.tr("Load model"), "",
-                                                    self.tr("Model cards (model_card.json);;Models (*.tflite)"))
-            if not chosen:
-                return False
-            path = Path(chosen)
+            return False
         try:
             return self._capture.load_model(path)
         except FaceScoreError as error:

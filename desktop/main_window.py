@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -37,6 +36,7 @@ from desktop.contest_session import ContestSession
 from desktop.contestant_actions import ContestantActions
 from desktop.criteria_dialog import CriteriaDialog
 from desktop.error_text import describe_error
+from desktop.file_dialogs import choose_open_path
 from desktop.help_menu import HelpMenu
 from desktop.marks_panel import MarksPanel
 from desktop.model_status import ModelStatus
@@ -298,13 +298,10 @@ class MainWindow(QMainWindow):
         contestant = self.selected_contestant()
         if not self._capture.can_start(contestant):
             return False
+        path = path or choose_open_path(self, self.tr("Import photo"),
+                                        self.tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)"))
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import photo"), "",
-                self.tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)"))
-            if not chosen:
-                return False
-            path = Path(chosen)
+            return False
         return self._capture.score_photo(self.store, contestant, Path(path))
 
     def _on_busy_changed(self, busy: bool) -> None:

@@ -1,0 +1,28 @@
+"""The menu entries that ask for a file: cancelling changes nothing, a chosen file is used."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.roster_dialog import RosterImportDialog
+
+
+def test_a_cancelled_file_dialog_changes_nothing_and_a_chosen_file_is_used(qtbot, tmp_path, open_window,
+                                                                        monkeypatch):
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    contest = window.store.path
+    asked = []
+    answer = ""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda parent, title, folder, file_filter: asked.append(title) or (answer, "")))
+
+    for action in (window.contestants.roster_action, window.files.open_action, window.admin.restore_action):
+        action.trigger()
+    assert asked == ["Import roster", "Open contest", "Restore from backup"]
+    assert window.findChild(RosterImportDialog) is None and window.store.path == contest
+
+    answer = str(tmp_path / "roster.csv")
+    (tmp_path / "roster.csv").write_text("number,name\n1,Ann\n", encoding="utf-8")
+    window.contestants.roster_action.trigger()
+    dialog = window.findChild(RosterImportDialog)
+    assert dialog is not None and dialog.table.rowCount() == 1
