@@ -66,24 +66,42 @@ def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset, backbone, init):
     assert prepared.crop.shape == (64, 64, 3) and 1.0 <= score.value <= 5.0
 
 
-def test_cross_validation_averages_the_five_folds(tmp_path):
+def test_cross_validation_averages_the_five_folds_and_resumes_where_it_stopped(tmp_path):
     from training.fit import FitConfig
-    from training.train import cross_validate
+    from training.train import cross_validate, recorded_config
 
     seen = []
 
-    def fake_train(data, split, config, out, cache, limit):
+    def fake_train(data, split, config, out, cache, limit, stop_at=None):
+        if split == stop_at:
+            raise KeyboardInterrupt
         k = int(split.split("-")[1])
         seen.append(split)
-        run_dir = tmp_path / split
-        run_dir.mkdir()
+        run_dir = out / f"run-seed-{config.seed}"
+        run_dir.mkdir(parents=True)
+        (run_dir / "config.json").write_text(json.dumps({**recorded_config(config), "limit": limit}))
         (run_dir / "metrics.json").write_text(json.dumps({"test": {"pc": 0.8 + k / 100, "mae": 0.2, "rmse": k / 10}}))
+        (run_dir / "model_card.json").write_text(json.dumps({"training": {"wall_seconds": 60 * k}}))
         return run_dir
 
-    summary = cross_validate(tmp_path, FitConfig(), tmp_path, tmp_path, train_fold=fake_train)
-    assert seen == [f"fold-{k}" for k in range(1, 6)]
-    assert summary["pc"] == pytest.approx(0.83) and summary["rmse"] == pytest.approx(0.3)
-    assert (tmp_path / "cross-validation-efficientnet_lite0-224.json").is_file()
+    summary_path = tmp_path / "docs" / "cross_validation_folds.json"
+    with pytest.raises(KeyboardInterrupt):  # stopped during fold 3: folds 1 and 2 are on record
+        cross_validate(tmp_path, FitConfig(), tmp_path / "runs", tmp_path, summary_path=summary_path,
+                       train_fold=lambda *args: fake_train(*args, stop_at="fold-3"))
+    partial = json.loads(summary_path.read_text())
+    assert not partial["complete"] and partial["folds_done"] == ["fold-1", "fold-2"]
+    assert partial["mean"]["pc"] == pytest.approx(0.815)
+
+    summary = cross_validate(tmp_path, FitConfig(), tmp_path / "runs", tmp_path, summary_path=summary_path,
+                             train_fold=fake_train)
+    assert seen == ["fold-1", "fold-2", "fold-3", "fold-4", "fold-5"]  # folds 1 and 2 not trained again
+    assert summary == json.loads(summary_path.read_text())
+    assert summary["complete"] and summary["mean"]["pc"] == pytest.approx(0.83)
+    assert summary["mean"]["rmse"] == pytest.approx(0.3) and summary["folds"]["fold-4"]["wall_seconds"] == 240
+
+    other = cross_validate(tmp_path, FitConfig(seed=7), tmp_path / "runs", tmp_path, summary_path=summary_path,
+                           train_fold=fake_train)  # other settings: nothing reused
+    assert seen[5:] == seen[:5] and other["settings"]["seed"] == 7
 
 
 @pytest.mark.filterwarnings("ignore:invalid value encountered in divide")  # PC of near-constant tiny predictions

@@ -122,17 +122,44 @@ def finish_run(run_dir: Path, cache: Path) -> Path:
 
 
 def cross_validate(data: Path, config: FitConfig, out: Path, cache: Path, limit: int | None = None,
-                   train_fold=train) -> dict:
-    """The official 5-fold protocol: one model per fold, test metrics averaged over the folds."""
+                   summary_path: Path | None = None, train_fold=train) -> dict:
+    """The official 5-fold protocol: one model per fold, test metrics averaged over the folds.
+
+    Fold k trains under ``out``/cross-validation/fold-k. A finished run already there (its
+    metrics.json written) with the same settings is taken as it is, so a stopped command resumes at
+    the first fold not done. The summary (``summary_path``, default ``out``/cross-validation.json)
+    is rewritten after every fold, ``complete`` false until all five are in.
+    """
+    settings = {**recorded_config(config), "limit": limit}
+    summary_path = summary_path or out / "cross-validation.json"
     folds = {}
     for k in range(1, 6):
-        run_dir = train_fold(data, f"fold-{k}", config, out, cache, limit)
-        folds[f"fold-{k}"] = json.loads((Path(run_dir) / "metrics.json").read_text())["test"]
-    summary = {
-        metric: float(np.mean([fold[metric] for fold in folds.values()])) for metric in ("pc", "mae", "rmse")
-    }
-    summary["folds"] = folds
-    path = out / f"cross-validation-{config.backbone}-{config.input_size}.json"
-    path.write_text(json.dumps(summary, indent=2))
-    log.info("5-fold mean: PC %.4f  MAE %.4f  RMSE %.4f  -> %s", summary["pc"], summary["mae"], summary["rmse"], path)
+        split = f"fold-{k}"
+        fold_out = out / "cross-validation" / split
+        run_dir = finished_run(fold_out, settings) or train_fold(data, split, config, fold_out, cache, limit)
+        card = json.loads((Path(run_dir) / "model_card.json").read_text()) \
+            if (Path(run_dir) / "model_card.json").is_file() else {}
+        folds[split] = {**json.loads((Path(run_dir) / "metrics.json").read_text())["test"], "run": str(run_dir),
+                        "wall_seconds": card.get("training", {}).get("wall_seconds")}
+        summary = cross_validation_summary(folds, settings)
+        summary_path.parent.mkdir(parents=True, exist_ok=True)
+        summary_path.write_text(json.dumps(summary, indent=2))
+        log.info("%s: PC %.4f; %d of 5 folds done, mean PC %.4f -> %s", split, folds[split]["pc"], len(folds),
+                 summary["mean"]["pc"], summary_path)
     return summary
+
+
+def finished_run(fold_out: Path, settings: dict) -> Path | None:
+    """The newest run under ``fold_out`` that finished (metrics.json) with these settings."""
+    for run_dir in sorted(Path(fold_out).glob("*/metrics.json"), reverse=True):
+        recorded = json.loads((run_dir.parent / "config.json").read_text())
+        if all(recorded.get(key) == value for key, value in settings.items()):
+            return run_dir.parent
+    return None
+
+
+def cross_validation_summary(folds: dict, settings: dict) -> dict:
+    """Every fold's test metrics (with groups) and their mean over the folds done."""
+    mean = {metric: float(np.mean([fold[metric] for fold in folds.values()])) for metric in ("pc", "mae", "rmse")}
+    return {"command": "facescore train --split cross-validation", "settings": settings,
+            "complete": len(folds) == 5, "folds_done": list(folds), "mean": mean, "folds": folds}
