@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -98,6 +97,18 @@ class PreviewView(QWidget):
                          f"{self._image.width()}×{self._image.height()} · {self.fps:.0f} fps")
 
 
+# Why a capture did not happen or was not stored (CaptureController.failed's codes).
+FAILURES = {
+    "model_loading": QT_TRANSLATE_NOOP("CameraPanel", "The scoring model is still loading; try again in a moment."),
+    "model_failed": QT_TRANSLATE_NOOP("CameraPanel", "No scoring model: {reason}"),
+    "no_contestant": QT_TRANSLATE_NOOP("CameraPanel", "Select a contestant in the table first."),
+    "no_camera": QT_TRANSLATE_NOOP("CameraPanel",
+                                   "No picture from the camera: choose a camera, or import a photo (Ctrl+I)."),
+    "not_scored": QT_TRANSLATE_NOOP("CameraPanel", "Nothing stored: {reason}"),
+    "refused": "{reason}",  # the store's own sentence: finalized, or the file could not be written
+}
+
+
 class CameraPanel(QWidget):
     sourceChosen = Signal(str)  # a camera index, video file or image folder
 
@@ -154,7 +165,7 @@ class CameraPanel(QWidget):
         self._camera_state: tuple[str, object] = ("none", None)  # see _camera_text
         self._issues = None  # the live face check's issues (empty: face OK), None before any check
         self._contestant_shown = None
-        self._message_text: Callable[[], str] = lambda: ""
+        self._shown_message: tuple = ("none",)  # see _message_text
         self._specs: list[str] = []
         self._current_spec: str | None = None
         self._names: dict[str, str] = {}  # camera index -> name
@@ -284,41 +295,51 @@ class CameraPanel(QWidget):
         return self.tr("No. {number} · {name}").format(number=contestant.number, name=contestant.name)
 
     def show_capturing(self, contestant) -> None:
-        self.show_message(lambda: self.tr("Capturing No. {number} {name}…").format(
-            number=contestant.number, name=contestant.name))
+        self._show_message(("capturing", contestant))
 
     def show_stored(self, stored, contestant, frames: int) -> None:
         """``stored``: the core.contest.Capture of ``contestant`` (None: no longer in the contest)."""
-        number, name = (contestant.number, contestant.name) if contestant else ("?", "?")
-        self.show_message(lambda: self.tr(
-            "No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference "
-            "faces ({used} of %n frames used, spread {spread})", "", frames).format(
-            number=number, name=name, score=self._scale.value_text(stored.score),
-            error=self._scale.width_text(stored.error), level=stored.level,
-            percentile=percentile_text(stored.percentile), used=stored.frames_used,
-            spread=self._scale.width_text(stored.spread)), style=palette.RESULT_STYLE)
+        self._show_message(("stored", stored, contestant, frames), palette.RESULT_STYLE)
+
+    def show_failure(self, reason: str, error: Exception | None = None) -> None:
+        """Why a capture did not happen or was not stored: a code of FAILURES, with the error if any."""
+        self._show_message(("failed", reason, error), palette.ERROR_STYLE)
+
+    def clear_message(self) -> None:
+        self._show_message(("none",))
 
     def set_scale(self, scale: ScoreScale) -> None:
         """Show scores on ``scale``, the last result line included."""
         self._scale = scale
-        self.refresh_message()
+        self._message.setText(self._message_text())
 
-    def show_message(self, text: Callable[[], str], *, style: str = "") -> None:
-        """Show a result or a reason; ``text`` is called again after a language switch."""
-        self._message_text = text
+    def _show_message(self, shown: tuple, style: str = "") -> None:
+        self._shown_message = shown
         self._message.setStyleSheet(style)
-        self._message.setText(text())
+        self._message.setText(self._message_text())
 
-    def show_error_message(self, text: Callable[[], str]) -> None:
-        self.show_message(text, style=palette.ERROR_STYLE)
+    def _message_text(self) -> str:
+        kind, *details = self._shown_message
+        if kind == "capturing":
+            return self.tr("Capturing No. {number} {name}…").format(number=details[0].number, name=details[0].name)
+        if kind == "failed":
+            reason, error = details
+            return self.tr(FAILURES[reason]).format(reason=describe_error(error) if error else "")
+        if kind == "stored":
+            stored, contestant, frames = details
+            number, name = (contestant.number, contestant.name) if contestant else ("?", "?")
+            return self.tr(
+                "No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the "
+                "reference faces ({used} of %n frames used, spread {spread})", "", frames).format(
+                number=number, name=name, score=self._scale.value_text(stored.score),
+                error=self._scale.width_text(stored.error), level=stored.level,
+                percentile=percentile_text(stored.percentile), used=stored.frames_used,
+                spread=self._scale.width_text(stored.spread))
+        return ""
 
     @property
     def message(self) -> str:
         return self._message.text()
-
-    def refresh_message(self) -> None:
-        """Render the shown message again (after a language or score scale change)."""
-        self._message.setText(self._message_text())
 
     # -- language ---------------------------------------------------------------
 
@@ -334,7 +355,7 @@ class CameraPanel(QWidget):
         self._browse_folder.setText(self.tr("Folder of images…"))
         self.set_sources(self._specs, self._current_spec)
         self._contestant.setText(self._contestant_text())
-        self.refresh_message()
+        self._message.setText(self._message_text())
         self._render()
 
     def _render(self) -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from core.errors import FaceScoreError, StoreError
-from desktop.error_text import describe_error
 from desktop.workers import CameraWorker, ScoringJob, ScoringWorker
 
 
@@ -29,7 +28,7 @@ class CaptureController(QObject):
     modelStateChanged = Signal(object)  # ModelState
     started = Signal(object)  # the core.contest.Contestant being captured
     stored = Signal(object, int)  # the stored core.contest.Capture, the number of frames taken
-    failed = Signal(object)  # a function giving the reason in the current language
+    failed = Signal(str, object)  # why (a code of desktop.camera_panel.FAILURES), the error or None
     saveFailed = Signal(object)  # the store refused the scored capture (FaceScoreError)
     busyChanged = Signal(bool)
 
@@ -97,7 +96,7 @@ class CaptureController(QObject):
         if not self.can_start(contestant) or self._finalized(store):
             return False
         if not self.camera_live:
-            self.failed.emit(self._no_camera_text)
+            self.failed.emit("no_camera", None)
             return False
         self._begin(store, contestant)
         contestant_id = contestant.id
@@ -117,19 +116,18 @@ class CaptureController(QObject):
         if self.busy:
             return False
         if self.model_state == ModelState.LOADING:
-            self.failed.emit(lambda: self.tr("The scoring model is still loading; try again in a moment."))
+            self.failed.emit("model_loading", None)
         elif self.model_state == ModelState.FAILED:
-            self.failed.emit(lambda: self.tr("No scoring model: {reason}").format(
-                reason=describe_error(self.model_error)))
+            self.failed.emit("model_failed", self.model_error)
         elif contestant is None:
-            self.failed.emit(lambda: self.tr("Select a contestant in the table first."))
+            self.failed.emit("no_contestant", None)
         return self.model_ready and contestant is not None
 
     def _finalized(self, store) -> bool:
         """A finalized contest takes no capture: said before the camera fires, not after scoring."""
         if store is None or not store.finalized:
             return False
-        self.failed.emit(lambda: describe_error(StoreError("", code="contest_finalized")))
+        self.failed.emit("refused", StoreError("", code="contest_finalized"))
         return True
 
     def _begin(self, store, contestant) -> None:
@@ -141,20 +139,17 @@ class CaptureController(QObject):
         self._store, self._contestant = None, None
         self.busyChanged.emit(False)
 
-    def _no_camera_text(self) -> str:
-        return self.tr("No picture from the camera: choose a camera, or import a photo (Ctrl+I).")
-
     def _on_burst_failed(self) -> None:
         if self.busy:
             self._end()
-            self.failed.emit(self._no_camera_text)
+            self.failed.emit("no_camera", None)
 
     def _on_scored(self, job: ScoringJob, capture) -> None:
         try:
             stored = self._store.add_capture(capture)
         except FaceScoreError as error:
             self._end()
-            self.failed.emit(lambda error=error: describe_error(error))  # `error` is unbound after except
+            self.failed.emit("refused", error)
             self.saveFailed.emit(error)
             return
         self.stored.emit(stored, len(job.frames) or 1)
@@ -162,7 +157,7 @@ class CaptureController(QObject):
 
     def _on_score_failed(self, _job: ScoringJob, error: Exception) -> None:
         self._end()
-        self.failed.emit(lambda: self.tr("Nothing stored: {reason}").format(reason=describe_error(error)))
+        self.failed.emit("not_scored", error)
 
     # -- model and camera -------------------------------------------------------
 

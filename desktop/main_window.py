@@ -7,7 +7,6 @@ blocking the event loop.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Signal
@@ -223,7 +222,7 @@ class MainWindow(QMainWindow):
     def _on_selection_changed(self, *_args) -> None:
         contestant = self.selected_contestant()
         if not self.busy and contestant is not None and contestant.id != self._shown_contestant:
-            self.camera_panel.show_message(lambda: "")  # the last result was about someone else
+            self.camera_panel.clear_message()  # the last result was about someone else
         self._shown_contestant = contestant.id if contestant else None
         self.camera_panel.show_contestant(contestant)
         self._update_actions()
@@ -309,9 +308,9 @@ class MainWindow(QMainWindow):
         if not busy and self._close_requested:
             self.close()
 
-    def _fail(self, text: Callable[[], str]) -> None:
-        self.camera_panel.show_error_message(text)
-        self.captureFailed.emit(text())
+    def _fail(self, reason: str, error) -> None:
+        self.camera_panel.show_failure(reason, error)
+        self.captureFailed.emit(self.camera_panel.message)
 
     def _on_stored(self, stored, frames: int) -> None:
         contestant = next((c for c in self.store.contestants() if c.id == stored.contestant_id), None)

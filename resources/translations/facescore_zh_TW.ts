@@ -198,6 +198,26 @@
 <context>
     <name>CameraPanel</name>
     <message>
+        <source>The scoring model is still loading; try again in a moment.</source>
+        <translation>評分模型仍在載入中，請稍候再試。</translation>
+    </message>
+    <message>
+        <source>No scoring model: {reason}</source>
+        <translation>沒有評分模型：{reason}</translation>
+    </message>
+    <message>
+        <source>Select a contestant in the table first.</source>
+        <translation>請先在表格中選擇一位參賽者。</translation>
+    </message>
+    <message>
+        <source>No picture from the camera: choose a camera, or import a photo (Ctrl+I).</source>
+        <translation>攝影機沒有影像：請選擇攝影機，或匯入照片（Ctrl+I）。</translation>
+    </message>
+    <message>
+        <source>Nothing stored: {reason}</source>
+        <translation>未儲存任何資料：{reason}</translation>
+    </message>
+    <message>
         <source>No camera found</source>
         <translation>找不到攝影機</translation>
     </message>
@@ -262,29 +282,6 @@
     <message>
         <source>Other…</source>
         <translation>其他…</translation>
-    </message>
-</context>
-<context>
-    <name>CaptureController</name>
-    <message>
-        <source>The scoring model is still loading; try again in a moment.</source>
-        <translation>評分模型仍在載入中，請稍候再試。</translation>
-    </message>
-    <message>
-        <source>No scoring model: {reason}</source>
-        <translation>沒有評分模型：{reason}</translation>
-    </message>
-    <message>
-        <source>Select a contestant in the table first.</source>
-        <translation>請先在表格中選擇一位參賽者。</translation>
-    </message>
-    <message>
-        <source>No picture from the camera: choose a camera, or import a photo (Ctrl+I).</source>
-        <translation>攝影機沒有影像：請選擇攝影機，或匯入照片（Ctrl+I）。</translation>
-    </message>
-    <message>
-        <source>Nothing stored: {reason}</source>
-        <translation>未儲存任何資料：{reason}</translation>
     </message>
 </context>
 <context>

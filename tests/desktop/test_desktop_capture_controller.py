@@ -54,13 +54,11 @@ def test_a_burst_reaches_the_scorer_off_the_gui_thread_and_only_the_result_comes
 def test_a_capture_is_refused_with_the_reason_while_the_model_loads_or_nobody_is_selected(qtbot, flow):
     _camera, controller, store = flow
     reasons = []
-    controller.failed.connect(lambda text: reasons.append(text()))
+    controller.failed.connect(lambda reason, error: reasons.append((reason, error)))
     assert not controller.capture(store, Contestant(1, "1", "Ann"))
     with qtbot.waitSignal(controller.modelStateChanged, timeout=MODEL_TIMEOUT_MS):
         controller.start()
     assert not controller.capture(store, None)
     assert not controller.capture(store, Contestant(1, "1", "Ann"))  # no camera frame yet
-    assert reasons == ["The scoring model is still loading; try again in a moment.",
-                       "Select a contestant in the table first.",
-                       "No picture from the camera: choose a camera, or import a photo (Ctrl+I)."]
+    assert reasons == [("model_loading", None), ("no_contestant", None), ("no_camera", None)]
     assert not controller.busy

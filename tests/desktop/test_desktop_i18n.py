@@ -18,7 +18,8 @@ import pytest
 from core.contest import Contestant, validate_contestant
 from core.criteria import CriteriaError, parse_criteria, parse_mark
 from core.errors import ValidationError
-from core.quality import QualityIssue
+from core.faces import FaceQualityError
+from core.quality import QualityIssue, QualityReport
 from core.roster import read_roster
 from core.store import ContestStore
 from core.tabulation import JudgeSheet, TabulationError, tabulate
@@ -256,9 +257,13 @@ def test_switching_language_retranslates_and_is_remembered(qtbot, tmp_path, open
     from desktop.settings import AppSettings
 
     window = open_window(tmp_path / "data", wait_for_model=False)
+    window.camera_panel.show_failure("not_scored", FaceQualityError(QualityReport((QualityIssue.NO_FACE,))))
+    english = window.camera_panel.message
+    assert english.startswith("Nothing stored: No face found")
     window.preferences.set_language("zh_TW")
     try:
         qtbot.waitUntil(lambda: window.contest_menu.title() == "比賽(&C)")
+        assert window.camera_panel.message != english and not re.search("[A-Za-z]", window.camera_panel.message)
         assert window.table.model().headerData(Column.SCORE, Qt.Orientation.Horizontal) == "分數"
         assert window.capture_action.iconText() == "拍攝  [空白鍵]"
         assert window.camera_panel.camera_message.startswith("沒有攝影機")
@@ -267,6 +272,7 @@ def test_switching_language_retranslates_and_is_remembered(qtbot, tmp_path, open
     finally:
         window.preferences.set_language("en")
     qtbot.waitUntil(lambda: window.contest_menu.title() == "&Contest")
+    assert window.camera_panel.message == english
     assert window.camera_panel.camera_message.startswith("No camera")
     assert window.marks_panel.judge_button.text() == "Judge's name…"
 
