@@ -58,6 +58,24 @@ def test_calibration_finds_the_disagreement_that_predicts_the_error():
     assert fifths_rmse_ratio(labels, raw[:, 0], errors) > 1.5
 
 
+def test_calibration_by_group_covers_the_worst_fitted_group_too():
+    rng = np.random.default_rng(8)
+    groups = np.array(["AM"] * 3000 + ["CF"] * 1000)
+    spread = rng.uniform(0.0, 0.1, 4000)
+    raw = 3.0 + spread[:, None] * np.array([0.0, 1.2247, -1.2247])
+    noise = np.where(groups == "CF", 0.3, 0.2)  # the model fits CF faces worse
+    labels = raw[:, 0] - rng.normal(0.0, noise)
+
+    def coverage(model):
+        errors = np.array([model.error(disagreement(row)) for row in raw])
+        inside = np.abs(raw[:, 0] - labels) <= errors
+        return {group: inside[groups == group].mean() for group in ("AM", "CF")}
+
+    pooled, by_group = coverage(fit_error_model(raw, labels)), coverage(fit_error_model(raw, labels, groups=groups))
+    assert pooled["CF"] < 0.6  # one scale for all faces leaves the worse-fitted group short
+    assert by_group["CF"] == pytest.approx(0.683, abs=0.01) and by_group["AM"] > 0.8
+
+
 def test_metrics_give_bias_coverage_and_the_fifths_ratio():
     groups = np.array(["AF"] * 5 + ["CM"] * 5)
     labels = np.linspace(2.0, 4.0, 10)

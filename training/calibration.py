@@ -23,7 +23,7 @@ from core.resources import models_dir
 from core.score import clip_to_scale
 from core.scorer import Scorer
 from core.uncertainty import ErrorModel, disagreement
-from training.dataset import load_split
+from training.dataset import group_of, load_split
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,8 @@ TARGET_COVERAGE = 0.683  # the share of a normal distribution within one standar
 DEFINITION = ("error = sqrt(base² + weight · d²), d the standard deviation of the raw scores of the face and of "
               "the face framed 4 % of the crop further left and right (each the mean of the face and its "
               "mirror image). base and weight: least squares of the squared residuals on the validation part "
-              "of the training split, then scaled so that ± error holds {coverage:.1%} of its faces. The "
+              "of the training split, then scaled so that ± error holds {coverage:.1%} of the faces of each "
+              "group (AF, AM, CF, CM) of it. The "
               "validation part also chose the training checkpoint, so it flatters the model a little: on the "
               "test part the coverage is lower (see metrics).")
 
@@ -56,15 +57,21 @@ def score_views(data: Path, frame, scorer: Scorer, views=VIEWS) -> tuple[np.ndar
     return np.array(raw), keep
 
 
-def fit_error_model(raw: np.ndarray, labels: np.ndarray, views=VIEWS,
-                    coverage: float = TARGET_COVERAGE) -> ErrorModel:
-    """The error model for faces with raw scores ``raw`` (faces x (1 + views)) and true ``labels``."""
+def fit_error_model(raw: np.ndarray, labels: np.ndarray, views=VIEWS, coverage: float = TARGET_COVERAGE,
+                    groups: np.ndarray | None = None) -> ErrorModel:
+    """The error model for faces with raw scores ``raw`` (faces x (1 + views)) and true ``labels``.
+
+    ``groups`` (one name per face): scaled so that every group reaches ``coverage``, not only all
+    faces together; the error is then a little wider for the groups the model fits best.
+    """
     residual = clip_to_scale(raw[:, 0]) - labels
     spread = np.array([disagreement(row) for row in raw])
     design = np.stack([np.ones_like(spread), spread**2], axis=1)
     base2, weight = np.maximum(np.linalg.lstsq(design, residual**2, rcond=None)[0], 0.0)
     base2 = max(base2, 1e-6)
-    scale = float(np.quantile(np.abs(residual) / np.sqrt(base2 + weight * spread**2), coverage))
+    normalised = np.abs(residual) / np.sqrt(base2 + weight * spread**2)
+    parts = [normalised] if groups is None else [normalised[groups == group] for group in np.unique(groups)]
+    scale = max(float(np.quantile(part, coverage)) for part in parts)
     return ErrorModel(tuple(views), float(np.sqrt(base2) * scale), float(weight * scale**2))
 
 
@@ -77,12 +84,16 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
     validation = load_split(data, split_name, seed=scorer.card.data["training"]["config"]["seed"]).validation
     raw, keep = score_views(data, validation, scorer)
     labels = validation["score"].to_numpy()[keep]
-    model = fit_error_model(raw, labels)
+    groups = np.array([group_of(name) for name in validation["file"].to_numpy()[keep]])
+    model = fit_error_model(raw, labels, groups=groups)
     errors = np.array([model.error(disagreement(row)) for row in raw])
-    covered = float((np.abs(clip_to_scale(raw[:, 0]) - labels) <= errors).mean())
+    inside = np.abs(clip_to_scale(raw[:, 0]) - labels) <= errors
+    covered = float(inside.mean())
     entry = {"views": [list(view) for view in model.views], "base": round(model.base, 4),
              "weight": round(model.weight, 3), "definition": DEFINITION.format(coverage=TARGET_COVERAGE),
              "fitted_on": f"{split_name} validation", "faces": len(keep), "coverage": round(covered, 3),
+             "group_coverage": {group: round(float(inside[groups == group].mean()), 3)
+                                for group in np.unique(groups)},
              "error_min_median_max": [round(float(errors.min()), 3), round(float(np.median(errors)), 3),
                              round(float(errors.max()), 3)],
              "command": "facescore calibrate"}
