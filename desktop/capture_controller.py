@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from core.errors import FaceScoreError, StoreError
 from desktop.workers import CameraWorker, ScoringJob, ScoringWorker
@@ -31,6 +31,7 @@ class CaptureController(QObject):
     failed = Signal(str, object)  # why (a code of desktop.camera_panel.FAILURES), the error or None
     saveFailed = Signal(object)  # the store refused the scored capture (FaceScoreError)
     busyChanged = Signal(bool)
+    modelRefused = Signal(object)  # another model (load_model) failed to load; the current one stays
 
     def __init__(self, camera: CameraWorker, model_card_path: Path | None = None, parent=None):
         super().__init__(parent)
@@ -42,6 +43,8 @@ class CaptureController(QObject):
         self.camera_live = False
         self._store = None  # the store the capture in progress goes to
         self._contestant = None  # the contestant being captured, None when idle
+        self._pending: ScoringWorker | None = None  # another model loading (load_model)
+        self._pending_card = None  # its card once loaded, until no capture is in progress
         camera.frameReady.connect(self._on_frame)
         camera.lost.connect(self._on_camera_lost)
         camera.burstFailed.connect(self._on_burst_failed)
@@ -58,24 +61,28 @@ class CaptureController(QObject):
         self._scoring.start()
 
     def load_model(self, path: Path) -> bool:
-        """Score with the model at ``path`` (its card, or its .tflite with the card beside it) from now on.
-        Its card, checksum and face preparation are checked first: a ModelError leaves the current model
-        in place. False while a model loads or a capture is in progress."""
+        """Score with the model at ``path`` (its card, or its .tflite with the card beside it) once it has
+        loaded in a worker of its own; the current model scores until then (and until the capture in
+        progress is stored), and stays if the new one fails to load (``modelRefused``). Its card, checksum
+        and face preparation are checked here first (raises ModelError). False while a model loads."""
         from core.scorer import verified_card
 
         verified_card(Path(path))
-        if self.busy or self.model_state == ModelState.LOADING:
+        if self.loading:
             return False
-        self._scoring.stop()  # idle: returns at once
-        self._scoring.deleteLater()
-        self._scoring = self._scoring_worker(Path(path))
-        self.card, self.model_error = None, None
-        self._set_model_state(ModelState.LOADING)
-        self._scoring.start()
+        self._pending = self._scoring_worker(Path(path))
+        self._pending.start()
         return True
 
+    @property
+    def loading(self) -> bool:
+        """A model is loading: the first one, or another one (load_model)."""
+        return self.model_state == ModelState.LOADING or self._pending is not None
+
     def stop(self) -> None:
-        self._scoring.stop()
+        for worker in (self._scoring, self._pending):
+            if worker is not None:
+                worker.stop()
 
     @property
     def busy(self) -> bool:
@@ -138,6 +145,7 @@ class CaptureController(QObject):
     def _end(self) -> None:
         self._store, self._contestant = None, None
         self.busyChanged.emit(False)
+        self._adopt_pending()
 
     def _on_burst_failed(self) -> None:
         if self.busy:
@@ -161,13 +169,35 @@ class CaptureController(QObject):
 
     # -- model and camera -------------------------------------------------------
 
+    @Slot(object)
     def _on_model_ready(self, card) -> None:
+        if self.sender() is self._pending:
+            self._pending_card = card
+            self._adopt_pending()
+            return
         self.card = card
         self._set_model_state(ModelState.READY)
 
+    @Slot(object)
     def _on_model_failed(self, error: Exception) -> None:
+        if self.sender() is self._pending:
+            refused, self._pending = self._pending, None
+            refused.wait()  # its run() has returned
+            refused.deleteLater()
+            self.modelRefused.emit(error)
+            return
         self.model_error = error
         self._set_model_state(ModelState.FAILED)
+
+    def _adopt_pending(self) -> None:
+        """The other model, loaded, takes over once no capture is in progress."""
+        if self._pending_card is None or self.busy:
+            return
+        previous, self._scoring, self._pending = self._scoring, self._pending, None
+        previous.stop()  # idle: returns at once
+        previous.deleteLater()
+        self.card, self._pending_card, self.model_error = self._pending_card, None, None
+        self._set_model_state(ModelState.READY)
 
     def _set_model_state(self, state: ModelState) -> None:
         self.model_state = state

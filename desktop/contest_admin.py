@@ -46,7 +46,7 @@ class ContestAdmin(QObject):
     @property
     def actions(self) -> list[QAction | None]:
         """The Contest menu's entries, None for a separator."""
-        return [self.export_action, None, self.finalize_action, self.reopen_action, self.audit_action, None,
+        return [self.export_action, self.finalize_action, self.reopen_action, self.audit_action, None,
                 self.print_action, None, self.restore_action, self.delete_photos_action, self.delete_contest_action]
 
     def retranslate(self) -> None:
@@ -58,7 +58,7 @@ class ContestAdmin(QObject):
         self.finalize_action.setEnabled(store is not None and not finalized)
         self.reopen_action.setEnabled(finalized)
         for action in (self.export_action, self.audit_action, self.print_action, self.restore_action,
-                       self.delete_photos_action,                       self.delete_contest_action):
+                       self.delete_photos_action, self.delete_contest_action):
             action.setEnabled(store is not None)
 
     # -- export and the results sheet ------------------------------------------------

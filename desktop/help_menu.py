@@ -15,7 +15,7 @@ from desktop import crash_reports
 from desktop.about_dialog import AboutDialog
 from desktop.actions import ActionSet
 from desktop.alerts import open_dialog, show_error
-from desktop.capture_controller import CaptureController, ModelState
+from desktop.capture_controller import CaptureController
 from desktop.error_text import describe_error
 from desktop.file_dialogs import choose_open_path
 
@@ -36,29 +36,38 @@ class HelpMenu(QObject):
         self.log_folder_action = add(QT_TRANSLATE_NOOP("HelpMenu", "Open log folder"), self.open_log_folder)
         self.menu = bar.addMenu("")
         self.menu.addActions([self.about_action, self.load_model_action, self.log_folder_action])
+        capture.modelRefused.connect(self._on_model_refused)
 
     def retranslate(self) -> None:
         self._actions.retranslate()
         self.menu.setTitle(self.tr("&Help"))
 
     def update_actions(self) -> None:
-        self.load_model_action.setEnabled(not self._window.busy and self._capture.model_state != ModelState.LOADING)
+        self.load_model_action.setEnabled(not self._capture.loading)
 
     def show_about(self) -> AboutDialog:
         return open_dialog(AboutDialog(self._capture.card, app_version(), self._window.score_scale, self._window))
 
     def load_model(self, path: Path | None = None) -> bool:
         """Score with another exported model from now on (its model_card.json, or its .tflite with the card
-        beside it); its card and checksum are verified before the current model is let go."""
+        beside it); the current model is let go only once the new one has loaded."""
         path = path or choose_open_path(self._window, self.tr("Load model"),
                                         self.tr("Model cards (model_card.json);;Models (*.tflite)"))
         if path is None:
             return False
         try:
-            return self._capture.load_model(path)
+            loading = self._capture.load_model(path)
         except FaceScoreError as error:
-            show_error(self._window, self.tr("Load model"), describe_error(error))
+            self._on_model_refused(error)
             return False
+        if loading:
+            self._window.statusBar().showMessage(self.tr("Loading the model {path}…").format(path=str(path)), 8000)
+        self.update_actions()
+        return loading
+
+    def _on_model_refused(self, error: Exception) -> None:
+        show_error(self._window, self.tr("Load model"), describe_error(error))
+        self.update_actions()
 
     def open_log_folder(self) -> bool:
         return crash_reports.open_folder(log_folder(self._data_dir))

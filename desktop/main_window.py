@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
                                        self.refresh_cameras_action])
         self.preferences = PreferenceMenus(self, self._settings, bar)
         self.preferences.scaleChosen.connect(self._show_scale)
+
     @staticmethod
     def _fill(menu, actions) -> None:
         for action in actions:

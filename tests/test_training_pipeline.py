@@ -78,8 +78,9 @@ def test_cross_validation_averages_the_five_folds_and_resumes_where_it_stopped(t
         k = int(split.split("-")[1])
         seen.append(split)
         run_dir = out / f"run-seed-{config.seed}"
-        run_dir.mkdir(parents=True)
-        (run_dir / "config.json").write_text(json.dumps({**recorded_config(config), "limit": limit}))
+        run_dir.mkdir(parents=True, exist_ok=True)
+        (run_dir / "config.json").write_text(json.dumps({**recorded_config(config), "data": str(data),
+                                                         "limit": limit}))
         (run_dir / "metrics.json").write_text(json.dumps({"test": {"pc": 0.8 + k / 100, "mae": 0.2, "rmse": k / 10}}))
         (run_dir / "model_card.json").write_text(json.dumps({"training": {"wall_seconds": 60 * k}}))
         return run_dir
@@ -102,6 +103,12 @@ def test_cross_validation_averages_the_five_folds_and_resumes_where_it_stopped(t
     other = cross_validate(tmp_path, FitConfig(seed=7), tmp_path / "runs", tmp_path, summary_path=summary_path,
                            train_fold=fake_train)  # other settings: nothing reused
     assert seen[5:] == seen[:5] and other["settings"]["seed"] == 7
+
+    # A fold completed from its checkpoint (finish-run) is trained again; the summary defaults to the runs folder.
+    stopped = tmp_path / "runs" / "cross-validation" / "fold-2" / "run-seed-42" / "model_card.json"
+    stopped.write_text(json.dumps({"training": {"wall_seconds": 60, "stopped": {"epochs_done": 3}}}))
+    cross_validate(tmp_path, FitConfig(), tmp_path / "runs", tmp_path, train_fold=fake_train)
+    assert seen[10:] == ["fold-2"] and (tmp_path / "runs" / "cross-validation.json").is_file()
 
 
 @pytest.mark.filterwarnings("ignore:invalid value encountered in divide")  # PC of near-constant tiny predictions

@@ -9,8 +9,6 @@ from pathlib import Path
 
 from training.dataset import DEFAULT_ROOT, LABELS_DIR, SPLITS
 
-CV_SUMMARY = "docs/model/cross_validation_folds.json"  # the five official folds, as the README cites them
-
 
 def _at_least(minimum: int):
     """An argparse type: an integer of at least ``minimum``."""
@@ -91,9 +89,8 @@ def _train(args) -> int:
                        batch_size=args.batch_size, head_epochs=args.head_epochs,
                        finetune_epochs=args.epochs, finetune_lr=args.lr, seed=args.seed)
     if args.split == "cross-validation":
-        summary = args.summary or (None if args.limit else CV_SUMMARY)
         cross_validate(Path(args.data), config, Path(args.out), Path(args.cache), args.limit,
-                       Path(summary) if summary else None)
+                       Path(args.summary) if args.summary else None)
     else:
         train(Path(args.data), args.split, config, Path(args.out), Path(args.cache), args.limit,
               Path(args.install) if args.install else None)
@@ -167,8 +164,9 @@ def add_commands(commands) -> None:
     train.add_argument("--out", default="runs", help="folder for run folders")
     train.add_argument("--cache", default="runs/cache", help="folder for cached face crops")
     train.add_argument("--install", nargs="?", const="models", help="copy the model into this folder")
-    train.add_argument("--summary", help=f"cross-validation: where the summary goes (default {CV_SUMMARY}, or "
-                                         "OUT/cross-validation.json with --limit); rewritten after every fold")
+    train.add_argument("--summary", help="cross-validation: where the summary goes, rewritten after every fold "
+                                         "(default OUT/cross-validation.json; the bundled recipe's is "
+                                         "docs/model/cross_validation_folds.json)")
     train.set_defaults(handler=_train)
 
     finish = commands.add_parser("finish-run", help="export and evaluate a stopped run from its best checkpoint")

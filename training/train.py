@@ -125,12 +125,12 @@ def cross_validate(data: Path, config: FitConfig, out: Path, cache: Path, limit:
                    summary_path: Path | None = None, train_fold=train) -> dict:
     """The official 5-fold protocol: one model per fold, test metrics averaged over the folds.
 
-    Fold k trains under ``out``/cross-validation/fold-k. A finished run already there (its
-    metrics.json written) with the same settings is taken as it is, so a stopped command resumes at
-    the first fold not done. The summary (``summary_path``, default ``out``/cross-validation.json)
+    Fold k trains under ``out``/cross-validation/fold-k. A run already there that finished all its
+    epochs (metrics.json written, not completed by ``finish-run``) with the same settings and data is
+    taken as it is, so a stopped command resumes at the first fold not done. The summary (``summary_path``, default ``out``/cross-validation.json)
     is rewritten after every fold, ``complete`` false until all five are in.
     """
-    settings = {**recorded_config(config), "limit": limit}
+    settings = {**recorded_config(config), "data": str(data), "limit": limit}
     summary_path = summary_path or out / "cross-validation.json"
     folds = {}
     for k in range(1, 6):
@@ -150,11 +150,14 @@ def cross_validate(data: Path, config: FitConfig, out: Path, cache: Path, limit:
 
 
 def finished_run(fold_out: Path, settings: dict) -> Path | None:
-    """The newest run under ``fold_out`` that finished (metrics.json) with these settings."""
-    for run_dir in sorted(Path(fold_out).glob("*/metrics.json"), reverse=True):
-        recorded = json.loads((run_dir.parent / "config.json").read_text())
-        if all(recorded.get(key) == value for key, value in settings.items()):
-            return run_dir.parent
+    """The newest run under ``fold_out`` that finished all its epochs with these settings."""
+    for metrics in sorted(Path(fold_out).glob("*/metrics.json"), reverse=True):
+        run_dir = metrics.parent
+        recorded = json.loads((run_dir / "config.json").read_text())
+        card = run_dir / "model_card.json"
+        stopped = card.is_file() and "stopped" in json.loads(card.read_text()).get("training", {})
+        if not stopped and all(recorded.get(key) == value for key, value in settings.items()):
+            return run_dir
     return None
 
 

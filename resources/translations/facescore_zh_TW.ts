@@ -1087,6 +1087,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <source>Model cards (model_card.json);;Models (*.tflite)</source>
         <translation>模型卡 (model_card.json);;模型 (*.tflite)</translation>
     </message>
+    <message>
+        <source>Loading the model {path}…</source>
+        <translation>正在載入模型 {path}…</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>

@@ -38,20 +38,35 @@ def test_a_damaged_model_is_refused_and_the_current_one_stays(qtbot, tmp_path, o
     assert window.model_status.text() == f"Model ready ({version})"
 
 
-def test_another_model_scores_the_next_captures(qtbot, tmp_path, open_window, test_faces):
+def test_a_model_that_fails_to_load_is_refused_and_the_current_one_stays(qtbot, tmp_path, open_window):
     window = open_window(tmp_path / "data")
+    version = window.model_card.version
+    wrong_size = exported_copy(tmp_path, "wrong-size", input_size=256)  # card and checksum pass; the file is 224
+
+    assert window.help.load_model(wrong_size)
+    assert not window.help.load_model_action.isEnabled()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=MODEL_TIMEOUT_MS)
+    assert "says input size 256" in window.findChild(QMessageBox, "errorBox").text()
+    assert window.model_ready and window.model_card.version == version
+    assert window.model_status.text() == f"Model ready ({version})" and window.help.load_model_action.isEnabled()
+
+
+def test_another_model_takes_over_after_the_capture_in_progress(qtbot, tmp_path, open_window, test_faces):
+    window = open_window(tmp_path / "data")
+    version = window.model_card.version
     card = exported_copy(tmp_path, "other", version="2026.12.01-test-copy")
     contestant = window.store.add_contestant(Contestant(None, "1", "Ann"))
-
-    with qtbot.waitSignal(window.modelStateChanged, timeout=MODEL_TIMEOUT_MS,
-                          check_params_cb=lambda state: state == "ready"):
-        assert window.help.load_model(card.with_name("facescore.tflite"))  # the .tflite finds its card
-        assert not window.model_ready and not window.capture_action.isEnabled()
-    assert window.model_card.version == "2026.12.01-test-copy"
-    assert window.model_status.text() == "Model ready (2026.12.01-test-copy)"
-
     assert window.select_contestant(contestant.id)
     photo = write_rgb(tmp_path / "photo.jpg", scene_with_face(load_image(test_faces[0])))
-    with qtbot.waitSignal(window.captureStored, timeout=CAPTURE_TIMEOUT_MS) as stored:
+
+    with qtbot.waitSignal(window.captureStored, timeout=CAPTURE_TIMEOUT_MS) as first:
         assert window.import_photo(photo)
-    assert stored.args[0].model_version == "2026.12.01-test-copy"
+        assert window.help.load_model(card.with_name("facescore.tflite"))  # the .tflite finds its card
+        assert window.model_ready and window.model_card.version == version  # the current model scores on
+    assert first.args[0].model_version == version  # the capture in progress keeps its model
+    qtbot.waitUntil(lambda: window.model_card.version == "2026.12.01-test-copy", timeout=MODEL_TIMEOUT_MS)
+    assert window.model_ready and window.model_status.text() == "Model ready (2026.12.01-test-copy)"
+
+    with qtbot.waitSignal(window.captureStored, timeout=CAPTURE_TIMEOUT_MS) as second:
+        assert window.import_photo(photo)
+    assert second.args[0].model_version == "2026.12.01-test-copy"
