@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from cli import contest, score, tabulate
+from core.errors import FaceScoreError
 from core.logs import start_logging
 from training import cli as training_cli
 
@@ -26,7 +27,11 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     start_logging(None)  # progress and warnings to stderr; results to stdout
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except FaceScoreError as error:  # a command without its own message for it: the reason, not a traceback
+        print(f"facescore: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -24,6 +24,12 @@ def test_score_json_lines_and_exit_code(tmp_path):
     assert set(bad) == {"file", "error_message"} and "No face" in bad["error_message"]
 
 
+def test_a_command_says_why_instead_of_a_traceback(tmp_path):
+    result = facescore("calibrate", "--model", str(tmp_path / "model_card.json"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"facescore: model card not found: {tmp_path / 'model_card.json'}" in result.stderr
+
+
 def test_score_text_line():
     result = facescore("score", str(SAMPLE_FACE))
     assert result.returncode == 0

@@ -57,3 +57,5 @@ def test_runs_on_another_split_or_backbone_are_refused(tmp_path):
                                                                backbone="resnet50")], tmp_path, "c")
     with pytest.raises(SystemExit, match="one run of each recipe"):
         compare_recipes("seed-2560-640-800", [study, study], tmp_path, "c")
+    with pytest.raises(SystemExit, match="nowhere is not a finished run folder"):
+        compare_recipes("seed-2560-640-800", [study, tmp_path / "nowhere"], tmp_path, "c")

@@ -22,7 +22,11 @@ WORDING_SCORES = (1.8, 2.5, 3.0, 3.4, 3.8, 4.3)
 
 def read_side(folder: Path, split: str) -> dict:
     """A recipe's figures from the model card in ``folder``."""
-    card = json.loads((Path(folder) / "model_card.json").read_text())
+    path = Path(folder) / "model_card.json"
+    if not path.is_file():
+        raise SystemExit(f"{folder} is not a finished run folder (no model_card.json); give two run "
+                         "folders of `facescore train`, or `models` for the bundled model")
+    card = json.loads(path.read_text())
     training = card["training"]
     if training["split"] != split:
         raise SystemExit(f"{folder} was trained on {training['split']}, not {split}")
