@@ -311,11 +311,14 @@ class CameraPanel(QWidget):
     def set_scale(self, scale: ScoreScale) -> None:
         """Show scores on ``scale``, the last result line included."""
         self._scale = scale
-        self._message.setText(self._message_text())
+        self._render_message()
 
     def _show_message(self, shown: tuple, style: str = "") -> None:
         self._shown_message = shown
         self._message.setStyleSheet(style)
+        self._render_message()
+
+    def _render_message(self) -> None:
         self._message.setText(self._message_text())
 
     def _message_text(self) -> str:
@@ -355,7 +358,7 @@ class CameraPanel(QWidget):
         self._browse_folder.setText(self.tr("Folder of images…"))
         self.set_sources(self._specs, self._current_spec)
         self._contestant.setText(self._contestant_text())
-        self._message.setText(self._message_text())
+        self._render_message()
         self._render()
 
     def _render(self) -> None:

@@ -15,6 +15,17 @@ def synthetic_part(prefix: str, count: int, rng) -> pd.DataFrame:
     return pd.DataFrame({"file": files, "score": rng.uniform(1.5, 4.5, count), "group": [f[:2] for f in files]})
 
 
+def synthetic_data(seed: int, side: int) -> tuple[dict, dict]:
+    """Train/validation/test parts of 16 faces and their cached images, whose brightness follows the label
+    (so there is something to learn)."""
+    rng = np.random.default_rng(seed)
+    parts = {name: synthetic_part(name, 16, rng) for name in ("train", "validation", "test")}
+    files = [f for part in parts.values() for f in part["file"]]
+    labels = pd.concat(parts.values()).set_index("file")["score"]
+    images = np.stack([np.full((side, side, 3), 40 + 40 * labels[f], np.uint8) for f in files])
+    return parts, {"files": np.array(files), "crops": images}
+
+
 @pytest.mark.parametrize("backbone,init", [("efficientnet_lite0", "imagenet"), ("resnet50", "scratch")])
 def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset, backbone, init):
     """Either backbone trains, exports and runs in the app's scorer unchanged."""
@@ -25,13 +36,7 @@ def test_fit_export_evaluate_on_tiny_data(tmp_path, dataset, backbone, init):
     from training.fit import FitConfig, fit, predict
     from training.crops import crops_and_labels
 
-    rng = np.random.default_rng(0)
-    parts = {name: synthetic_part(name, 16, rng) for name in ("train", "validation", "test")}
-    files = [f for part in parts.values() for f in part["file"]]
-    # brightness follows the label, so there is something to learn
-    labels = pd.concat(parts.values()).set_index("file")["score"]
-    crops = np.stack([np.full((64, 64, 3), 40 + 40 * labels[f], np.uint8) for f in files])
-    cache = {"files": np.array(files), "crops": crops}
+    parts, cache = synthetic_data(0, 64)
 
     run_dir = tmp_path / "run"
     run_dir.mkdir()
@@ -126,12 +131,7 @@ def test_origin_study_recipe_on_tiny_data_then_finished_from_its_checkpoint(tmp_
 
     monkeypatch.setattr(origin_study, "FROZEN_EPOCHS", 2)  # the study's 30 + 10 take too long for a test
     monkeypatch.setattr(origin_study, "UNFROZEN_EPOCHS", 1)
-    rng = np.random.default_rng(1)
-    parts = {name: synthetic_part(name, 16, rng) for name in ("train", "validation", "test")}
-    files = [f for part in parts.values() for f in part["file"]]
-    labels = pd.concat(parts.values()).set_index("file")["score"]
-    images = np.stack([np.full((32, 32, 3), 40 + 40 * labels[f], np.uint8) for f in files])
-    cache = {"files": np.array(files), "crops": images}
+    parts, cache = synthetic_data(1, 32)
 
     run_dir = tmp_path / "run"
     run_dir.mkdir()
