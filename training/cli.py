@@ -87,7 +87,8 @@ def _train(args) -> int:
                          "not the app's aligned faces; it is for comparison only")
     config = FitConfig(recipe=args.recipe, backbone=args.backbone, init=args.init, input_size=args.input_size,
                        batch_size=args.batch_size, head_epochs=args.head_epochs,
-                       finetune_epochs=args.epochs, finetune_lr=args.lr, seed=args.seed)
+                       finetune_epochs=args.epochs, finetune_lr=args.lr, seed=args.seed,
+                       venue_augment=not args.no_venue_augment)
     if args.split == "cross-validation":
         cross_validate(Path(args.data), config, Path(args.out), Path(args.cache), args.limit,
                        Path(args.summary) if args.summary else None)
@@ -160,6 +161,8 @@ def add_commands(commands) -> None:
     train.add_argument("--epochs", type=int, default=16, help="fine-tuning epochs")
     train.add_argument("--lr", type=float, default=3e-4, help="peak fine-tuning learning rate")
     train.add_argument("--seed", type=int, default=42)
+    train.add_argument("--no-venue-augment", action="store_true",
+                       help="train without the venue conditions (exposure, colour cast, defocus, noise, JPEG)")
     train.add_argument("--limit", type=_at_least(2), help="use at most N images per part (smoke runs)")
     train.add_argument("--out", default="runs", help="folder for run folders")
     train.add_argument("--cache", default="runs/cache", help="folder for cached face crops")

@@ -91,8 +91,9 @@ def export_model(model: keras.Model, run_dir: Path, config, split_name: str, tra
             "split": split_name,
             "train_images": None if train_labels is None else int(len(train_labels)),
             "config": run_config,
-            "command": "facescore train --recipe {} --split {} --backbone {} --init {}".format(
-                config.recipe, split_name, config.backbone, config.init),
+            "command": "facescore train --recipe {} --split {} --backbone {} --init {}{}".format(
+                config.recipe, split_name, config.backbone, config.init,
+                "" if config.venue_augment or origin_study else " --no-venue-augment"),
         },
         # a card must carry a number to load; evaluate_run replaces it with the measured band
         "error_band": {"value": 0.0, "definition": "not measured yet: filled in by evaluation"},

@@ -18,6 +18,7 @@ import tensorflow as tf
 from training.backbones import BACKBONES
 from training.losses import MseCorrelationLoss
 from training.metrics import regression_metrics
+from training.venue import venue_jitter
 
 
 @dataclass
@@ -34,6 +35,7 @@ class FitConfig:
     weight_decay: float = 1e-4
     correlation_weight: float = 0.5
     dropout: float = 0.2
+    venue_augment: bool = True  # training/venue.py: exposure, colour cast, defocus, noise, JPEG
     seed: int = 42
 
 
@@ -50,10 +52,13 @@ def augmenter(input_size: int) -> keras.Sequential:
 
 
 def make_dataset(crops, labels, batch_size, *, training: bool, seed: int, input_size: int,
-                 augment: bool = True) -> tf.data.Dataset:
+                 augment: bool = True, venue: bool = False) -> tf.data.Dataset:
+    """Batches of float crops; for training, shuffled and jittered (``venue``: also venue conditions)."""
     data = tf.data.Dataset.from_tensor_slices((crops, labels.astype("float32")))
     if training:
         data = data.shuffle(len(labels), seed=seed, reshuffle_each_iteration=True)
+    if training and augment and venue:
+        data = data.map(lambda x, y: (venue_jitter(tf.cast(x, tf.float32)), y), num_parallel_calls=tf.data.AUTOTUNE)
     data = data.batch(batch_size, drop_remainder=training)
     resize = crops.shape[1] != input_size
 
@@ -121,7 +126,8 @@ def fit(config: FitConfig, train, validation, run_dir: Path) -> keras.Model:
     """``train``/``validation``: (crops uint8 N x S x S x 3, labels float). Returns the best model."""
     keras.utils.set_random_seed(config.seed)
     run_dir.mkdir(parents=True, exist_ok=True)
-    train_data = make_dataset(*train, config.batch_size, training=True, seed=config.seed, input_size=config.input_size)
+    train_data = make_dataset(*train, config.batch_size, training=True, seed=config.seed, input_size=config.input_size,
+                              venue=config.venue_augment)
     val_data = make_dataset(*validation, config.batch_size, training=False, seed=config.seed,
                             input_size=config.input_size)
     model, backbone = build_regressor(config, float(np.mean(train[1])))
