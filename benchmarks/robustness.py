@@ -17,6 +17,7 @@ PC drop <= 0.03. Deterministic: every random draw is seeded by the face's index.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import cv2
@@ -24,9 +25,10 @@ import numpy as np
 
 from benchmarks.common import ROOT, parse_args, print_table, write_result
 from benchmarks.head_turn import turn_head
+from core import quality as gate
 from core.detection import FaceDetector
-from core.head_pose import FaceMesh
 from core.faces import FaceQualityError, prepare_face
+from core.head_pose import FaceMesh
 from core.images import load_image
 from core.scorer import Scorer
 from tests.conftest import DATASET, official_test_files
@@ -131,6 +133,14 @@ def measure(scene: np.ndarray, detector: FaceDetector, scorer: Scorer) -> tuple:
             q.sharpness, q.brightness, q.noise, q.yaw_degrees)
 
 
+def gate_thresholds() -> dict:
+    """The quality gate's limits this run measured under (``passed``), by benchmarks/gate_fit.py's names."""
+    return {"min_brightness": gate.MIN_BRIGHTNESS, "max_brightness": gate.MAX_BRIGHTNESS,
+            "max_noise": gate.MAX_NOISE, "max_nose_offset": gate.MAX_NOSE_OFFSET,
+            "max_yaw": gate.MAX_YAW_DEGREES, "min_eye_distance": gate.MIN_EYE_DISTANCE_PX,
+            "min_sharpness": gate.MIN_SHARPNESS}
+
+
 def pearson(a, b) -> float:
     return float(np.corrcoef(a, b)[0, 1]) if len(a) > 2 else float("nan")
 
@@ -191,9 +201,10 @@ def main() -> None:
     faces_file.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(faces_file, labels=labels, measures=np.array(MEASURES),
                         conditions=np.array([f"{c} | {lv}" for c, lv in measured]),
-                        values=np.stack(list(measured.values())))
-    write_result("robustness", {"model": scorer.card.version, "faces": rows[0]["faces"], "rule": {"median_abs_delta": MAX_MEDIAN_DELTA,
-                                                                     "pc_drop": MAX_PC_DROP}, "rows": rows})
+                        values=np.stack(list(measured.values())), model=scorer.card.version,
+                        gate=json.dumps(gate_thresholds()))
+    write_result("robustness", {"model": scorer.card.version, "gate": gate_thresholds(), "faces": rows[0]["faces"],
+                                "rule": {"median_abs_delta": MAX_MEDIAN_DELTA, "pc_drop": MAX_PC_DROP}, "rows": rows})
     print_table(f"Venue conditions, {rows[0]['faces']} official-test faces (python -m benchmarks.robustness)",
                 HEADER, table)
 

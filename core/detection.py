@@ -103,7 +103,8 @@ def _weighted_nms(boxes: np.ndarray, points: np.ndarray, scores: np.ndarray):
 
 
 class FaceDetector:
-    """Finds faces in an RGB uint8 image. Not thread-safe: one per thread."""
+    """Finds faces in an RGB uint8 image, and how far a found head is turned (its face mesh).
+    Not thread-safe: one per thread."""
 
     def __init__(self, model_path=None, num_threads: int = 2):
         path = model_path or resource_path("detector", DETECTOR_FILE)
@@ -114,7 +115,7 @@ class FaceDetector:
         self._regressors = outputs[0]["index"]
         self._classifiers = outputs[1]["index"]
         self._anchors = _anchors()
-        self._mesh = FaceMesh()
+        self._mesh = FaceMesh(num_threads)
 
     def yaw(self, image: np.ndarray, face: Face) -> float:
         """How far ``face`` in ``image`` is turned left or right, in degrees, as the face mesh reads it."""

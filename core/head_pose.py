@@ -33,7 +33,7 @@ SYMMETRIC_PAIRS = ((234, 454), (33, 263), (61, 291), (133, 362), (116, 345))
 class FaceMesh:
     """468 face points with depth for a detected face. Not thread-safe: one per thread."""
 
-    def __init__(self, num_threads: int = 1):
+    def __init__(self, num_threads: int = 2):
         self._interpreter = Interpreter(model_path=str(resource_path("detector", MESH_FILE)),
                                         num_threads=num_threads)
         self._interpreter.allocate_tensors()
@@ -61,6 +61,8 @@ class FaceMesh:
 
 
 def yaw_degrees(points: np.ndarray) -> float:
-    """The head's yaw as the mesh sees it (positive: the image-right side of the face is farther away)."""
-    angles = [math.atan2(points[b, 2] - points[a, 2], points[b, 0] - points[a, 0]) for a, b in SYMMETRIC_PAIRS]
+    """The head's yaw as the mesh sees it (positive: the image-right side of the face is farther away).
+    Each pair's depth difference is set against its distance in the image, so a tilted head reads the same."""
+    angles = [math.atan2(points[b, 2] - points[a, 2], math.hypot(*(points[b, :2] - points[a, :2])))
+              for a, b in SYMMETRIC_PAIRS]
     return math.degrees(float(np.mean(angles)))

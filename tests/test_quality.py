@@ -127,3 +127,20 @@ def test_grainy_face_is_refused_and_a_clean_one_is_not(detector, sample_image):
 def test_half_exposure_is_too_dark(detector, sample_image):
     """At half exposure the score moved by 0.11 in the median (benchmarks/robustness.py)."""
     assert QualityIssue.TOO_DARK in issues_of((sample_image * 0.4).astype(np.uint8), detector)
+
+
+@pytest.mark.parametrize("roll", [0.0, 20.0])
+def test_yaw_is_read_from_the_depth_of_left_and_right_points_whatever_the_tilt(roll):
+    from core.head_pose import SYMMETRIC_PAIRS, yaw_degrees
+
+    points = np.zeros((468, 3))
+    for k, (left, right) in enumerate(SYMMETRIC_PAIRS):
+        half_width = 20.0 + 10 * k
+        points[left], points[right] = (-half_width, 5.0 * k, 0.0), (half_width, 5.0 * k, 0.0)
+    turn, tilt = np.radians(15.0), np.radians(roll)
+    about_vertical = np.array([[np.cos(turn), 0, -np.sin(turn)], [0, 1, 0], [np.sin(turn), 0, np.cos(turn)]])
+    in_image_plane = np.array([[np.cos(tilt), -np.sin(tilt), 0], [np.sin(tilt), np.cos(tilt), 0], [0, 0, 1]])
+    turned = points @ about_vertical.T @ in_image_plane.T
+    assert yaw_degrees(points) == pytest.approx(0.0)
+    assert yaw_degrees(turned) == pytest.approx(15.0, abs=0.01)
+    assert yaw_degrees(turned * [1, 1, -1]) == pytest.approx(-15.0, abs=0.01)

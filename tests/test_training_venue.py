@@ -1,11 +1,11 @@
 """The venue conditions the training recipe adds (training/venue.py)."""
 
 import cv2
-import keras
 import numpy as np
 import pytest
 
 tf = pytest.importorskip("tensorflow")
+keras = pytest.importorskip("keras")
 
 from training import venue  # noqa: E402
 from training.fit import make_dataset  # noqa: E402

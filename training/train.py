@@ -94,6 +94,7 @@ def finish_run(run_dir: Path, cache: Path) -> Path:
     run_dir = Path(run_dir)
     recorded = json.loads((run_dir / "config.json").read_text())
     config = FitConfig(**{f.name: recorded[f.name] for f in dataclasses.fields(FitConfig) if f.name in recorded})
+    config.venue_augment = recorded.get("venue_augment", False)  # runs from before the venue conditions had none
     parts, crops = run_inputs(Path(recorded["data"]), recorded["split"], config, cache, recorded["limit"])
     last_epoch = max(path.stat().st_mtime for path in run_dir.glob("history*.csv"))
     seconds = last_epoch - (run_dir / "config.json").stat().st_mtime

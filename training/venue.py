@@ -4,7 +4,8 @@ The robustness benchmark (benchmarks/robustness.py) moved the score of a model t
 them by more than 0.10 in the median under half and 1.8x exposure, defocus of 4 px and more and
 JPEG quality 10. Each perturbation is applied to a training face with probability ``PROBABILITY``,
 in the order a camera applies them (light, optics, sensor, encoding), at levels that span the
-benchmark's. Levels are in aligned-crop pixels: the benchmark's face (eyes about 70 px apart in
+benchmark's exposure, defocus, noise and JPEG levels (its colour casts go a little further: the
+tungsten cast's blue gain is 0.7). Levels are in aligned-crop pixels: the benchmark's face (eyes about 70 px apart in
 the scene) is about 0.75 of that in a 224 px crop.
 """
 
