@@ -2,6 +2,7 @@
 
     python -m benchmarks.robustness --seed 11      # measures every face (runs/robustness_faces.npz)
     python -m benchmarks.gate_fit                  # thresholds that keep every condition inside the rule
+    python -m benchmarks.gate_fit --use max_yaw=10 ...   # how given thresholds do, without the search
 
 Every combination of the candidate thresholds below is tried on the measured faces (a face is
 accepted when the gate accepted it with the thresholds it was measured under and it also passes
@@ -21,7 +22,7 @@ import json
 
 import numpy as np
 
-from benchmarks.common import print_table, write_result
+from benchmarks.common import parse_args, print_table, write_result
 from benchmarks.robustness import HEADER, MAX_MEDIAN_DELTA, MAX_PC_DROP, MEASURES, RUNS, table_row, summarise
 
 CANDIDATES = {
@@ -78,6 +79,12 @@ def reachable(candidates: dict, measured_with: dict) -> dict:
     return {name: tuple(v for v in values if within(name, v)) for name, values in candidates.items()}
 
 
+def _options(parser) -> None:
+    parser.add_argument("--use", nargs="+", metavar="NAME=VALUE",
+                        help="no search: show these thresholds (the rest at their first candidate), "
+                             f"names: {', '.join(CANDIDATES)}")
+
+
 def main() -> None:
     data = np.load(RUNS / "robustness_faces.npz")
     values, labels, conditions = data["values"], data["labels"], list(data["conditions"])
@@ -88,7 +95,12 @@ def main() -> None:
     candidates = reachable(CANDIDATES, measured_with)
     # fitted on every other face; the rest show how the thresholds do on faces they were not fitted on
     fit, held_out = np.arange(values.shape[1]) % 2 == 0, np.arange(values.shape[1]) % 2 == 1
-    thresholds, broken, accepted = best_thresholds(values[:, fit], labels[fit], candidates)
+    chosen = parse_args(__doc__.splitlines()[0], _options).use
+    if chosen:
+        thresholds = {**{name: values_[0] for name, values_ in CANDIDATES.items()},
+                      **{name: float(value) for name, value in (item.split("=") for item in chosen)}}
+    else:
+        thresholds = best_thresholds(values[:, fit], labels[fit], candidates)[0]
     print("thresholds:", {name: float(value) for name, value in thresholds.items()})
     for part, faces in (("fitted faces", fit), ("held-out faces", held_out)):
         accepted = accepted_under(values[:, faces], thresholds)

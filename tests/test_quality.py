@@ -124,9 +124,11 @@ def test_grainy_face_is_refused_and_a_clean_one_is_not(detector, sample_image):
     assert issues_of(noisy, detector) == {QualityIssue.NOISY}
 
 
-def test_half_exposure_is_too_dark(detector, sample_image):
-    """At half exposure the score moved by 0.11 in the median (benchmarks/robustness.py)."""
-    assert QualityIssue.TOO_DARK in issues_of((sample_image * 0.4).astype(np.uint8), detector)
+def test_half_exposure_is_scored_and_a_quarter_is_too_dark(detector, sample_image):
+    """The venue-trained model moves by 0.07 in the median at half exposure, and the gate lets such a
+    face through; at a quarter the face is too dark to trust (benchmarks/robustness.py)."""
+    assert prepare_face((sample_image * 0.5).astype(np.uint8), detector).quality.passed
+    assert QualityIssue.TOO_DARK in issues_of((sample_image * 0.25).astype(np.uint8), detector)
 
 
 @pytest.mark.parametrize("roll", [0.0, 20.0])
