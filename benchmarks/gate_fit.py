@@ -17,6 +17,7 @@ fitted on: set the thresholds in core/quality.py, then ``python -m benchmarks.ro
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
 
@@ -79,8 +80,18 @@ def reachable(candidates: dict, measured_with: dict) -> dict:
     return {name: tuple(v for v in values if within(name, v)) for name, values in candidates.items()}
 
 
+def _threshold(text: str) -> tuple[str, float]:
+    name, _, value = text.partition("=")
+    if name not in CANDIDATES:
+        raise argparse.ArgumentTypeError(f"{name!r} is not a threshold ({', '.join(CANDIDATES)})")
+    try:
+        return name, float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: the value after {name}= is not a number") from None
+
+
 def _options(parser) -> None:
-    parser.add_argument("--use", nargs="+", metavar="NAME=VALUE",
+    parser.add_argument("--use", nargs="+", metavar="NAME=VALUE", type=_threshold,
                         help="no search: show these thresholds (the rest at their first candidate), "
                              f"names: {', '.join(CANDIDATES)}")
 
@@ -97,8 +108,7 @@ def main() -> None:
     fit, held_out = np.arange(values.shape[1]) % 2 == 0, np.arange(values.shape[1]) % 2 == 1
     chosen = parse_args(__doc__.splitlines()[0], _options).use
     if chosen:
-        thresholds = {**{name: values_[0] for name, values_ in CANDIDATES.items()},
-                      **{name: float(value) for name, value in (item.split("=") for item in chosen)}}
+        thresholds = {**{name: values_[0] for name, values_ in CANDIDATES.items()}, **dict(chosen)}
     else:
         thresholds = best_thresholds(values[:, fit], labels[fit], candidates)[0]
     print("thresholds:", {name: float(value) for name, value in thresholds.items()})
