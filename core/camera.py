@@ -5,18 +5,28 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import cv2
 import numpy as np
 
 from core.errors import CameraError, ImageLoadError
 from core.images import load_image
 
+if TYPE_CHECKING:
+    import cv2
+
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
-# The camera API per platform, for listing and opening alike, so that an index means the same camera
-# (Windows: DirectShow opens faster and more reliably than Media Foundation).
-DEVICE_BACKEND = {"win32": cv2.CAP_DSHOW, "darwin": cv2.CAP_AVFOUNDATION}.get(sys.platform, cv2.CAP_V4L2)
+
+# OpenCV is imported where a source is opened, not with this module: the app imports this module
+# before its window shows, and OpenCV's libraries are a good part of what a cold start reads.
+
+
+def device_backend() -> int:
+    """The camera API per platform, for listing and opening alike, so that an index means the same
+    camera (Windows: DirectShow opens faster and more reliably than Media Foundation)."""
+    import cv2
+
+    return {"win32": cv2.CAP_DSHOW, "darwin": cv2.CAP_AVFOUNDATION}.get(sys.platform, cv2.CAP_V4L2)
 
 
 class FrameSource(Protocol):
@@ -69,6 +79,8 @@ class VideoFileSource(_Capture):
         path = Path(path)
         if not path.is_file():
             raise CameraError(f"Video file {path} not found.", code="video_not_found", path=str(path))
+        import cv2
+
         super().__init__(cv2.VideoCapture(str(path)), path.name)
         self.loop = loop
         self._first = self._read_rgb() if self._capture.isOpened() else None
@@ -85,6 +97,8 @@ class VideoFileSource(_Capture):
             return frame
         frame = self._read_rgb()
         if frame is None and self.loop:
+            import cv2
+
             self._capture.set(cv2.CAP_PROP_POS_FRAMES, 0)
             frame = self._read_rgb()
         return frame
@@ -156,7 +170,7 @@ def list_cameras() -> list[CameraDevice]:
     comes on and a camera another program uses is left alone (cv2_enumerate_cameras)."""
     from cv2_enumerate_cameras import enumerate_cameras
 
-    return sorted((CameraDevice(camera.index, camera.name) for camera in enumerate_cameras(DEVICE_BACKEND)),
+    return sorted((CameraDevice(camera.index, camera.name) for camera in enumerate_cameras(device_backend())),
                   key=lambda camera: camera.index)
 
 
@@ -171,10 +185,14 @@ def find_camera(cameras: list[CameraDevice], name: str | None, index: int | None
 
 
 def _open_device(index: int) -> cv2.VideoCapture:
-    return cv2.VideoCapture(index, DEVICE_BACKEND)
+    import cv2
+
+    return cv2.VideoCapture(index, device_backend())
 
 
 def _to_rgb(frame: np.ndarray) -> np.ndarray:
+    import cv2
+
     if frame.ndim == 2:
         return cv2.cvtColor(frame, cv2.COLOR_GRAY2RGB)
     if frame.shape[2] == 4:
