@@ -28,7 +28,6 @@ from benchmarks.head_turn import turn_head
 from core import quality as gate
 from core.detection import FaceDetector
 from core.faces import FaceQualityError, prepare_face
-from core.head_pose import FaceMesh
 from core.images import load_image
 from core.scorer import Scorer
 from tests.conftest import DATASET, official_test_files
@@ -178,7 +177,8 @@ def main() -> None:
 
     args = parse_args(__doc__.splitlines()[0], options)
     count = args.faces or (QUICK_FACES if args.quick else FACES)
-    detector, scorer, mesh = FaceDetector(), Scorer(args.model), FaceMesh()
+    detector, scorer = FaceDetector(), Scorer(args.model)
+    mesh = detector.mesh
     faces, labels, meshes = [], [], []
     for name, label in official_test_files(DATASET, count, seed=args.seed):
         face = load_image(DATASET / "Images" / name)

@@ -115,11 +115,11 @@ class FaceDetector:
         self._regressors = outputs[0]["index"]
         self._classifiers = outputs[1]["index"]
         self._anchors = _anchors()
-        self._mesh = FaceMesh(num_threads)
+        self.mesh = FaceMesh(num_threads)  # the same thread rule as the detector
 
     def yaw(self, image: np.ndarray, face: Face) -> float:
         """How far ``face`` in ``image`` is turned left or right, in degrees, as the face mesh reads it."""
-        return self._mesh.yaw(image, face)
+        return self.mesh.yaw(image, face)
 
     def detect(self, image: np.ndarray) -> list[Face]:
         """All faces above the confidence threshold, largest first."""

@@ -49,11 +49,10 @@ def test_head_tilted(detector, sample_image):
 @pytest.mark.parametrize("degrees", [30, -30])
 def test_a_head_turned_30_degrees_is_refused_as_not_frontal(detector, sample_image, degrees):
     from benchmarks.head_turn import turn_head
-    from core.head_pose import FaceMesh
 
     face = detector.detect(sample_image)[0]
     assert abs(detector.yaw(sample_image, face)) < MAX_YAW_DEGREES / 4
-    turned = turn_head(sample_image, FaceMesh().points(sample_image, face), degrees)
+    turned = turn_head(sample_image, detector.mesh.points(sample_image, face), degrees)
     assert issues_of(turned, detector) == {QualityIssue.NOT_FRONTAL}
     yaw = detector.yaw(turned, detector.detect(turned)[0])
     assert yaw * degrees > 0 and abs(yaw) > MAX_YAW_DEGREES
