@@ -1,19 +1,22 @@
 """Scoring latency of one face, capture -> score, beside the origin study's Keras ResNet50 pipeline.
 
-    python -m benchmarks.latency [--quick] [--repetitions N] [--runs N]
+    python -m benchmarks.latency [--quick] [--repetitions N] [--runs N] [--model CARD]
 
 Ours: core.scorer.score_image, what capture and ``facescore score`` run: prepare_face (detect,
 quality, align the face and its moved framings) + Scorer.estimate (the flip-averaged model on the
 face and its framings in one call, and the face's own error) on official-test faces; beside it, in
 the same loop, the face alone (prepare_face + Scorer.score, one crop, the card's one error), which
 shows what the per-face error costs pasted into 1280x720 scenes; the frames are decoded beforehand.
-Origin study: the whole 350x350 image resized to 224, keras.applications.ResNet50 (random
-weights: only the time matters) + Dense(1), full TensorFlow ``model.predict``, one image at a time.
+Then one more pass splits score_image's time into its stages (detector, face mesh, model).
+Origin study, timed after all of ours: the whole 350x350 image resized to 224,
+keras.applications.ResNet50 (random weights: only the time matters) + Dense(1), full TensorFlow
+``model.predict``, one image at a time.
 """
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -27,21 +30,24 @@ from tests.conftest import DATASET, official_test_files, paste_into_scene
 
 RUNS = 100
 WARM_UP = 5
-GOAL_MS = 60.0
+GOAL_MS = 30.0  # issue "a model judges can trust": scene -> score, median, on 2 cores
 
 
 def dataset_faces(count: int) -> list[np.ndarray]:
     return [load_image(DATASET / "Images" / name) for name, _ in official_test_files(DATASET, count, seed=5)]
 
 
-def time_ours(scenes: list[np.ndarray], detector: FaceDetector, scorer: Scorer) -> tuple[list[float], list[float]]:
-    """(score_image timings, face-alone timings), interleaved so that both see the same load."""
+def time_ours(scenes: list[np.ndarray], detector: FaceDetector, scorer: Scorer,
+              single: Scorer) -> tuple[list[float], list[float]]:
+    """(score_image timings, face-alone timings), interleaved so that both see the same load. The face
+    alone has a scorer of its own (``single``): one interpreter taking 3 crops, then 1, then 3 would
+    be resized and prepared again at every call, which capture, always the same burst, is not."""
     # check_quality=False: the checks still run, but every run reaches the model.
     def whole(scene):
         score_image(scene, detector, scorer, check_quality=False)
 
     def face_alone(scene):
-        scorer.score(prepare_face(scene, detector, check_quality=False, size=scorer.input_size).crop)
+        single.score(prepare_face(scene, detector, check_quality=False, size=single.input_size).crop)
 
     for scene in scenes[:WARM_UP]:
         whole(scene)
@@ -52,6 +58,24 @@ def time_ours(scenes: list[np.ndarray], detector: FaceDetector, scorer: Scorer) 
             started = time.perf_counter()
             run(scene)
             timing.append(time.perf_counter() - started)
+    return timings
+
+
+def time_stages(scenes: list[np.ndarray], detector: FaceDetector, scorer: Scorer) -> dict[str, list[float]]:
+    """Where score_image's time goes: the detector (with its tiles and closer looks), the face mesh's
+    yaw, and the model on the face and its framings; what is left is aligning and the checks."""
+    timings = {"detect": [], "yaw": [], "model": []}
+    for scene in scenes:
+        started = time.perf_counter()
+        face = detector.detect(scene)[0]
+        detected = time.perf_counter()
+        detector.yaw(scene, face)
+        timings["detect"].append(detected - started)
+        timings["yaw"].append(time.perf_counter() - detected)
+        prepared = scorer.prepare(scene, detector, check_quality=False)
+        started = time.perf_counter()
+        scorer.estimate([prepared])
+        timings["model"].append(time.perf_counter() - started)
     return timings
 
 
@@ -81,27 +105,34 @@ def time_keras(faces: list[np.ndarray], model) -> list[float]:
 
 
 def main() -> None:
-    args = parse_args(__doc__.splitlines()[0],
-                      lambda parser: parser.add_argument("--runs", type=int, default=RUNS))
+    def options(parser):
+        parser.add_argument("--runs", type=int, default=RUNS)
+        parser.add_argument("--model", type=Path, help="model card (model_card.json) of another model")
+
+    args = parse_args(__doc__.splitlines()[0], options)
     faces = dataset_faces(args.runs)
     rng = np.random.default_rng(2024)
     scenes = [paste_into_scene(face, rng) for face in faces]
-    detector, scorer = FaceDetector(), Scorer()
+    detector, scorer = FaceDetector(), Scorer(args.model)
+    single = Scorer(args.model)
+    ours = [time_ours(scenes, detector, scorer, single) for _ in range(args.repetitions)]
+    stages = time_stages(scenes, detector, scorer)
+    # Keras only after ours: TensorFlow's threads keep spinning after a predict, and on 2 cores
+    # timing LiteRT in between measured ours 2x slower than alone.
     model = keras_resnet50()
-
     repetitions = []
-    for _ in range(args.repetitions):
-        whole, alone = time_ours(scenes, detector, scorer)
-        ours, single, keras_ = summary_ms(whole), summary_ms(alone), summary_ms(time_keras(faces, model))
-        repetitions.append({"ours": ours, "face_alone": single, "keras": keras_,
-                            "ours_median_ms": ours["median_ms"], "ours_p95_ms": ours["p95_ms"],
+    for whole, alone in ours:
+        ours_, single, keras_ = summary_ms(whole), summary_ms(alone), summary_ms(time_keras(faces, model))
+        repetitions.append({"ours": ours_, "face_alone": single, "keras": keras_,
+                            "ours_median_ms": ours_["median_ms"], "ours_p95_ms": ours_["p95_ms"],
                             "face_alone_median_ms": single["median_ms"], "face_alone_p95_ms": single["p95_ms"],
                             "keras_median_ms": keras_["median_ms"], "keras_p95_ms": keras_["p95_ms"]})
     result = {key: median_of(repetitions, key)
               for key in ("ours_median_ms", "ours_p95_ms", "face_alone_median_ms", "face_alone_p95_ms",
                           "keras_median_ms", "keras_p95_ms")}
     result["ratio"] = result["keras_median_ms"] / result["ours_median_ms"]
-    result |= {"runs_per_repetition": args.runs, "repetitions": repetitions, "goal_median_ms": GOAL_MS}
+    result["stages_median_ms"] = {name: summary_ms(seconds)["median_ms"] for name, seconds in stages.items()}
+    result |= {"model": scorer.card.version, "runs_per_repetition": args.runs, "repetitions": repetitions, "goal_median_ms": GOAL_MS}
     write_result("latency", result)
 
     print_table(f"One face, capture -> score: median of {args.repetitions} repetitions x {args.runs} runs",
@@ -112,6 +143,9 @@ def main() -> None:
                   f"{result['face_alone_median_ms']:.1f}", f"{result['face_alone_p95_ms']:.1f}"),
                  ("origin study: Keras ResNet50 model.predict, 350->224, one image",
                   f"{result['keras_median_ms']:.1f}", f"{result['keras_p95_ms']:.1f}")])
+    parts = result["stages_median_ms"]
+    print("\nscore_image's median, by stage: " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in parts.items())
+          + f", the rest (aligning, checks) {result['ours_median_ms'] - sum(parts.values()):.1f} ms")
     verdict = "meets" if result["ours_median_ms"] <= GOAL_MS else "MISSES"
     print(f"\nours is {result['ratio']:.1f}x faster; {verdict} the goal of <= {GOAL_MS:.0f} ms median")
 

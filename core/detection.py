@@ -38,6 +38,11 @@ REFINE_ROUNDS = 3
 # that a face large enough to score, or a 64-px face too small to score, is found anywhere.
 TILE_SIDE = 1024
 TILE_STRIDE = INPUT_SIZE * 2 // 3  # in the shrunk frame
+# A frame at least this many times the size it is shrunk to is first averaged in whole blocks,
+# which OpenCV does several times faster (6 ms -> 2 ms for 1280x720 on 2 cores). SCUT-FBP5500's
+# 350 px images are shrunk 2.7 times at most (to 128 px, with the retry margin), so the training
+# crops keep the one resize.
+BLOCK_REDUCTION = 3
 # Eye distance / box width: 0.31-0.45 over SCUT-FBP5500; far outside it the box and the
 # keypoints do not describe the same face.
 EYE_TO_BOX_RANGE = (0.2, 0.6)
@@ -170,7 +175,7 @@ class FaceDetector:
         side = TILE_SIDE
         while side < max(height, width):
             size = (max(1, round(width * INPUT_SIZE / side)), max(1, round(height * INPUT_SIZE / side)))
-            small = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+            small = _shrunk(image, size)
             level = []
             for y in _tile_starts(size[1]):
                 for x in _tile_starts(size[0]):
@@ -188,7 +193,7 @@ class FaceDetector:
         new_w, new_h = max(1, round(width * scale)), max(1, round(height * scale))
         left, top = (INPUT_SIZE - new_w) // 2, (INPUT_SIZE - new_h) // 2
         tensor = np.full((INPUT_SIZE, INPUT_SIZE, 3), -1.0, dtype=np.float32)
-        resized = cv2.resize(image, (new_w, new_h), interpolation=cv2.INTER_AREA)
+        resized = _shrunk(image, (new_w, new_h))
         tensor[top : top + new_h, left : left + new_w] = resized / 127.5 - 1.0
 
         self._interpreter.set_tensor(self._input, tensor[None])
@@ -213,6 +218,22 @@ class FaceDetector:
             if np.all(box_px[1] > box_px[0]):
                 faces.append(Face(tuple(float(v) for v in box_px.ravel()), pts_px, score))
         return faces
+
+
+def _shrunk(image: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """``image`` shrunk to ``size`` (width, height) by area averaging, as ``cv2.resize`` with
+    INTER_AREA does; a large reduction first averages whole blocks of pixels, then maps the blocks
+    onto ``size`` so that every pixel keeps its place (the last columns and rows that do not fill a
+    block are taken as the edge)."""
+    height, width = image.shape[:2]
+    fx, fy = width // size[0], height // size[1]
+    if min(fx, fy) < BLOCK_REDUCTION:
+        return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+    blocks = cv2.resize(image[: height // fy * fy, : width // fx * fx], (width // fx, height // fy),
+                        interpolation=cv2.INTER_AREA)
+    sx, sy = fx * size[0] / width, fy * size[1] / height
+    matrix = np.float32([[sx, 0, (sx - 1) / 2], [0, sy, (sy - 1) / 2]])
+    return cv2.warpAffine(blocks, matrix, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
 
 
 def _tile_starts(length: int) -> list[int]:

@@ -172,7 +172,7 @@ def add_commands(commands) -> None:
                                          "docs/model/cross_validation_folds.json)")
     train.set_defaults(handler=_train)
 
-    finish = commands.add_parser("finish-run", help="export and evaluate a stopped run from its best checkpoint")
+    finish = commands.add_parser("finish-run", help="export and evaluate a run from its best checkpoint (a stopped run, or a finished one again)")
     finish.add_argument("run", help="the run folder (runs/<time>-<backbone>-<size>)")
     finish.add_argument("--cache", default="runs/cache", help="folder for cached images and face crops")
     finish.set_defaults(handler=_finish_run)

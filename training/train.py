@@ -64,15 +64,15 @@ def train(data: Path, split_name: str, config: FitConfig, out: Path, cache: Path
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / "config.json").write_text(json.dumps(
         {**recorded_config(config), "split": split_name, "data": str(data), "limit": limit}, indent=2))
-    model = fit(config, crops_and_labels(crops, parts["train"]),
-                crops_and_labels(crops, parts["validation"]), run_dir)
+    train_part = crops_and_labels(crops, parts["train"])
+    model = fit(config, train_part, crops_and_labels(crops, parts["validation"]), run_dir)
     model.save(run_dir / "model.keras")
     fit_seconds = time.perf_counter() - started
 
     from training.evaluate import evaluate_run
     from training.export import export_model
 
-    export_model(model, run_dir, config, split_name, train_labels=parts["train"]["score"].to_numpy())
+    export_model(model, run_dir, config, split_name, train_labels=train_part[1], train_crops=train_part[0])
     evaluate_run(run_dir, parts, crops, train_seconds=fit_seconds)
     if install_to:
         install_to.mkdir(parents=True, exist_ok=True)
@@ -83,7 +83,8 @@ def train(data: Path, split_name: str, config: FitConfig, out: Path, cache: Path
 
 
 def finish_run(run_dir: Path, cache: Path) -> Path:
-    """Export and evaluate a stopped run from its best checkpoint so far; its card says how far it got.
+    """Export and evaluate a run from its best checkpoint so far; a stopped run's card says how far it
+    got (a finished run's is exported again, e.g. after a change to the export).
 
     The wall time is from the run's config.json to its last logged epoch (file times), so it leaves
     out the data preparation before the run folder was made.
@@ -111,13 +112,15 @@ def finish_run(run_dir: Path, cache: Path) -> Path:
         planned = config.head_epochs + config.finetune_epochs
     model.load_weights(run_dir / "best.weights.h5")
     epochs = len(pd.read_csv(run_dir / "history.csv"))
-    export_model(model, run_dir, config, recorded["split"], train_labels=parts["train"]["score"].to_numpy())
+    train_crops, train_labels = crops_and_labels(crops, parts["train"])
+    export_model(model, run_dir, config, recorded["split"], train_labels=train_labels, train_crops=train_crops)
     evaluate_run(run_dir, parts, crops, train_seconds=seconds)
-    card_path = run_dir / "model_card.json"
-    card = json.loads(card_path.read_text())
-    card["training"]["stopped"] = {"epochs_done": epochs, "epochs_planned": planned,
-                                   "checkpoint": "the best of the epochs done (the recipe's own criterion)"}
-    card_path.write_text(json.dumps(card, indent=2, ensure_ascii=False))
+    if epochs < planned:
+        card_path = run_dir / "model_card.json"
+        card = json.loads(card_path.read_text())
+        card["training"]["stopped"] = {"epochs_done": epochs, "epochs_planned": planned,
+                                       "checkpoint": "the best of the epochs done (the recipe's own criterion)"}
+        card_path.write_text(json.dumps(card, indent=2, ensure_ascii=False))
     log.info("finished %s from its checkpoint after %d of %d epochs", run_dir, epochs, planned)
     return run_dir
 
@@ -127,8 +130,8 @@ def cross_validate(data: Path, config: FitConfig, out: Path, cache: Path, limit:
     """The official 5-fold protocol: one model per fold, test metrics averaged over the folds.
 
     Fold k trains under ``out``/cross-validation/fold-k. A run already there that finished all its
-    epochs (metrics.json written, not completed by ``finish-run``) with the same settings and data is
-    taken as it is, so a stopped command resumes at the first fold not done. The summary (``summary_path``, default ``out``/cross-validation.json)
+    epochs (metrics.json written; not a stopped run completed by ``finish-run``) with the same settings
+    and data is taken as it is, so a stopped command resumes at the first fold not done. The summary (``summary_path``, default ``out``/cross-validation.json)
     is rewritten after every fold, ``complete`` false until all five are in.
     """
     settings = {**recorded_config(config), "data": str(data), "limit": limit}
