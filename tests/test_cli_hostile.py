@@ -78,6 +78,14 @@ def test_evaluate_without_the_dataset_says_where_it_looked(tmp_path, capsys):
     assert "SCUT-FBP5500 not found at" in capsys.readouterr().err
 
 
+def test_finish_run_of_a_folder_that_is_not_a_run_says_what_is_missing(tmp_path, capsys):
+    assert main(["finish-run", str(tmp_path / "nowhere")]) == 2
+    assert "no config.json, history.csv, best.weights.h5" in capsys.readouterr().err
+    (tmp_path / "config.json").write_text("{}")
+    assert main(["finish-run", str(tmp_path)]) == 2
+    assert "is not a run folder of `facescore train` (no history.csv, best.weights.h5)" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("limit", ["0", "1", "-1", "ten"])
 def test_evaluate_limit_must_be_two_or_more(tmp_path, capsys, limit):
     with pytest.raises(SystemExit) as exited:

@@ -99,6 +99,10 @@ def _train(args) -> int:
 
 
 def _finish_run(args) -> int:
+    missing = [name for name in ("config.json", "history.csv", "best.weights.h5") if not (Path(args.run) / name).is_file()]
+    if missing:
+        print(f"facescore: {args.run} is not a run folder of `facescore train` (no {', '.join(missing)})", file=sys.stderr)
+        return 2
     from training.train import finish_run
 
     finish_run(Path(args.run), Path(args.cache))

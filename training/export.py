@@ -8,8 +8,8 @@ scores (about -0.01) is added back. Measured with the bundled model on 2 cores
 (benchmarks/README.md): the model's part of scoring a face, its two moved framings and their mirror
 images takes 24 ms instead of 44 ms with float16 weights; on the 2200 official test faces PC, MAE
 and RMSE equal the float16 model's to 0.0001, scores 0.012 apart in the median. EfficientNet-Lite
-was designed to be quantized (ReLU6, no squeeze-excitation); ResNet50 and the origin study's model keep float16 weights
-(a ResNet50 briefly trained here moved by up to 2.5 when quantized).
+was designed to be quantized (ReLU6, no squeeze-excitation); ResNet50 and the origin study's model
+keep float16 weights (a ResNet50 briefly trained here moved by up to 2.5 when quantized).
 """
 
 from __future__ import annotations
@@ -85,6 +85,7 @@ def _converted(model: keras.Model, input_size: int, mirror: bool, calibration: n
         if calibration is None:
             converter.target_spec.supported_types = [tf.float16]
             return converter.convert()
+
         def faces():
             return ([face[None].astype(np.float32)] for face in calibration)
 
