@@ -122,11 +122,9 @@ def main() -> None:
     model = keras_resnet50()
     repetitions = []
     for whole, alone in ours:
-        ours_, single, keras_ = summary_ms(whole), summary_ms(alone), summary_ms(time_keras(faces, model))
-        repetitions.append({"ours": ours_, "face_alone": single, "keras": keras_,
-                            "ours_median_ms": ours_["median_ms"], "ours_p95_ms": ours_["p95_ms"],
-                            "face_alone_median_ms": single["median_ms"], "face_alone_p95_ms": single["p95_ms"],
-                            "keras_median_ms": keras_["median_ms"], "keras_p95_ms": keras_["p95_ms"]})
+        timed = {"ours": summary_ms(whole), "face_alone": summary_ms(alone), "keras": summary_ms(time_keras(faces, model))}
+        repetitions.append({**timed, **{f"{name}_{figure}": summary[figure] for name, summary in timed.items()
+                                        for figure in ("median_ms", "p95_ms")}})
     result = {key: median_of(repetitions, key)
               for key in ("ours_median_ms", "ours_p95_ms", "face_alone_median_ms", "face_alone_p95_ms",
                           "keras_median_ms", "keras_p95_ms")}

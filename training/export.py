@@ -26,6 +26,7 @@ import tensorflow as tf
 from core.faces import PREPROCESSING_VERSION
 from core.model_card import CARD_FILE, MODEL_FILE, sha256_of
 from training.dataset import DEFAULT_ROOT, LABELS_DIR, read_label_file
+from training.fit import predict
 
 PERCENTILE_STEPS = 201
 QUANTIZED_BACKBONES = ("efficientnet_lite0",)
@@ -52,8 +53,7 @@ def to_tflite(model: keras.Model, input_size: int, mirror: bool = True, calibrat
         return _converted(model, input_size, mirror, None, 0.0)
     quantized = _converted(model, input_size, mirror, calibration, 0.0)
     inputs = calibration.astype(np.float32)
-    serve = _serve(model, mirror)
-    trained = np.concatenate([serve(tf.constant(inputs[i : i + 32])).numpy().ravel() for i in range(0, len(inputs), 32)])
+    trained = predict(model, calibration, input_size) if mirror else model.predict(inputs, verbose=0).ravel()
     offset = float(np.mean(trained - _run(quantized, inputs)))
     return _converted(model, input_size, mirror, calibration, offset)
 
