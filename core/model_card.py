@@ -27,6 +27,9 @@ FIELDS = {  # what every card holds, and the form each must have
                                            and isinstance(value.get("quantiles"), list) and len(value["quantiles"]) > 1
                                            and all(map(_number, value["quantiles"]))),
 }
+OPTIONAL_FIELDS = {  # checked where a card has them
+    "score_offset": lambda value: isinstance(value, dict) and _number(value.get("value")),
+}
 
 
 def sha256_of(path: Path) -> str:
@@ -59,7 +62,8 @@ class ModelCard:
             if key not in data:
                 raise ModelError(f"model card {Path(path).name} lacks '{key}'", code="card_incomplete",
                                  file=Path(path).name, key=key)
-            if not valid(data[key]):
+        for key, valid in {**FIELDS, **OPTIONAL_FIELDS}.items():
+            if key in data and not valid(data[key]):
                 raise ModelError(f"model card {Path(path).name}: '{key}' is malformed", code="card_malformed",
                                  file=Path(path).name, key=key)
         return cls(data, Path(path))
@@ -79,6 +83,11 @@ class ModelCard:
     @property
     def error(self) -> float:
         return float(self.data["error_band"]["value"])
+
+    @property
+    def score_offset(self) -> float:
+        """Added to every raw prediction (fitted by ``facescore calibrate``; 0 on a card without one)."""
+        return float(self.data.get("score_offset", {}).get("value", 0.0))
 
     @property
     def percentile_quantiles(self) -> list[float]:

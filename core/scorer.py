@@ -43,6 +43,7 @@ class Scorer:
         self._input = details["index"]
         self._output = self._interpreter.get_output_details()[0]["index"]
         self._batch = 1
+        self._offset = self.card.score_offset
         self._lock = threading.Lock()
         self.predict(np.zeros((1, self.input_size, self.input_size, 3), np.uint8))  # warm-up
         log.info("model %s loaded from %s (checksum verified)", self.card.version, self.card.model_path)
@@ -52,7 +53,8 @@ class Scorer:
         return self.card.input_size
 
     def predict(self, crops: np.ndarray) -> np.ndarray:
-        """Raw (unclipped) flip-averaged predictions for N crops (N x S x S x 3, uint8)."""
+        """Raw (unclipped) flip-averaged predictions for N crops (N x S x S x 3, uint8), each plus the
+        card's score offset."""
         crops = np.asarray(crops)
         if crops.ndim != 4 or crops.shape[1:] != (self.input_size, self.input_size, 3):
             raise ValueError(f"crops must be N x {self.input_size} x {self.input_size} x 3, got {crops.shape}")
@@ -66,7 +68,7 @@ class Scorer:
                     self._batch = len(chunk)
                 self._interpreter.set_tensor(self._input, chunk)
                 self._interpreter.invoke()
-                results.append(self._interpreter.get_tensor(self._output).reshape(-1).copy())
+                results.append(self._interpreter.get_tensor(self._output).reshape(-1) + self._offset)
         return np.concatenate(results) if results else np.zeros(0, np.float32)
 
     @property

@@ -12,19 +12,20 @@ from core.model_card import CARD_FILE, MODEL_FILE
 from core.resources import models_dir
 from core.scorer import Scorer
 from core.uncertainty import ErrorModel, disagreement
-from training.calibration import VIEWS, fit_error_model
+from training.calibration import VIEWS, fit_error_model, fit_offset
 from training.metrics import fifths_rmse_ratio, grouped_metrics
 
 MODEL = {"views": [list(view) for view in VIEWS], "base": 0.2, "weight": 40.0}
 
 
-def card_with(tmp_path, error_model):
+def card_with(tmp_path, error_model, score_offset=None):
     for name in (MODEL_FILE, CARD_FILE):
         shutil.copy2(models_dir() / name, tmp_path / name)
     card = json.loads((tmp_path / CARD_FILE).read_text())
-    card.pop("error_model", None)
-    if error_model:
-        card["error_model"] = error_model
+    for key, value in (("error_model", error_model), ("score_offset", score_offset)):
+        card.pop(key, None)
+        if value:
+            card[key] = value
     (tmp_path / CARD_FILE).write_text(json.dumps(card))
     return tmp_path / CARD_FILE
 
@@ -74,6 +75,27 @@ def test_calibration_by_group_covers_the_worst_fitted_group_too():
     pooled, by_group = coverage(fit_error_model(raw, labels)), coverage(fit_error_model(raw, labels, groups=groups))
     assert pooled["CF"] < 0.6  # one scale for all faces leaves the worse-fitted group short
     assert by_group["CF"] == pytest.approx(0.683, abs=0.01) and by_group["AM"] > 0.8
+
+
+def test_the_offset_centres_the_validation_scores_on_their_ratings():
+    rng = np.random.default_rng(11)
+    raw = rng.uniform(2.0, 4.0, 4000)
+    labels = raw - 0.1 + rng.normal(0.0, 0.3, 4000)  # the model scores 0.1 too high
+    offset, standard_error = fit_offset(raw, labels)
+    assert offset == pytest.approx(-0.1, abs=0.015)
+    assert standard_error == pytest.approx(0.3 / np.sqrt(4000), rel=0.05)
+    assert fit_offset(raw + offset, labels)[0] == pytest.approx(0.0, abs=1e-9)
+
+
+def test_the_cards_offset_is_added_to_every_raw_score(tmp_path, detector, sample_image):
+    from core.errors import ModelError
+
+    crops = Scorer(card_with(tmp_path, MODEL)).prepare(sample_image, detector).crop[None]
+    plain = Scorer(card_with(tmp_path, MODEL)).predict(crops)
+    shifted = Scorer(card_with(tmp_path, MODEL, {"value": 0.25})).predict(crops)
+    assert shifted - plain == pytest.approx([0.25], abs=1e-6)
+    with pytest.raises(ModelError, match="'score_offset' is malformed"):
+        Scorer(card_with(tmp_path, MODEL, {"value": "high"}))
 
 
 def test_metrics_give_bias_coverage_and_the_fifths_ratio():

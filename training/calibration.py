@@ -1,7 +1,8 @@
-"""``facescore calibrate``: fit a model's per-face error on the validation part of its split.
+"""``facescore calibrate``: fit a model's score offset and per-face error on the validation part of
+its split.
 
-Never the test part: that one stays for ``facescore evaluate``. The error model is written into
-the model card (the model file, and so its checksum, stay as they are).
+Never the test part: that one stays for ``facescore evaluate``. Both are written into the model
+card (the model file, and so its checksum, stay as they are).
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ DEFINITION = ("error = sqrt(base² + weight · d²), d the standard deviation of
               "group (AF, AM, CF, CM) of it. The "
               "validation part also chose the training checkpoint, so it flatters the model a little: on the "
               "test part the coverage is lower (see metrics).")
+OFFSET_DEFINITION = ("added to every raw score: minus the mean signed error (score - raters' mean) of the model's "
+                     "scores on the validation part of the training split; standard_error is that mean's "
+                     "standard error")
 
 
 def score_views(data: Path, frame, scorer: Scorer, views=VIEWS) -> tuple[np.ndarray, list[int]]:
@@ -57,6 +61,13 @@ def score_views(data: Path, frame, scorer: Scorer, views=VIEWS) -> tuple[np.ndar
         raw.append(scorer.predict(np.concatenate([prepared.crop[None], prepared.views])))
         keep.append(i)
     return np.array(raw), keep
+
+
+def fit_offset(raw: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """What to add to the raw scores ``raw`` of faces rated ``labels`` for a mean signed error of 0,
+    and the standard error of that mean."""
+    residual = clip_to_scale(raw) - labels
+    return -float(residual.mean()), float(residual.std(ddof=1) / np.sqrt(len(residual)))
 
 
 def fit_error_model(raw: np.ndarray, labels: np.ndarray, views=VIEWS, coverage: float = TARGET_COVERAGE,
@@ -78,15 +89,20 @@ def fit_error_model(raw: np.ndarray, labels: np.ndarray, views=VIEWS, coverage: 
 
 
 def calibrate(data: Path, card_path: Path | None = None) -> dict:
-    """Fit the error model of the model at ``card_path`` (default: the bundled one) and write it
-    into its card; returns the card's new ``error_model`` entry."""
+    """Fit the score offset and error model of the model at ``card_path`` (default: the bundled one)
+    and write them into its card; returns the card's new ``score_offset`` and ``error_model`` entries."""
     card_path = Path(card_path) if card_path else models_dir() / CARD_FILE
     scorer = Scorer(card_path)
     split_name = scorer.card.data["training"]["split"]
     validation = load_split(data, split_name, seed=scorer.card.data["training"]["config"]["seed"]).validation
-    raw, keep = score_views(data, validation, scorer)
+    raw, keep = score_views(data, validation, scorer)  # with the card's present offset
     labels = validation["score"].to_numpy()[keep]
     groups = np.array([group_of(name) for name in validation["file"].to_numpy()[keep]])
+    shift, standard_error = fit_offset(raw[:, 0], labels)
+    raw = raw + shift
+    offset = {"value": round(scorer.card.score_offset + shift, 4), "standard_error": round(standard_error, 4),
+              "definition": OFFSET_DEFINITION, "fitted_on": f"{split_name} validation", "faces": len(keep),
+              "command": "facescore calibrate"}
     model = fit_error_model(raw, labels, groups=groups)
     errors = np.array([model.error(disagreement(row)) for row in raw])
     inside = np.abs(clip_to_scale(raw[:, 0]) - labels) <= errors
@@ -100,8 +116,8 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
                              round(float(errors.max()), 3)],
              "command": "facescore calibrate"}
     card = json.loads(card_path.read_text(encoding="utf-8"))
-    card["error_model"] = entry
+    card["score_offset"], card["error_model"] = offset, entry
     card_path.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    log.info("error model: base %.3f, weight %.2f; validation coverage %.1f %%", model.base, model.weight,
-             100 * covered)
-    return entry
+    log.info("score offset %+.4f (standard error %.4f); error model: base %.3f, weight %.2f; validation "
+             "coverage %.1f %%", offset["value"], standard_error, model.base, model.weight, 100 * covered)
+    return {"score_offset": offset, "error_model": entry}

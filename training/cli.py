@@ -60,8 +60,8 @@ def _evaluate(args) -> int:
 def _calibrate(args) -> int:
     from training.calibration import calibrate
 
-    entry = calibrate(Path(args.data), Path(args.model) if args.model else None)
-    print(json.dumps(entry, ensure_ascii=False))
+    entries = calibrate(Path(args.data), Path(args.model) if args.model else None)
+    print(json.dumps(entries, ensure_ascii=False))
     return 0
 
 
@@ -138,8 +138,8 @@ def add_commands(commands) -> None:
                                "card; only for the split it was trained on, never with --limit")
     evaluate.set_defaults(handler=_evaluate)
 
-    calibrate = commands.add_parser("calibrate", help="fit the model's per-face error on its validation part and "
-                                                      "write it onto its card")
+    calibrate = commands.add_parser("calibrate", help="fit the model's score offset and per-face error on its "
+                                                      "validation part and write them onto its card")
     calibrate.add_argument("--data", default=str(DEFAULT_ROOT), help="SCUT-FBP5500_v2 folder")
     calibrate.add_argument("--model", help="model card (model_card.json) of another model")
     calibrate.set_defaults(handler=_calibrate)
