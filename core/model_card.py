@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ CARD_FILE = "model_card.json"
 
 
 def _number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 FIELDS = {  # what every card holds, and the form each must have
@@ -27,8 +28,8 @@ FIELDS = {  # what every card holds, and the form each must have
                                            and isinstance(value.get("quantiles"), list) and len(value["quantiles"]) > 1
                                            and all(map(_number, value["quantiles"]))),
 }
-OPTIONAL_FIELDS = {  # checked where a card has them
-    "score_offset": lambda value: isinstance(value, dict) and _number(value.get("value")),
+OPTIONAL_FIELDS = {  # checked where a card has them; an offset of a whole point would be a typo, not a calibration
+    "score_offset": lambda value: isinstance(value, dict) and _number(value.get("value")) and abs(value["value"]) < 1,
 }
 
 
@@ -58,7 +59,7 @@ class ModelCard:
             reason = "not a JSON object"
             raise ModelError(f"model card unreadable: {path} ({reason})", code="card_unreadable", path=str(path),
                              reason=reason)
-        for key, valid in FIELDS.items():
+        for key in FIELDS:
             if key not in data:
                 raise ModelError(f"model card {Path(path).name} lacks '{key}'", code="card_incomplete",
                                  file=Path(path).name, key=key)
@@ -86,7 +87,8 @@ class ModelCard:
 
     @property
     def score_offset(self) -> float:
-        """Added to every raw prediction (fitted by ``facescore calibrate``; 0 on a card without one)."""
+        """Added to the model's output for every face (fitted by ``facescore calibrate``; 0 on a card
+        without one)."""
         return float(self.data.get("score_offset", {}).get("value", 0.0))
 
     @property

@@ -53,8 +53,8 @@ class Scorer:
         return self.card.input_size
 
     def predict(self, crops: np.ndarray) -> np.ndarray:
-        """Raw (unclipped) flip-averaged predictions for N crops (N x S x S x 3, uint8), each plus the
-        card's score offset."""
+        """Unclipped scores for N crops (N x S x S x 3, uint8): the model's flip-averaged output plus
+        the card's score offset."""
         crops = np.asarray(crops)
         if crops.ndim != 4 or crops.shape[1:] != (self.input_size, self.input_size, 3):
             raise ValueError(f"crops must be N x {self.input_size} x {self.input_size} x 3, got {crops.shape}")

@@ -63,7 +63,13 @@ def model_copy(tmp_path):
     (lambda card: card.update(error_band=0.29), "'error_band' is malformed"),
     (lambda card: card["percentile_reference"].pop("quantiles"), "'percentile_reference' is malformed"),
     (lambda card: card.update(input_size=300), "says input size 300, but the model takes 224x224x3"),
-], ids=["input size not a number", "error band not an object", "no quantiles", "wrong input size"])
+    (lambda card: card["error_band"].update(value=float("inf")), "'error_band' is malformed"),
+    (lambda card: card.update(score_offset=0.02), "'score_offset' is malformed"),
+    (lambda card: card.update(score_offset={"value": "high"}), "'score_offset' is malformed"),
+    (lambda card: card.update(score_offset={"value": float("nan")}), "'score_offset' is malformed"),
+    (lambda card: card.update(score_offset={"value": 16.1}), "'score_offset' is malformed"),
+], ids=["input size not a number", "error band not an object", "no quantiles", "wrong input size",
+        "infinite error band", "offset not an object", "offset not a number", "offset NaN", "offset a typo"])
 def test_a_malformed_model_card_is_a_message(model_copy, capsys, change, message):
     card = json.loads(model_copy.read_text())
     change(card)

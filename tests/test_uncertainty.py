@@ -87,15 +87,41 @@ def test_the_offset_centres_the_validation_scores_on_their_ratings():
     assert fit_offset(raw + offset, labels)[0] == pytest.approx(0.0, abs=1e-9)
 
 
-def test_the_cards_offset_is_added_to_every_raw_score(tmp_path, detector, sample_image):
-    from core.errors import ModelError
-
+def test_the_cards_offset_is_added_to_every_score(tmp_path, detector, sample_image):
     crops = Scorer(card_with(tmp_path, MODEL)).prepare(sample_image, detector).crop[None]
     plain = Scorer(card_with(tmp_path, MODEL)).predict(crops)
     shifted = Scorer(card_with(tmp_path, MODEL, {"value": 0.25})).predict(crops)
     assert shifted - plain == pytest.approx([0.25], abs=1e-6)
-    with pytest.raises(ModelError, match="'score_offset' is malformed"):
-        Scorer(card_with(tmp_path, MODEL, {"value": "high"}))
+
+
+def test_calibrating_again_finds_the_same_offset_errors_and_version(tmp_path, monkeypatch, dataset):
+    from training import calibration
+
+    card = card_with(tmp_path, None)
+    exported_as = json.loads(card.read_text())["version"]
+    made = {}
+
+    def model_output(data, frame, scorer, views=VIEWS):  # what the model gives each validation face
+        if not made:
+            rng = np.random.default_rng(4)
+            labels = frame["score"].to_numpy()
+            first = labels - 0.1 + rng.normal(0.0, 0.25, len(labels))  # 0.1 too low
+            first[:5] = 5.3  # beyond the scale, shown as 5
+            spread = rng.uniform(0.0, 0.05, len(labels))
+            made["output"] = first[:, None] + spread[:, None] * np.array([0.0, 1.2247, -1.2247])
+            made["labels"] = labels
+        return made["output"] + scorer.card.score_offset, list(range(len(frame)))
+
+    monkeypatch.setattr(calibration, "score_views", model_output)
+    first = calibration.calibrate(dataset, card)
+    version = json.loads(card.read_text())["version"]
+    assert calibration.calibrate(dataset, card) == first
+    data = json.loads(card.read_text())
+    assert data["version"] == version != exported_as and version.startswith(exported_as + "-cal")
+    offset = first["score_offset"]["value"]
+    assert offset == pytest.approx(float(np.mean(made["labels"] - made["output"][:, 0])), abs=1e-4)
+    assert abs(data["metrics"]["official-60-40 validation"]["bias"]) < 0.01
+    assert Scorer(card).card.score_offset == offset
 
 
 def test_metrics_give_bias_coverage_and_the_fifths_ratio():

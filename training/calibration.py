@@ -7,8 +7,10 @@ card (the model file, and so its checksum, stay as they are).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import re
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +27,7 @@ from core.score import clip_to_scale
 from core.scorer import Scorer
 from core.uncertainty import ErrorModel, disagreement
 from training.dataset import group_of, load_split
+from training.metrics import grouped_metrics
 
 log = logging.getLogger(__name__)
 
@@ -41,14 +44,15 @@ DEFINITION = ("error = sqrt(base² + weight · d²), d the standard deviation of
               "group (AF, AM, CF, CM) of it. The "
               "validation part also chose the training checkpoint, so it flatters the model a little: on the "
               "test part the coverage is lower (see metrics).")
-OFFSET_DEFINITION = ("added to every raw score: minus the mean signed error (score - raters' mean) of the model's "
-                     "scores on the validation part of the training split; standard_error is that mean's "
-                     "standard error")
+OFFSET_DEFINITION = ("added to the model's output for every face: minus the mean signed error (output - raters' "
+                     "mean) on the validation part of the training split; standard_error is that mean's standard "
+                     "error. The validation part also chose the training checkpoint.")
+CALIBRATION_MARK = re.compile(r"-cal[0-9a-f]{6}$")
 
 
 def score_views(data: Path, frame, scorer: Scorer, views=VIEWS) -> tuple[np.ndarray, list[int]]:
-    """Raw scores (faces x (1 + views)) of a dataset part through the app's pipeline, and the rows
-    of ``frame`` in which a face was found."""
+    """The scorer's unclipped scores (faces x (1 + views)) of a dataset part through the app's
+    pipeline, and the rows of ``frame`` in which a face was found."""
     detector = FaceDetector()
     raw, keep = [], []
     for i, name in enumerate(tqdm(frame["file"], desc="detect + align + score", unit="img")):
@@ -64,9 +68,10 @@ def score_views(data: Path, frame, scorer: Scorer, views=VIEWS) -> tuple[np.ndar
 
 
 def fit_offset(raw: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
-    """What to add to the raw scores ``raw`` of faces rated ``labels`` for a mean signed error of 0,
-    and the standard error of that mean."""
-    residual = clip_to_scale(raw) - labels
+    """What to add to the unclipped scores ``raw`` of faces rated ``labels`` for a mean signed error
+    of 0, and the standard error of that mean. Unclipped, so that a second fit on the shifted scores
+    finds 0 exactly."""
+    residual = raw - labels
     return -float(residual.mean()), float(residual.std(ddof=1) / np.sqrt(len(residual)))
 
 
@@ -90,7 +95,8 @@ def fit_error_model(raw: np.ndarray, labels: np.ndarray, views=VIEWS, coverage: 
 
 def calibrate(data: Path, card_path: Path | None = None) -> dict:
     """Fit the score offset and error model of the model at ``card_path`` (default: the bundled one)
-    and write them into its card; returns the card's new ``score_offset`` and ``error_model`` entries."""
+    and write them into its card, with the validation metrics they give and a version that marks
+    them; returns the card's new ``score_offset`` and ``error_model`` entries."""
     card_path = Path(card_path) if card_path else models_dir() / CARD_FILE
     scorer = Scorer(card_path)
     split_name = scorer.card.data["training"]["split"]
@@ -98,17 +104,19 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
     raw, keep = score_views(data, validation, scorer)  # with the card's present offset
     labels = validation["score"].to_numpy()[keep]
     groups = np.array([group_of(name) for name in validation["file"].to_numpy()[keep]])
+    present = scorer.card.score_offset
     shift, standard_error = fit_offset(raw[:, 0], labels)
-    raw = raw + shift
-    offset = {"value": round(scorer.card.score_offset + shift, 4), "standard_error": round(standard_error, 4),
+    offset = {"value": round(present + shift, 4), "standard_error": round(standard_error, 4),
               "definition": OFFSET_DEFINITION, "fitted_on": f"{split_name} validation", "faces": len(keep),
               "command": "facescore calibrate"}
-    model = fit_error_model(raw, labels, groups=groups)
+    raw = raw + (offset["value"] - present)  # the scores the card will give
+    fitted = fit_error_model(raw, labels, groups=groups)
+    model = ErrorModel(fitted.views, round(fitted.base, 4), round(fitted.weight, 3))
     errors = np.array([model.error(disagreement(row)) for row in raw])
     inside = np.abs(clip_to_scale(raw[:, 0]) - labels) <= errors
     covered = float(inside.mean())
-    entry = {"views": [list(view) for view in model.views], "base": round(model.base, 4),
-             "weight": round(model.weight, 3), "definition": DEFINITION.format(coverage=TARGET_COVERAGE),
+    entry = {"views": [list(view) for view in model.views], "base": model.base, "weight": model.weight,
+             "definition": DEFINITION.format(coverage=TARGET_COVERAGE),
              "fitted_on": f"{split_name} validation", "faces": len(keep), "coverage": round(covered, 3),
              "group_coverage": {group: round(float(inside[groups == group].mean()), 3)
                                 for group in np.unique(groups)},
@@ -117,7 +125,18 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
              "command": "facescore calibrate"}
     card = json.loads(card_path.read_text(encoding="utf-8"))
     card["score_offset"], card["error_model"] = offset, entry
+    card["version"] = calibrated_version(card["version"], offset, model)
+    card.setdefault("metrics", {})[f"{split_name} validation"] = grouped_metrics(
+        groups, labels, clip_to_scale(raw[:, 0]), errors)
     card_path.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    log.info("score offset %+.4f (standard error %.4f); error model: base %.3f, weight %.2f; validation "
-             "coverage %.1f %%", offset["value"], standard_error, model.base, model.weight, 100 * covered)
+    log.info("score offset %+.4f (standard error %.4f); error model: base %.4f, weight %.3f; validation "
+             "coverage %.1f %%; version %s", offset["value"], standard_error, model.base, model.weight,
+             100 * covered, card["version"])
     return {"score_offset": offset, "error_model": entry}
+
+
+def calibrated_version(version: str, offset: dict, model: ErrorModel) -> str:
+    """``version`` marked with its calibration: the offset and the errors change the scores while the
+    model file stays, so captures scored before and after a calibration name different versions."""
+    numbers = json.dumps([offset["value"], [list(view) for view in model.views], model.base, model.weight])
+    return CALIBRATION_MARK.sub("", version) + "-cal" + hashlib.sha256(numbers.encode()).hexdigest()[:6]
