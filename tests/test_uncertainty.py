@@ -117,7 +117,9 @@ def test_calibrating_again_finds_the_same_offset_errors_and_version(tmp_path, mo
     version = json.loads(card.read_text())["version"]
     assert calibration.calibrate(dataset, card) == first
     data = json.loads(card.read_text())
-    assert data["version"] == version != exported_as and version.startswith(exported_as + "-cal")
+    assert data["version"] == version != exported_as  # the bundled card's: calibrated on the real model
+    assert version.startswith(calibration.CALIBRATION_MARK.sub("", exported_as) + "-cal")
+    assert version.count("-cal") == 1  # a new mark replaces the old
     offset = first["score_offset"]["value"]
     assert offset == pytest.approx(float(np.mean(made["labels"] - made["output"][:, 0])), abs=1e-4)
     assert abs(data["metrics"]["official-60-40 validation"]["bias"]) < 0.01
