@@ -43,7 +43,6 @@ class Scorer:
         self._input = details["index"]
         self._output = self._interpreter.get_output_details()[0]["index"]
         self._batch = 1
-        self._offset = self.card.score_offset
         self._lock = threading.Lock()
         self.predict(np.zeros((1, self.input_size, self.input_size, 3), np.uint8))  # warm-up
         log.info("model %s loaded from %s (checksum verified)", self.card.version, self.card.model_path)
@@ -68,7 +67,7 @@ class Scorer:
                     self._batch = len(chunk)
                 self._interpreter.set_tensor(self._input, chunk)
                 self._interpreter.invoke()
-                results.append(self._interpreter.get_tensor(self._output).reshape(-1) + self._offset)
+                results.append(self._interpreter.get_tensor(self._output).reshape(-1) + self.card.score_offset)
         return np.concatenate(results) if results else np.zeros(0, np.float32)
 
     @property

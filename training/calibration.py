@@ -106,9 +106,9 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
     groups = np.array([group_of(name) for name in validation["file"].to_numpy()[keep]])
     present = scorer.card.score_offset
     shift, standard_error = fit_offset(raw[:, 0], labels)
+    fitted_on = {"fitted_on": f"{split_name} validation", "faces": len(keep), "command": "facescore calibrate"}
     offset = {"value": round(present + shift, 4), "standard_error": round(standard_error, 4),
-              "definition": OFFSET_DEFINITION, "fitted_on": f"{split_name} validation", "faces": len(keep),
-              "command": "facescore calibrate"}
+              "definition": OFFSET_DEFINITION, **fitted_on}
     raw = raw + (offset["value"] - present)  # the scores the card will give
     fitted = fit_error_model(raw, labels, groups=groups)
     model = ErrorModel(fitted.views, round(fitted.base, 4), round(fitted.weight, 3))
@@ -116,13 +116,11 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
     inside = np.abs(clip_to_scale(raw[:, 0]) - labels) <= errors
     covered = float(inside.mean())
     entry = {"views": [list(view) for view in model.views], "base": model.base, "weight": model.weight,
-             "definition": DEFINITION.format(coverage=TARGET_COVERAGE),
-             "fitted_on": f"{split_name} validation", "faces": len(keep), "coverage": round(covered, 3),
+             "definition": DEFINITION.format(coverage=TARGET_COVERAGE), **fitted_on, "coverage": round(covered, 3),
              "group_coverage": {group: round(float(inside[groups == group].mean()), 3)
                                 for group in np.unique(groups)},
              "error_min_median_max": [round(float(errors.min()), 3), round(float(np.median(errors)), 3),
-                             round(float(errors.max()), 3)],
-             "command": "facescore calibrate"}
+                             round(float(errors.max()), 3)]}
     card = json.loads(card_path.read_text(encoding="utf-8"))
     card["score_offset"], card["error_model"] = offset, entry
     card["version"] = calibrated_version(card["version"], offset, model)

@@ -99,9 +99,11 @@ def _train(args) -> int:
 
 
 def _finish_run(args) -> int:
-    missing = [name for name in ("config.json", "history.csv", "best.weights.h5") if not (Path(args.run) / name).is_file()]
+    run = Path(args.run)
+    missing = [name for name in ("config.json", "history.csv", "best.weights.h5") if not (run / name).is_file()]
     if missing:
-        print(f"facescore: {args.run} is not a run folder of `facescore train` (no {', '.join(missing)})", file=sys.stderr)
+        print(f"facescore: {args.run} is not a run folder of `facescore train` (no {', '.join(missing)})",
+              file=sys.stderr)
         return 2
     from training.train import finish_run
 
@@ -176,7 +178,8 @@ def add_commands(commands) -> None:
                                          "docs/model/cross_validation_folds.json)")
     train.set_defaults(handler=_train)
 
-    finish = commands.add_parser("finish-run", help="export and evaluate a run from its best checkpoint (a stopped run, or a finished one again)")
+    finish = commands.add_parser("finish-run", help="export and evaluate a run from its best checkpoint (a stopped "
+                                                    "run, or a finished one again)")
     finish.add_argument("run", help="the run folder (runs/<time>-<backbone>-<size>)")
     finish.add_argument("--cache", default="runs/cache", help="folder for cached images and face crops")
     finish.set_defaults(handler=_finish_run)

@@ -131,8 +131,9 @@ def cross_validate(data: Path, config: FitConfig, out: Path, cache: Path, limit:
 
     Fold k trains under ``out``/cross-validation/fold-k. A run already there that finished all its
     epochs (metrics.json written; not a stopped run completed by ``finish-run``) with the same settings
-    and data is taken as it is, so a stopped command resumes at the first fold not done. The summary (``summary_path``, default ``out``/cross-validation.json)
-    is rewritten after every fold, ``complete`` false until all five are in.
+    and data is taken as it is, so a stopped command resumes at the first fold not done. The summary
+    (``summary_path``, default ``out``/cross-validation.json) is rewritten after every fold,
+    ``complete`` false until all five are in.
     """
     settings = {**recorded_config(config), "data": str(data), "limit": limit}
     summary_path = summary_path or out / "cross-validation.json"
