@@ -79,8 +79,9 @@ def test_a_malformed_model_card_is_a_message(model_copy, capsys, change, message
     assert message in captured.err and captured.out == ""
 
 
-def test_evaluate_without_the_dataset_says_where_it_looked(tmp_path, capsys):
-    assert main(["evaluate", "--data", str(tmp_path / "nowhere")]) == 2
+@pytest.mark.parametrize("command", ["evaluate", "calibrate"])
+def test_a_command_without_the_dataset_says_where_it_looked(tmp_path, capsys, command):
+    assert main([command, "--data", str(tmp_path / "nowhere")]) == 2
     assert "SCUT-FBP5500 not found at" in capsys.readouterr().err
 
 

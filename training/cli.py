@@ -60,6 +60,9 @@ def _evaluate(args) -> int:
 def _calibrate(args) -> int:
     from training.calibration import calibrate
 
+    if (problem := _missing_dataset(args.data)) is not None:
+        print(f"facescore: {problem}", file=sys.stderr)
+        return 2
     entries = calibrate(Path(args.data), Path(args.model) if args.model else None)
     print(json.dumps(entries, ensure_ascii=False))
     return 0
