@@ -10,10 +10,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from core.errors import ImageLoadError
 
-MAX_SIDE = 4096  # larger photos are shrunk on load; faces stay far above the minimum size
-# Refuse images beyond this (decompression bombs); a 100-megapixel camera's photos still load.
-# It is below Pillow's own limit (2 x Image.MAX_IMAGE_PIXELS, 179 MP), which refuses larger
-# images inside Image.open, before this check: both say "too large".
+# Photos load at their full size: a contestant small in a photographer's 45-megapixel frame has
+# the pixels the face-size check asks for only there (shrunk to 4096 px, a face with 58 px between
+# the eyes had 29, and was refused as too small). Refuse images beyond MAX_PIXELS (decompression
+# bombs); a 100-megapixel camera's photos still load. It is below Pillow's own limit
+# (2 x Image.MAX_IMAGE_PIXELS, 179 MP), which refuses larger images inside Image.open, before this
+# check: both say "too large".
 MAX_PIXELS = 150_000_000
 
 
@@ -57,12 +59,8 @@ def load_image(path: str | Path) -> np.ndarray:
                                          f"at most {MAX_PIXELS // 10**6} megapixels)", code="image_too_large",
                                          file=path.name, width=image.width, height=image.height,
                                          limit=MAX_PIXELS // 10**6)
-                image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at reduced size
                 image.load()
-                image = ImageOps.exif_transpose(image)
-                if max(image.size) > MAX_SIDE:
-                    image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
-                return to_rgb8(image)
+                return to_rgb8(ImageOps.exif_transpose(image))
     except ImageLoadError:
         raise
     except Image.DecompressionBombError as error:

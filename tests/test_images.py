@@ -5,7 +5,7 @@ import pytest
 from PIL import Image
 
 from core.errors import ImageLoadError
-from core.images import MAX_SIDE, load_image
+from core.images import load_image
 
 
 def save(tmp_path, name, image, **kwargs):
@@ -41,10 +41,16 @@ def test_exif_orientation_is_applied(tmp_path, sample_image):
     assert loaded.shape[:2] == (300, 512)
 
 
-def test_huge_image_is_shrunk(tmp_path):
-    image = Image.new("L", (12000, 12000), 128)
-    loaded = load_image(save(tmp_path, "huge.jpg", image, quality=50))
-    assert max(loaded.shape[:2]) <= MAX_SIDE
+def test_a_photographers_large_frame_keeps_its_pixels_and_a_small_face_in_it_is_scored(
+        tmp_path, sample_image, detector, scorer):
+    from core.scorer import score_image
+
+    frame = np.full((5504, 8256, 3), 128, np.uint8)  # a 45-megapixel camera
+    frame[2600:3112, 4000:4512] = sample_image  # 44 px between the eyes
+    loaded = load_image(save(tmp_path, "stage.jpg", Image.fromarray(frame), quality=90))
+    assert loaded.shape == frame.shape
+    score, prepared = score_image(loaded, detector, scorer)  # shrunk to 4096 px: "too small"
+    assert prepared.quality.eye_distance > 40 and 1 <= score.value <= 5
 
 
 @pytest.mark.parametrize("content,reason", [
