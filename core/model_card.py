@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import ModelError
+from core.resources import models_dir
 
 MODEL_FILE = "facescore.tflite"
 CARD_FILE = "model_card.json"
+CALIBRATION_MARK = re.compile(r"-cal[0-9a-f]{6}$")
 
 
 def _number(value) -> bool:
@@ -31,6 +34,22 @@ FIELDS = {  # what every card holds, and the form each must have
 OPTIONAL_FIELDS = {  # checked where a card has them; an offset of a whole point would be a typo, not a calibration
     "score_offset": lambda value: isinstance(value, dict) and _number(value.get("value")) and abs(value["value"]) < 1,
 }
+
+
+def calibrated_version(data: dict) -> str:
+    """The card's version marked with its calibration (``facescore calibrate``): "-cal" and 6 hex digits
+    of its score offset and error model, which change the scores while the model file, and so its
+    checksum, stay; the version alone for a card with neither."""
+    offset, model = data.get("score_offset"), data.get("error_model")
+    version = CALIBRATION_MARK.sub("", data["version"])
+    if not offset and not model:
+        return version
+
+    def field(entry, key):
+        return entry.get(key) if isinstance(entry, dict) else entry
+
+    numbers = json.dumps([field(offset, "value"), field(model, "views"), field(model, "base"), field(model, "weight")])
+    return version + "-cal" + hashlib.sha256(numbers.encode()).hexdigest()[:6]
 
 
 def sha256_of(path: Path) -> str:
@@ -100,15 +119,29 @@ class ModelCard:
         return self.data["percentile_reference"]["population"]
 
     def verify(self) -> None:
-        """Raise :class:`ModelError` unless the model file exists and matches its checksum."""
+        """Raise :class:`ModelError` unless the model file exists and matches its checksum, and the
+        card's version names the calibration it holds (an edited offset or error model would change
+        every score under the same version)."""
+        if self.version != calibrated_version(self.data):
+            raise ModelError(
+                f"model card {self.path}: its score offset and error model are not the ones version "
+                f"{self.version} was calibrated with (edited after `facescore calibrate`?); run "
+                "`facescore calibrate` on it again, or use the card the model came with",
+                code="card_calibration_mismatch", path=str(self.path), version=self.version)
         if not self.model_path.is_file():
             raise ModelError(f"model file not found: {self.model_path}", code="model_not_found",
                              path=str(self.model_path))
         actual = sha256_of(self.model_path)
         if actual != self.data["sha256"]:
             expected = self.data["sha256"][:12]
+            if self.path.parent.resolve() == models_dir().resolve():
+                raise ModelError(
+                    f"model file {self.model_path.name} does not match its model card "
+                    f"(sha256 {actual[:12]}… instead of {expected}…): "
+                    "it is damaged or was replaced; reinstall the app",
+                    code="model_checksum", file=self.model_path.name, actual=actual[:12], expected=expected)
             raise ModelError(
-                f"model file {self.model_path.name} does not match its model card "
+                f"model file {self.model_path} does not match its model card "
                 f"(sha256 {actual[:12]}… instead of {expected}…): "
-                "it is damaged or was replaced; reinstall the app",
-                code="model_checksum", file=self.model_path.name, actual=actual[:12], expected=expected)
+                "it is damaged or was replaced; copy the model's folder again from where it was exported",
+                code="model_checksum_copy", path=str(self.model_path), actual=actual[:12], expected=expected)

@@ -104,10 +104,12 @@ class Scorer:
 
 
 def verified_card(path: Path | None = None, preprocessing: str = PREPROCESSING_VERSION) -> ModelCard:
-    """The card at ``path`` (or of the ``.tflite`` beside it; default: the bundled model's), checked: its
-    fields, the model file's checksum, and that it expects faces prepared as ``preprocessing``.
-    Raises :class:`ModelError`."""
+    """The card at ``path`` (or of the ``.tflite`` beside it, or in the folder ``path``; default: the
+    bundled model's), checked: its fields, the model file's checksum, and that it expects faces
+    prepared as ``preprocessing``. Raises :class:`ModelError`."""
     path = Path(path) if path else models_dir() / CARD_FILE
+    if path.is_dir():
+        path = path / CARD_FILE
     card = ModelCard.load(path.with_name(CARD_FILE) if path.suffix == ".tflite" else path)
     card.verify()
     _check_preprocessing(card, preprocessing)

@@ -177,6 +177,13 @@ TEXTS = {
     "model_checksum": QT_TRANSLATE_NOOP(
         "ErrorText", "model file {file} does not match its model card (sha256 {actual}… instead of {expected}…): "
                      "it is damaged or was replaced; reinstall the app"),
+    "model_checksum_copy": QT_TRANSLATE_NOOP(
+        "ErrorText", "model file {path} does not match its model card (sha256 {actual}… instead of {expected}…): "
+                     "it is damaged or was replaced; copy the model's folder again from where it was exported"),
+    "card_calibration_mismatch": QT_TRANSLATE_NOOP(
+        "ErrorText", "model card {path}: its score offset and error model are not the ones version {version} was "
+                     "calibrated with (edited after `facescore calibrate`?); run `facescore calibrate` on it again, "
+                     "or use the card the model came with"),
     "preprocessing_mismatch": QT_TRANSLATE_NOOP(
         "ErrorText", "model {model} was trained on faces prepared as '{declared}', but this app prepares them as "
                      "'{expected}'; export the model again with this version of the training package"),

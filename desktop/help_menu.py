@@ -66,7 +66,10 @@ class HelpMenu(QObject):
         return loading
 
     def _on_model_refused(self, error: Exception) -> None:
-        show_error(self._window, self.tr("Load model"), describe_error(error))
+        text = describe_error(error)
+        if self._capture.card is not None:
+            text += "\n\n" + self.tr("The model {version} keeps scoring.").format(version=self._capture.card.version)
+        show_error(self._window, self.tr("Load model"), text)
         self.update_actions()
 
     def open_log_folder(self) -> bool:

@@ -30,7 +30,7 @@ class ModelStatus(QLabel):
             text = self.tr("Loading model…")
         self.setText(text)
         self.setStyleSheet(STYLES[state])
-        self.setToolTip(text)
+        self.setToolTip(f"{text}\n{self._capture.card.path}" if state == ModelState.READY else text)  # which copy
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -68,8 +68,12 @@ def model_copy(tmp_path):
     (lambda card: card.update(score_offset={"value": "high"}), "'score_offset' is malformed"),
     (lambda card: card.update(score_offset={"value": float("nan")}), "'score_offset' is malformed"),
     (lambda card: card.update(score_offset={"value": 16.1}), "'score_offset' is malformed"),
+    (lambda card: card["score_offset"].update(value=0.5), "are not the ones version"),
+    (lambda card: card["error_model"].update(base=0.01, weight=0), "are not the ones version"),
+    (lambda card: card.pop("error_model"), "are not the ones version"),
 ], ids=["input size not a number", "error band not an object", "no quantiles", "wrong input size",
-        "infinite error band", "offset not an object", "offset not a number", "offset NaN", "offset a typo"])
+        "infinite error band", "offset not an object", "offset not a number", "offset NaN", "offset a typo",
+        "offset edited", "error narrowed", "error model removed"])
 def test_a_malformed_model_card_is_a_message(model_copy, capsys, change, message):
     card = json.loads(model_copy.read_text())
     change(card)
@@ -77,6 +81,12 @@ def test_a_malformed_model_card_is_a_message(model_copy, capsys, change, message
     assert main(["score", "--model", str(model_copy), str(SAMPLE_FACE)]) == 2
     captured = capsys.readouterr()
     assert message in captured.err and captured.out == ""
+
+
+def test_a_model_is_named_by_its_card_its_file_or_its_folder(model_copy, capsys):
+    for named in (model_copy, model_copy.with_name("facescore.tflite"), model_copy.parent):
+        assert main(["score", "--json", "--model", str(named), str(SAMPLE_FACE)]) == 0
+        assert json.loads(capsys.readouterr().out)["error"] > 0
 
 
 @pytest.mark.parametrize("command", ["evaluate", "calibrate"])

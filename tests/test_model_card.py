@@ -27,12 +27,16 @@ def test_bundled_card_describes_the_model(scorer):
     assert "non-commercial" in card["licence"]
 
 
-def test_one_changed_byte_is_refused(model_copy):
+def test_one_changed_byte_is_refused_with_what_to_do(model_copy, monkeypatch):
     model = model_copy / MODEL_FILE
     data = bytearray(model.read_bytes())
     data[len(data) // 2] ^= 0x01
     model.write_bytes(bytes(data))
-    with pytest.raises(ModelError, match="does not match its model card"):
+    with pytest.raises(ModelError, match="does not match its model card.*copy the model's folder again") as copied:
+        Scorer(model_copy / CARD_FILE)
+    assert str(model) in str(copied.value)
+    monkeypatch.setattr("core.model_card.models_dir", lambda: model_copy)  # as if it were the app's own
+    with pytest.raises(ModelError, match="does not match its model card.*reinstall the app"):
         Scorer(model_copy / CARD_FILE)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from core.alignment import align_face
 from core.capture import score_burst
-from core.model_card import CARD_FILE, MODEL_FILE
+from core.model_card import CALIBRATION_MARK, CARD_FILE, MODEL_FILE, calibrated_version
 from core.resources import models_dir
 from core.scorer import Scorer
 from core.uncertainty import ErrorModel, disagreement
@@ -26,6 +26,7 @@ def card_with(tmp_path, error_model, score_offset=None):
         card.pop(key, None)
         if value:
             card[key] = value
+    card["version"] = calibrated_version(card)
     (tmp_path / CARD_FILE).write_text(json.dumps(card))
     return tmp_path / CARD_FILE
 
@@ -118,7 +119,7 @@ def test_calibrating_again_finds_the_same_offset_errors_and_version(tmp_path, mo
     assert calibration.calibrate(dataset, card) == first
     data = json.loads(card.read_text())
     assert data["version"] == version != exported_as  # the bundled card's: calibrated on the real model
-    assert version.startswith(calibration.CALIBRATION_MARK.sub("", exported_as) + "-cal")
+    assert version.startswith(CALIBRATION_MARK.sub("", exported_as) + "-cal")
     assert version.count("-cal") == 1  # a new mark replaces the old
     offset = first["score_offset"]["value"]
     assert offset == pytest.approx(float(np.mean(made["labels"] - made["output"][:, 0])), abs=1e-4)

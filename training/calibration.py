@@ -7,10 +7,8 @@ card (the model file, and so its checksum, stay as they are).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import re
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +19,7 @@ from core.detection import FaceDetector
 from core.errors import FaceScoreError
 from core.faces import prepare_face
 from core.images import load_image
-from core.model_card import CARD_FILE
+from core.model_card import CARD_FILE, calibrated_version
 from core.resources import models_dir
 from core.score import clip_to_scale
 from core.scorer import Scorer
@@ -40,14 +38,13 @@ VIEWS: tuple[View, ...] = ((0.0, 0.0, 0.9, 0.0), (0.0, 0.0, 1.1, 0.0))
 TARGET_COVERAGE = 0.683  # the share of a normal distribution within one standard deviation
 DEFINITION = ("error = sqrt(base² + weight · d²), d the standard deviation of the raw scores of the face and of "
               "the face framed 10 % smaller and 10 % larger (each the mean of the face and its mirror image). base and weight: least squares of the squared residuals on the validation part "
-              "of the training split, then scaled so that ± error holds {coverage:.1%} of the faces of each "
-              "group (AF, AM, CF, CM) of it. The "
+              "of the training split, then scaled so that ± error holds about {coverage:.1%} of the faces of "
+              "the group (AF, AM, CF, CM) of it that the model fits least well, and more of the others. The "
               "validation part also chose the training checkpoint, so it flatters the model a little: on the "
               "test part the coverage is lower (see metrics).")
 OFFSET_DEFINITION = ("added to the model's output for every face: minus the mean signed error (output - raters' "
                      "mean) on the validation part of the training split; standard_error is that mean's standard "
                      "error. The validation part also chose the training checkpoint.")
-CALIBRATION_MARK = re.compile(r"-cal[0-9a-f]{6}$")
 
 
 def score_views(data: Path, frame, scorer: Scorer, views=VIEWS) -> tuple[np.ndarray, list[int]]:
@@ -123,7 +120,7 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
                              round(float(errors.max()), 3)]}
     card = json.loads(card_path.read_text(encoding="utf-8"))
     card["score_offset"], card["error_model"] = offset, entry
-    card["version"] = calibrated_version(card["version"], offset, model)
+    card["version"] = calibrated_version(card)
     card.setdefault("metrics", {})[f"{split_name} validation"] = grouped_metrics(
         groups, labels, clip_to_scale(raw[:, 0]), errors)
     card_path.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -131,10 +128,3 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
              "coverage %.1f %%; version %s", offset["value"], standard_error, model.base, model.weight,
              100 * covered, card["version"])
     return {"score_offset": offset, "error_model": entry}
-
-
-def calibrated_version(version: str, offset: dict, model: ErrorModel) -> str:
-    """``version`` marked with its calibration: the offset and the errors change the scores while the
-    model file stays, so captures scored before and after a calibration name different versions."""
-    numbers = json.dumps([offset["value"], [list(view) for view in model.views], model.base, model.weight])
-    return CALIBRATION_MARK.sub("", version) + "-cal" + hashlib.sha256(numbers.encode()).hexdigest()[:6]

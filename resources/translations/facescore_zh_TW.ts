@@ -1021,6 +1021,14 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>模型檔 {file} 與其模型卡不符（sha256 為 {actual}…，應為 {expected}…）：檔案已損壞或被替換；請重新安裝本程式</translation>
     </message>
     <message>
+        <source>model file {path} does not match its model card (sha256 {actual}… instead of {expected}…): it is damaged or was replaced; copy the model&apos;s folder again from where it was exported</source>
+        <translation>模型檔 {path} 與其模型卡不符（sha256 為 {actual}…，應為 {expected}…）：檔案已損壞或被替換；請從匯出處重新複製整個模型資料夾</translation>
+    </message>
+    <message>
+        <source>model card {path}: its score offset and error model are not the ones version {version} was calibrated with (edited after `facescore calibrate`?); run `facescore calibrate` on it again, or use the card the model came with</source>
+        <translation>模型卡 {path}：其分數校正值與誤差模型並非版本 {version} 校準時的數值（是否在 `facescore calibrate` 之後被修改？）；請對它重新執行 `facescore calibrate`，或使用模型原附的模型卡</translation>
+    </message>
+    <message>
         <source>model {model} was trained on faces prepared as &apos;{declared}&apos;, but this app prepares them as &apos;{expected}&apos;; export the model again with this version of the training package</source>
         <translation>模型 {model} 訓練時的臉部前處理為「{declared}」，但本程式使用「{expected}」；請以此版本的訓練套件重新匯出模型</translation>
     </message>
@@ -1090,6 +1098,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
     <message>
         <source>Loading the model {path}…</source>
         <translation>正在載入模型 {path}…</translation>
+    </message>
+    <message>
+        <source>The model {version} keeps scoring.</source>
+        <translation>目前的模型 {version} 繼續評分。</translation>
     </message>
 </context>
 <context>

@@ -167,7 +167,7 @@ def test_damaged_model_is_reported_and_the_rest_still_works(qtbot, tmp_path, ope
     assert not window.capture_action.isEnabled()
     with qtbot.waitSignal(window.captureFailed) as failed:
         assert not window.capture()
-    assert failed.args[0].startswith("No scoring model: model file facescore.tflite does not match")
+    assert failed.args[0].startswith(f"No scoring model: model file {model} does not match")
     assert window.admin.export_results(tmp_path / "results.csv")
 
 

@@ -9,6 +9,7 @@ import shutil
 from PySide6.QtWidgets import QMessageBox
 
 from core.contest import Contestant
+from core.model_card import calibrated_version
 from core.images import load_image
 from core.resources import models_dir
 from tests.desktop.conftest import MODEL_TIMEOUT_MS, scene_with_face, write_rgb
@@ -17,11 +18,13 @@ CAPTURE_TIMEOUT_MS = 30_000
 
 
 def exported_copy(tmp_path, name: str, **changes):
-    """A copy of the bundled model's folder, its card changed by ``changes``."""
+    """A copy of the bundled model's folder, its card changed by ``changes`` (a new version keeps the
+    mark of the card's calibration)."""
     folder = shutil.copytree(models_dir(), tmp_path / name)
     card_path = folder / "model_card.json"
     card = json.loads(card_path.read_text(encoding="utf-8"))
     card.update(changes)
+    card["version"] = calibrated_version(card)
     card_path.write_text(json.dumps(card), encoding="utf-8")
     return card_path
 
@@ -33,7 +36,9 @@ def test_a_damaged_model_is_refused_and_the_current_one_stays(qtbot, tmp_path, o
 
     assert not window.help.load_model(damaged)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None)
-    assert "does not match its model card" in window.findChild(QMessageBox, "errorBox").text()
+    text = window.findChild(QMessageBox, "errorBox").text()
+    assert "does not match its model card" in text and "copy the model's folder again" in text
+    assert f"The model {version} keeps scoring." in text
     assert window.model_ready and window.model_card.version == version
     assert window.model_status.text() == f"Model ready ({version})"
 
@@ -55,6 +60,7 @@ def test_another_model_takes_over_after_the_capture_in_progress(qtbot, tmp_path,
     window = open_window(tmp_path / "data")
     version = window.model_card.version
     card = exported_copy(tmp_path, "other", version="2026.12.01-test-copy")
+    other = json.loads(card.read_text(encoding="utf-8"))["version"]
     contestant = window.store.add_contestant(Contestant(None, "1", "Ann"))
     assert window.select_contestant(contestant.id)
     photo = write_rgb(tmp_path / "photo.jpg", scene_with_face(load_image(test_faces[0])))
@@ -64,9 +70,9 @@ def test_another_model_takes_over_after_the_capture_in_progress(qtbot, tmp_path,
         assert window.help.load_model(card.with_name("facescore.tflite"))  # the .tflite finds its card
         assert window.model_ready and window.model_card.version == version  # the current model scores on
     assert first.args[0].model_version == version  # the capture in progress keeps its model
-    qtbot.waitUntil(lambda: window.model_card.version == "2026.12.01-test-copy", timeout=MODEL_TIMEOUT_MS)
-    assert window.model_ready and window.model_status.text() == "Model ready (2026.12.01-test-copy)"
+    qtbot.waitUntil(lambda: window.model_card.version == other, timeout=MODEL_TIMEOUT_MS)
+    assert window.model_ready and window.model_status.text() == f"Model ready ({other})"
 
     with qtbot.waitSignal(window.captureStored, timeout=CAPTURE_TIMEOUT_MS) as second:
         assert window.import_photo(photo)
-    assert second.args[0].model_version == "2026.12.01-test-copy"
+    assert second.args[0].model_version == other
