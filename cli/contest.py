@@ -59,7 +59,8 @@ def add_commands(commands) -> None:
     photos.add_argument("--judge", metavar="NAME",
                         help="the judge recorded in the audit log: names the file's judge if it has none, "
                              "refused if the file is another judge's")
-    photos.add_argument("--model", help="model card (model_card.json) of another model")
+    photos.add_argument("--model", help="another model: its model_card.json, its .tflite with the card "
+                                             "beside it, or their folder")
     photos.set_defaults(handler=run_photos)
 
     results = actions.add_parser(

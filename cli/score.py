@@ -11,7 +11,8 @@ def add_commands(commands) -> None:
     score = commands.add_parser("score", help="score the face in each image")
     score.add_argument("images", nargs="+", metavar="IMAGE")
     score.add_argument("--json", action="store_true", help="one JSON object per line")
-    score.add_argument("--model", help="model card (model_card.json) of another model")
+    score.add_argument("--model", help="another model: its model_card.json, its .tflite with the card beside "
+                                            "it, or their folder")
     score.set_defaults(handler=run)
 
 

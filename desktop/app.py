@@ -30,8 +30,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--camera", metavar="SOURCE",
                         help="camera index (0, 1, …), video file, or folder of images")
     parser.add_argument("--model", metavar="PATH", type=Path,
-                        help="another exported model: its model_card.json or its .tflite with the card beside it "
-                             "(checked against the card's checksum and framing before use)")
+                        help="another exported model: its model_card.json, its .tflite with the card beside "
+                             "it, or their folder (checked against the card's checksum and framing before use)")
     parser.add_argument("--data-dir", metavar="DIR", type=Path,
                         help="where contests and settings are kept (default: the user's app data folder)")
     return parser.parse_args(argv)

@@ -149,11 +149,7 @@ def _division_html(contest_name: str, division: str, rows: list[RankedRow], mode
         html.append(f"<h2{page_break}>{e(title)}</h2><p>{e(printed)}</p><h3>{e(division_text)}</h3>"
                     '<table border="1" cellspacing="0" cellpadding="3" width="100%">' + header
                     + "".join(_row_html(row, scale) for row in page) + "</table>")
-    if model is None:
-        model_text = translate("ResultsSheet", "No scoring model was loaded when this sheet was made.")
-    else:
-        model_text = translate("ResultsSheet", "Face score by model {version}, checksum (SHA-256) {sha256}.").format(
-            version=model.version, sha256=model.sha256)
+    model_text = _model_text(sorted({row.capture.model_version for row in rows if row.capture is not None}), model)
     signers = [translate("ResultsSheet", "Judge {index}").format(index=index)
                for index in range(1, SIGNATURE_LINES + 1)]
     signers.append(translate("ResultsSheet", "Head judge"))
@@ -165,6 +161,22 @@ def _division_html(contest_name: str, division: str, rows: list[RankedRow], mode
                 f"<p><small>{e(model_text)}</small></p>"
                 f'<table cellspacing="0" cellpadding="6">{signatures}</table>')
     return "".join(html)
+
+
+def _model_text(used: list[str], model: SheetModel | None) -> str:
+    """Which model scored the division's rows (``used``: their versions); ``model``, the one loaded
+    now, is named with its checksum when it is the one."""
+    translate = QCoreApplication.translate
+    if len(used) > 1:
+        return translate("ResultsSheet", "These scores come from {count} different models ({versions}): score "
+                         "every contestant of this division again with one model before signing.").format(
+            count=len(used), versions=", ".join(used))
+    if used and (model is None or model.version != used[0]):
+        return translate("ResultsSheet", "Face score by model {version}.").format(version=used[0])
+    if model is None:
+        return translate("ResultsSheet", "No scoring model was loaded when this sheet was made.")
+    return translate("ResultsSheet", "Face score by model {version}, checksum (SHA-256) {sha256}.").format(
+        version=model.version, sha256=model.sha256)
 
 
 def _row_html(row: RankedRow, scale: ScoreScale) -> str:

@@ -1508,6 +1508,14 @@ score ({scale})</source>
         <source>Division: {division}</source>
         <translation>組別：{division}</translation>
     </message>
+    <message>
+        <source>These scores come from {count} different models ({versions}): score every contestant of this division again with one model before signing.</source>
+        <translation>這些分數來自 {count} 個不同的模型（{versions}）：簽名前請以同一個模型為本組每位參賽者重新評分。</translation>
+    </message>
+    <message>
+        <source>Face score by model {version}.</source>
+        <translation>臉部分數由模型 {version} 計算。</translation>
+    </message>
 </context>
 <context>
     <name>ResultsTable</name>

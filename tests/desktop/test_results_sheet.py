@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import cv2
@@ -56,6 +57,17 @@ def test_pdf_has_a_page_per_division_with_every_name(qapp, tmp_path):
 def test_a_display_scale_shows_its_scores(qapp):
     document = results_document("x", rank(results()[:1]), MODEL, SCALES["0-100"])
     assert "50.0 ± 7.3" in document.toPlainText()
+
+
+def test_the_sheet_names_the_models_that_scored_each_division(qapp):
+    pairs = results()
+    pairs[2] = (pairs[2][0], replace(pairs[2][1], model_version="other-model"))  # one of 小姐組's rows
+    text = " ".join(results_document("x", rank(pairs), MODEL).toPlainText().split())
+    assert text.count("These scores come from 2 different models (other-model, scut-v3)") == 1  # 小姐組 only
+    # 青少年組, and the page of contestants without a division (none scored: the model loaded now)
+    assert text.count("Face score by model scut-v3, checksum (SHA-256) " + "ab" * 32) == 2
+    loaded_later = SheetModel("another-model", "cd" * 32)  # the rows' model is no longer loaded
+    assert "Face score by model scut-v3." in results_document("x", rank(results()[3:6]), loaded_later).toPlainText()
 
 
 def test_bad_destination_is_an_export_error(qapp, tmp_path):
