@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from core.contest import Capture
 from core.detection import FaceDetector
+from core.errors import FaceScoreError
 from core.faces import FaceQualityError, PreparedFace
 from core.quality import QualityReport
 from core.score import Score, clip_to_scale
@@ -27,7 +29,9 @@ class BurstResult:
 def score_burst(frames: list[np.ndarray], detector: FaceDetector, scorer: Scorer) -> BurstResult:
     """Score the frames that pass every quality check.
 
-    Raises :class:`FaceQualityError` for the most frequent reason when none passes.
+    Raises :class:`FaceQualityError` for the most frequent reason when none passes, and
+    :class:`FaceScoreError` (``burst_disagrees``) when the frames' scores spread more than the
+    score's error.
     """
     usable: list[PreparedFace] = []
     failures: list[QualityReport] = []
@@ -41,16 +45,22 @@ def score_burst(frames: list[np.ndarray], detector: FaceDetector, scorer: Scorer
             raise ValueError("a burst needs at least one frame")
         commonest = Counter(report.issues[0] for report in failures).most_common(1)[0][0]
         raise FaceQualityError(next(r for r in failures if r.issues[0] == commonest))
-    return score_faces(usable, len(frames), scorer)
+    result = score_faces(usable, len(frames), scorer)
+    model_error = math.sqrt(max(result.score.error**2 - result.spread**2, 0.0))
+    if result.spread > model_error:  # frames a fraction of a second apart: someone moved in or out of view
+        raise FaceScoreError(f"The frames of the burst disagree (scores spread {result.spread:.2f}, more than the "
+                             f"score's error {model_error:.2f}): keep only the contestant in view and capture again.",
+                             code="burst_disagrees", spread=f"{result.spread:.2f}", error=f"{model_error:.2f}")
+    return result
 
 
 def score_faces(usable: list[PreparedFace], frames_total: int, scorer: Scorer) -> BurstResult:
-    """One score, with its own error, from the mean of the prepared faces' raw scores (a burst, or
-    several photos)."""
+    """One score from the mean of the prepared faces' raw scores (a burst, or several photos of one
+    contestant), its error the model's for these faces widened by how much they disagree."""
     score, raw = scorer.estimate(usable)
     best = max(usable, key=lambda p: p.quality.sharpness)
     spread = float(clip_to_scale(raw).std()) if len(raw) > 1 else 0.0
-    return BurstResult(score, spread, len(usable), frames_total, best)
+    return BurstResult(replace(score, error=math.hypot(score.error, spread)), spread, len(usable), frames_total, best)
 
 
 def to_capture(result: BurstResult, contestant_id: int, source: str) -> Capture:

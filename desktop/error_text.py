@@ -26,6 +26,10 @@ TEXTS = {
     "overexposed": QT_TRANSLATE_NOOP(
         "ErrorText", "The face is overexposed: reduce the light or move out of direct light."),
     "noisy": QT_TRANSLATE_NOOP("ErrorText", "The image is grainy (camera noise): add light in front of the contestant."),
+    # core.capture.score_burst
+    "burst_disagrees": QT_TRANSLATE_NOOP(
+        "ErrorText", "The frames of the burst disagree (scores spread {spread}, more than the score's error "
+                     "{error}): keep only the contestant in view and capture again."),
     # ValidationError
     "number_empty": QT_TRANSLATE_NOOP("ErrorText", "The contestant number is empty."),
     "name_empty": QT_TRANSLATE_NOOP("ErrorText", "The contestant name is empty."),

@@ -8,6 +8,7 @@ import pytest
 
 from core.alignment import align_face
 from core.capture import score_burst
+from core.errors import FaceScoreError
 from core.model_card import CALIBRATION_MARK, CARD_FILE, MODEL_FILE, calibrated_version
 from core.resources import models_dir
 from core.scorer import Scorer
@@ -150,6 +151,35 @@ def test_each_face_gets_its_own_error_and_a_capture_stores_it(tmp_path, detector
     assert score.value == pytest.approx(float(np.clip(raw[0], 1, 5)))
     burst = score_burst([sample_image, sample_image], detector, scorer)
     assert burst.score.error == pytest.approx(score.error, rel=1e-5)
+
+
+def two_far_apart_faces(dataset, detector, scorer):
+    """Two official-test faces that pass the checks, rated about 1.5 and 4.5 or more apart in score."""
+    from core.images import load_image
+    from tests.conftest import official_test_files
+
+    rated = sorted(official_test_files(dataset, 60, seed=3), key=lambda pair: pair[1])
+    usable = []
+    for name, _ in rated[:5] + rated[-5:]:
+        try:
+            usable.append(scorer.prepare(load_image(dataset / "Images" / name), detector))
+        except FaceScoreError:
+            continue
+    return usable[0], usable[-1]
+
+
+def test_faces_that_disagree_widen_the_error_and_a_burst_of_them_is_refused(dataset, detector, scorer):
+    from core.capture import score_faces
+
+    low, high = two_far_apart_faces(dataset, detector, scorer)
+    alone = scorer.estimate([low, high])[0]
+    result = score_faces([low, high], 2, scorer)  # two photos of one contestant
+    assert result.spread > 0.3
+    assert result.score.error == pytest.approx(np.hypot(alone.error, result.spread))
+    frames = [np.ascontiguousarray(face.crop) for face in (low, low, high)]
+    with pytest.raises(FaceScoreError) as refused:
+        score_burst(frames, detector, scorer)
+    assert refused.value.code == "burst_disagrees"
 
 
 def test_a_card_without_error_model_gives_its_one_error(tmp_path, detector, sample_image):

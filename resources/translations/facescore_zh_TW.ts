@@ -701,6 +701,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>畫面雜訊過多（相機噪點）：請在參賽者前方補光。</translation>
     </message>
     <message>
+        <source>The frames of the burst disagree (scores spread {spread}, more than the score&apos;s error {error}): keep only the contestant in view and capture again.</source>
+        <translation>連拍的各張畫面分數不一致（分數離散 {spread}，大於分數誤差 {error}）：畫面中只留參賽者，再拍一次。</translation>
+    </message>
+    <message>
         <source>Number {number} differs from number {other} at line {line} only in leading zeros.</source>
         <translation>編號 {number} 與第 {line} 列的編號 {other} 只差在前導的零。</translation>
     </message>
