@@ -35,8 +35,8 @@ def run(args) -> int:
             score, _ = score_image(load_image(path), detector, scorer)
         except FaceScoreError as error:
             failures += 1
-            print(json.dumps({"file": path, "error_message": str(error)}, ensure_ascii=False) if args.json
-                  else text_line(path, str(error)))
+            failure = {"file": path, "error_code": error.code, "error_message": str(error)}
+            print(json.dumps(failure, ensure_ascii=False) if args.json else text_line(path, str(error)))
             continue
         if args.json:
             print(json.dumps({"file": path, **score.as_dict()}, ensure_ascii=False))

@@ -21,7 +21,8 @@ def test_score_json_lines_and_exit_code(tmp_path):
     good, bad = (json.loads(line) for line in result.stdout.strip().splitlines())
     assert set(good) == {"file", "score", "error", "level", "percentile", "model"}
     assert 1 <= good["score"] <= 5
-    assert set(bad) == {"file", "error_message"} and "No face" in bad["error_message"]
+    assert set(bad) == {"file", "error_code", "error_message"} and "No face" in bad["error_message"]
+    assert bad["error_code"] == "no_face"
 
 
 def test_a_command_says_why_instead_of_a_traceback(tmp_path):
