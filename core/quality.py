@@ -60,7 +60,8 @@ class QualityIssue(enum.Enum):
 MESSAGES = {
     QualityIssue.NO_FACE: "No face found: face the camera, uncovered and well lit.",
     QualityIssue.MULTIPLE_FACES: "More than one face in view: only the contestant should be in frame.",
-    QualityIssue.FACE_TOO_SMALL: "The face is too small: come closer to the camera.",
+    QualityIssue.FACE_TOO_SMALL: ("The face is too small: come closer to the camera, or use a photo in which the "
+                                  "face is larger."),
     QualityIssue.NOT_FRONTAL: "The head is turned or tilted: look straight into the camera.",
     QualityIssue.BLURRED: "The image is blurred: hold still, or clean and focus the camera.",
     QualityIssue.TOO_DARK: "The face is too dark: add light in front of the contestant.",

@@ -19,7 +19,8 @@ TEXTS = {
     "no_face": QT_TRANSLATE_NOOP("ErrorText", "No face found: face the camera, uncovered and well lit."),
     "multiple_faces": QT_TRANSLATE_NOOP(
         "ErrorText", "More than one face in view: only the contestant should be in frame."),
-    "face_too_small": QT_TRANSLATE_NOOP("ErrorText", "The face is too small: come closer to the camera."),
+    "face_too_small": QT_TRANSLATE_NOOP(
+        "ErrorText", "The face is too small: come closer to the camera, or use a photo in which the face is larger."),
     "not_frontal": QT_TRANSLATE_NOOP("ErrorText", "The head is turned or tilted: look straight into the camera."),
     "blurred": QT_TRANSLATE_NOOP("ErrorText", "The image is blurred: hold still, or clean and focus the camera."),
     "too_dark": QT_TRANSLATE_NOOP("ErrorText", "The face is too dark: add light in front of the contestant."),

@@ -609,8 +609,8 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>畫面中有多張臉：畫面內應只有參賽者。</translation>
     </message>
     <message>
-        <source>The face is too small: come closer to the camera.</source>
-        <translation>臉部太小：請靠近攝影機。</translation>
+        <source>The face is too small: come closer to the camera, or use a photo in which the face is larger.</source>
+        <translation>臉部太小：請靠近攝影機，或改用臉部較大的照片。</translation>
     </message>
     <message>
         <source>The head is turned or tilted: look straight into the camera.</source>
