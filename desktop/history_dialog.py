@@ -24,6 +24,7 @@ from desktop.store_bridge import follow_store
 from desktop.tables import read_only_table
 
 PHOTO_SIZE = 64
+STATUS_COLUMN = 4  # after photo, score, level and percentile
 
 
 def local_time(captured_at: str) -> str:
@@ -47,8 +48,8 @@ class HistoryDialog(QDialog):
         self.summary = QLabel(wordWrap=True)
         self.table = read_only_table(
             [header_label(column, scale) for column in (Column.PHOTO, Column.SCORE, Column.LEVEL, Column.PERCENTILE)]
-            + [self.tr("Frames used"), self.tr("Spread"), self.tr("Source"), self.tr("Taken"), self.tr("Model"),
-               self.tr("Status")])
+            + [self.tr("Status"), self.tr("Frames used"), self.tr("Spread"), self.tr("Source"), self.tr("Taken"),
+               self.tr("Model")])  # the model's long version last, where the table may be scrolled to it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setDefaultSectionSize(PHOTO_SIZE + 8)
         self.table.setIconSize(QSize(PHOTO_SIZE, PHOTO_SIZE))
@@ -85,16 +86,17 @@ class HistoryDialog(QDialog):
                 Qt.TransformationMode.SmoothTransformation))
             self.table.setItem(row, 0, photo)
             values = (capture.to_score().formatted(self._scale), str(capture.level),
-                      percentile_text(capture.percentile), str(capture.frames_used),
+                      percentile_text(capture.percentile),
+                      self.tr("Current") if capture.current else self.tr("Replaced"), str(capture.frames_used),
                       self._scale.width_text(capture.spread),
                       self.tr("Photo file") if capture.source == "file" else self.tr("Camera"),
-                      local_time(capture.captured_at), capture.model_version,
-                      self.tr("Current") if capture.current else self.tr("Replaced"))
+                      local_time(capture.captured_at), capture.model_version)
             for column, value in enumerate(values, start=1):
                 item = QTableWidgetItem(value)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setToolTip(value)
                 self.table.setItem(row, column, item)
-            status = self.table.item(row, self.table.columnCount() - 1)
+            status = self.table.item(row, STATUS_COLUMN)
             status.setForeground(QColor(palette.GOOD if capture.current else palette.ABSENT))
             if capture.current:
                 font = QFont(status.font())

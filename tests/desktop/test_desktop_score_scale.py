@@ -36,7 +36,7 @@ def test_the_chosen_scale_is_shown_everywhere_and_remembered(qtbot, tmp_path, op
     assert window.select_number("1")
     history = window.contestants.show_history()
     assert history.table.horizontalHeaderItem(1).text() == "Score (0–100)"
-    assert [history.table.item(0, column).text() for column in (1, 2, 3, 5)] == ["60.5 ± 7.3", "4", "61", "2.5"]
+    assert [history.table.item(0, column).text() for column in (1, 2, 3, 6)] == ["60.5 ± 7.3", "4", "61", "2.5"]
     history.reject()
 
     path = tmp_path / "results.csv"
