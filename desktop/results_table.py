@@ -58,11 +58,19 @@ class ResultsTable(QTableView):
         self._fill_division_filter()
 
     def _fit_name_column(self, *_changed) -> None:
-        """The name column takes the room its longest name needs, within NAME_WIDTH_MIN..MAX."""
+        """The name column takes the room its longest name needs, within NAME_WIDTH_MIN..MAX and
+        what the other shown columns leave of the table's width (a longer name is elided)."""
         metrics = self.fontMetrics()
         names = (self._results.row_of(row).contestant.name for row in range(self._results.rowCount()))
         widest = max((metrics.horizontalAdvance(name) for name in names), default=0) + NAME_PADDING
-        self.horizontalHeader().resizeSection(Column.NAME, max(NAME_WIDTH_MIN, min(NAME_WIDTH_MAX, widest)))
+        others = sum(width for column, width in COLUMN_WIDTHS.items()
+                     if column != Column.NAME and not self.isColumnHidden(column))
+        room = self.viewport().width() - others
+        self.horizontalHeader().resizeSection(Column.NAME, max(NAME_WIDTH_MIN, min(NAME_WIDTH_MAX, widest, room)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_name_column()
 
     def _fill_division_filter(self, *_changed) -> None:
         """All divisions, then each one; the choice stays while the divisions change."""
@@ -91,6 +99,7 @@ class ResultsTable(QTableView):
         chosen = self.division_filter.currentData()
         self._proxy.set_division(chosen)
         self.setColumnHidden(Column.DIVISION, chosen is not None or len(self._results.divisions()) <= 1)
+        self._fit_name_column()
 
     def retranslate(self) -> None:
         self._fill_division_filter()

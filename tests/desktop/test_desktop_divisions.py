@@ -56,11 +56,16 @@ def test_divisions_filter_group_and_rank_on_their_own(qtbot, tmp_path, open_wind
     assert len(shown(window)) == 6
     assert not window.table.isColumnHidden(Column.DIVISION)
 
-    # The name column fits the longest name; an elided name has its full text as tooltip.
-    width = window.table.columnWidth(Column.NAME)
-    assert NAME_WIDTH_MIN <= width <= NAME_WIDTH_MAX
-    assert width >= window.table.fontMetrics().horizontalAdvance(LONG_NAME)
-    assert window.table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    # The name column fits the longest name where the window has room; in a narrow one it is elided so
+    # that every column stays in view (the division's too), and an elided name has its full text as tooltip.
+    table = window.table
+    for width, fits in ((1280, False), (1900, True)):
+        window.resize(width, 720)
+        qtbot.waitUntil(lambda: table.horizontalScrollBar().maximum() == 0)
+        name_width = table.columnWidth(Column.NAME)
+        assert NAME_WIDTH_MIN <= name_width <= NAME_WIDTH_MAX
+        assert (name_width >= table.fontMetrics().horizontalAdvance(LONG_NAME)) == fits
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
     model = window.results_model
     row = next(r for r in range(model.rowCount()) if model.row_of(r).contestant.name == LONG_NAME)
     assert model.index(row, Column.NAME).data(Qt.ItemDataRole.ToolTipRole) == LONG_NAME
