@@ -209,6 +209,7 @@ class MarksModel(QAbstractTableModel):
             mark = parse_mark(criterion, text) if text else None
             self._store.set_mark(contestant.id, criterion.name, mark)
         except FaceScoreError as error:
-            self.markRefused.emit(describe_error(error))
+            self.markRefused.emit(self.tr("No. {number} {name}: {reason} Not saved.").format(
+                number=contestant.number, name=contestant.name, reason=describe_error(error)))
             return False
         return True

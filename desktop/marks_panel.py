@@ -1,7 +1,8 @@
 """The judge's marks, keyboard first: type a mark, Tab to the next criterion, Enter to the next contestant.
 
-A mark is checked as it is typed (characters that cannot lead to a valid mark are not taken;
-an incomplete or out-of-range one turns the cell red) and saved the moment the cell is left.
+A mark is checked as it is typed (characters that are not part of a number are not taken; an
+incomplete, out-of-range or off-step one stays as typed and turns the cell red) and saved the
+moment the cell is left; one that is not valid is refused with the reason and stays to be corrected.
 """
 
 from __future__ import annotations
@@ -47,10 +48,7 @@ class MarkValidator(QValidator):
             return QValidator.State.Invalid, text, position
         try:
             parse_mark(self._criterion, stripped)
-        except FaceScoreError:
-            value = float(stripped.rstrip(".") or 0)
-            if value > self._criterion.high or len(stripped.split(".")[-1]) > 4:
-                return QValidator.State.Invalid, text, position
+        except FaceScoreError:  # out of range or off its steps: kept, red, and refused with the reason
             return QValidator.State.Intermediate, text, position
         return QValidator.State.Acceptable, text, position
 
@@ -80,6 +78,8 @@ class MarkDelegate(QStyledItemDelegate):
         moves = {Qt.Key.Key_Tab: QAbstractItemDelegate.EndEditHint.EditNextItem,
                  Qt.Key.Key_Backtab: QAbstractItemDelegate.EndEditHint.EditPreviousItem,
                  Qt.Key.Key_Return: None, Qt.Key.Key_Enter: None}
+        if event.type() == event.Type.FocusOut and editor.text().strip() and not editor.hasAcceptableInput():
+            self.commitData.emit(editor)  # Qt would close it unsaved and unsaid: refused, with the reason shown
         if event.type() != event.Type.KeyPress or event.key() not in moves:
             return super().eventFilter(editor, event)
         self.commitData.emit(editor)

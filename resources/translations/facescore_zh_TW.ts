@@ -1314,6 +1314,10 @@ score ({scale})</source>
         <source>Rank in the division by total; a tie goes to the higher mark in the first criterion, then the next. “=” marks a tie that remains.</source>
         <translation>依總分在組別內排名；同分時比較第一項標準的分數，再比較下一項。「=」表示仍然並列。</translation>
     </message>
+    <message>
+        <source>No. {number} {name}: {reason} Not saved.</source>
+        <translation>{number} 號 {name}：{reason} 未儲存。</translation>
+    </message>
 </context>
 <context>
     <name>MarksPanel</name>

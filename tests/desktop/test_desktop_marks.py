@@ -56,10 +56,15 @@ def test_marks_by_keyboard_only(qtbot, tmp_path, open_window):
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # Contest → Judge's marks
     panel = window.marks_panel
     qtbot.waitUntil(lambda: panel.grid.hasFocus())
-    # Amy: 8.5, Tab, 7, Tab, 9, Enter → Beatrice: 9, Tab, 11 (the second 1 is not taken) then 0 → 10, Enter
-    type_keys(qtbot, "8.5\t7\t9\n9\t110\n")
+    # Amy: 8.5, Tab, 7, Tab, 9, Enter → Beatrice: 9, Tab, 11 (kept as typed, refused: never saved as 1),
+    # corrected to 10, Enter
+    type_keys(qtbot, "8.5\t7\t9\n9\t11\t")
+    qtbot.waitUntil(lambda: "from 1 to 10, not 11" in panel.message.text())
     store = window.store
     ids = {c.number: c.id for c in store.contestants()}
+    assert QApplication.focusWidget().text() == "11" and "Interview" not in store.marks().get(ids["2"], {})
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
+    type_keys(qtbot, "0\n")
     qtbot.waitUntil(lambda: store.marks().get(ids["2"], {}).get("Interview") == 10)
     assert store.marks() == {ids["1"]: {"Poise": 8.5, "Interview": 7, "Face": 9},
                              ids["2"]: {"Poise": 9, "Interview": 10}}
@@ -84,6 +89,13 @@ def test_marks_by_keyboard_only(qtbot, tmp_path, open_window):
     qtbot.waitUntil(lambda: store.marks().get(ids["3"]) == {"Poise": 7})
     assert panel.message.text() == ""
     assert [e.action for e in store.audit_log()].count("marked") == 6
+    # a mark off its steps, left by a click on another contestant: not saved, and the message says whose
+    type_keys(qtbot, "8.25")
+    grid = panel.grid
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=grid.visualRect(model.index(0, 2)).center())
+    qtbot.waitUntil(lambda: "steps of 0.1" in panel.message.text())
+    assert panel.message.text().startswith("No. 3 ") and panel.message.text().endswith("Not saved.")
+    assert store.marks()[ids["3"]] == {"Poise": 7}
     # finalized: the marks can no longer be edited, and the panel says why
     store.finalize()
     qtbot.waitUntil(lambda: "finalized" in panel.state_label.text() and panel.state_label.isVisible())
