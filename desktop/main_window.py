@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_status)
         self.session.storeChanged.connect(self._results.set_store)
         self.session.storeChanged.connect(self.marks_panel.set_store)
+        self.marks_panel.grid.selectionModel().currentRowChanged.connect(self._on_marks_row_changed)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.session.storeChanged.connect(self._on_contest_switched)
         self.session.changed.connect(self._on_store_changed)
         self._capture.modelStateChanged.connect(self._on_model_state)
@@ -219,6 +221,18 @@ class MainWindow(QMainWindow):
             if contestant.number == number:
                 return self.select_contestant(contestant.id)
         return False
+
+    def _on_tab_changed(self, _index: int) -> None:
+        """The marks tab opens on the contestant in hand."""
+        contestant = self.selected_contestant()
+        if self.tabs.currentWidget() is self.marks_panel and contestant is not None:
+            self.marks_panel.show_contestant(contestant.id)
+
+    def _on_marks_row_changed(self, current, _previous) -> None:
+        """On the marks tab the contestant in hand is the one whose marks are being typed, so that
+        Capture and Import photo act on the row the judge sees highlighted."""
+        if current.isValid() and self.tabs.currentWidget() is self.marks_panel and not self.busy:
+            self.select_contestant(self.marks_panel.model.contestant_at(current.row()).id)
 
     def _on_selection_changed(self, *_args) -> None:
         contestant = self.selected_contestant()

@@ -126,6 +126,9 @@ class MarksModel(QAbstractTableModel):
     def contestant_at(self, row: int):
         return self._contestants[row]
 
+    def row_of(self, contestant_id: int) -> int | None:
+        return next((row for row, c in enumerate(self._contestants) if c.id == contestant_id), None)
+
     # -- QAbstractTableModel ----------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | None = None) -> int:

@@ -226,6 +226,12 @@ class MarksPanel(QWidget):
         header.setMinimumSectionSize(48)
         self.grid.setColumnWidth(1, NAME_MINIMUM_WIDTH)
 
+    def show_contestant(self, contestant_id: int) -> None:
+        """Make ``contestant_id``'s row the current one, at its first criterion."""
+        row = self.model.row_of(contestant_id)
+        if row is not None:
+            self.grid.start_at(row)
+
     def focus_grid(self) -> None:
         self.grid.setFocus()
         if not self.grid.currentIndex().isValid():

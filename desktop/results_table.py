@@ -118,6 +118,9 @@ class ResultsTable(QTableView):
         if row is None:
             return False
         index = self._proxy.mapFromSource(self._results.index(row, 0))
+        if not index.isValid():  # in a division the filter hides: show them all
+            self.division_filter.setCurrentIndex(0)
+            index = self._proxy.mapFromSource(self._results.index(row, 0))
         self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                                      | QItemSelectionModel.SelectionFlag.Rows)
         self.setCurrentIndex(index)

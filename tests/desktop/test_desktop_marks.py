@@ -102,6 +102,24 @@ def test_marks_by_keyboard_only(qtbot, tmp_path, open_window):
     assert not model.flags(model.index(2, 4)) & Qt.ItemFlag.ItemIsEditable
 
 
+def test_the_marks_tab_and_the_capture_panel_hold_the_same_contestant(qtbot, tmp_path, open_window):
+    (tmp_path / "contests").mkdir()
+    judge_file(tmp_path / "contests" / "chen.sqlite", "Judge Chen")
+    window = open_window(tmp_path, wait_for_model=False)
+    ids = {c.number: c.id for c in window.store.contestants()}
+    window.table.division_filter.setCurrentIndex(window.table.division_filter.findText("小姐組"))
+    assert window.select_contestant(ids["2"])
+    grid, model = window.marks_panel.grid, window.marks_panel.model
+    window.show_marks()  # opens on the contestant in hand
+    assert model.contestant_at(grid.currentIndex().row()).id == ids["2"]
+    grid.start_at(model.row_of(ids["3"]))  # the judge moves to No. 3, of the division the table hides
+    assert window.selected_contestant().id == ids["3"]  # Capture and Import photo act on No. 3
+    assert window.table.division_filter.currentIndex() == 0  # all divisions shown, No. 3 among them
+    window.tabs.setCurrentIndex(0)
+    grid.start_at(model.row_of(ids["1"]))  # off the marks tab the grid does not pick the contestant
+    assert window.selected_contestant().id == ids["3"]
+
+
 def test_tabulate_three_files_and_export(qtbot, tmp_path):
     from desktop.tabulate_dialog import TabulateDialog
 
