@@ -36,19 +36,18 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 DEFAULT_MODE = 0o666  # before the umask, as for any new file the user saves
 
 
-def export_rows(rows: list[RankedRow], path: str | Path, model_version: str,
-                scale: ScoreScale = NATIVE_SCALE) -> None:
+def export_rows(rows: list[RankedRow], path: str | Path, scale: ScoreScale = NATIVE_SCALE) -> None:
     """Write ``rows`` to ``path`` (.csv or .xlsx). Raises :class:`ExportError`.
 
-    ``model_version`` fills that column for unscored contestants; scored ones
-    show the model version their capture was scored with. On a display scale other
+    A scored row names the model version its capture was scored with; an unscored one none.
+    On a display scale other
     than 1–5, its score and error come first, in columns that name the scale
     (``score_0-100``), and the native ``score`` and ``error`` stay beside them.
     """
     path = Path(path)
     suffix = export_suffix(path)
     columns, decimals = _layout(scale)
-    table = [_values(row, model_version, scale, columns, decimals) for row in rows]
+    table = [_values(row, scale, columns, decimals) for row in rows]
     data = (_csv_bytes(table, columns, decimals) if suffix == ".csv"
             else _xlsx_bytes(table, [row.division for row in rows], columns, decimals))
     write_atomically(path, data)
@@ -94,13 +93,13 @@ def _layout(scale: ScoreScale) -> tuple[tuple[str, ...], dict[str, int]]:
     return COLUMNS[:at] + scaled + COLUMNS[at:], DECIMALS | dict.fromkeys(scaled, scale.decimals)
 
 
-def _values(row: RankedRow, model_version: str, scale: ScoreScale, columns: tuple[str, ...],
+def _values(row: RankedRow, scale: ScoreScale, columns: tuple[str, ...],
             decimals: dict[str, int]) -> dict[str, object]:
     contestant, capture = row.contestant, row.capture
     values: dict[str, object] = {
         "division": contestant.division, "rank": row.rank, "rank_low": row.rank_low,
         "rank_high": row.rank_high, "number": contestant.number, "name": contestant.name,
-        "model_version": model_version, "app_version": app_version()}
+        "app_version": app_version()}
     if capture is not None:
         values |= {"score": capture.score, "error": capture.error, "level": capture.level,
                    "percentile": capture.percentile, "percentile_text": percentile_text(capture.percentile),

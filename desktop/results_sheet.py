@@ -100,7 +100,7 @@ def export_results(path: str | Path, contest_name: str, rows: list[RankedRow], c
     if path.suffix.lower() == ".pdf":
         write_results_pdf(path, results_document(contest_name, rows, SheetModel.of(card), scale))
     else:
-        export_rows(rows, path, card.version if card else "", scale)
+        export_rows(rows, path, scale)
 
 
 def write_results_pdf(path: str | Path, document: QTextDocument) -> None:

@@ -36,7 +36,7 @@ ROWS = rank([scored("2", "王小明", 4.236, "甲組", 99.7), scored("1", "陳�
 
 def test_csv_has_divisions_with_ranks_restarting_and_rank_ranges(tmp_path):
     path = tmp_path / "results.csv"
-    export_rows(ROWS, path, "scut-v2")
+    export_rows(ROWS, path)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     table = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert tuple(table.columns) == COLUMNS
@@ -51,13 +51,14 @@ def test_csv_has_divisions_with_ranks_restarting_and_rank_ranges(tmp_path):
         ["", "3", "1", "1", "1", "FALSE"], ["", "4", "", "", "", ""]]
     assert table["percentile_text"].tolist()[2:4] == [">99", "<1"]
     unscored = table.iloc[5].to_dict()
-    assert unscored["name"] == "Bea" and unscored["model_version"] == "scut-v2"
-    assert all(unscored[c] == "" for c in ("rank", "score", "error", "level", "percentile", "tie", "captured_at"))
+    assert unscored["name"] == "Bea"
+    assert all(unscored[c] == "" for c in ("rank", "score", "error", "level", "percentile", "tie", "captured_at",
+                                           "model_version"))  # no model scored her
 
 
 def test_xlsx_has_an_all_sheet_and_one_per_division(tmp_path):
     path = tmp_path / "results.XLSX"
-    export_rows(ROWS, path, "scut-v2")
+    export_rows(ROWS, path)
     sheets = pd.read_excel(path, sheet_name=None)
     assert list(sheets) == ["All", "乙組", "甲組", "No division"]
     assert tuple(sheets["All"].columns) == COLUMNS
@@ -80,8 +81,8 @@ def test_sheet_titles_are_valid_and_unique():
 @pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)", "\tcmd", "\r=1"])
 def test_formula_text_is_made_inert(tmp_path, name):
     rows = [row("1", name, 3.0, 1)]
-    export_rows(rows, tmp_path / "r.csv", "v")
-    export_rows(rows, tmp_path / "r.xlsx", "v")
+    export_rows(rows, tmp_path / "r.csv")
+    export_rows(rows, tmp_path / "r.xlsx")
     csv_name = pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)["name"][0]
     assert csv_name == "'" + name
     cell = load_workbook(tmp_path / "r.xlsx").active["F2"]
@@ -89,19 +90,19 @@ def test_formula_text_is_made_inert(tmp_path, name):
 
 
 def test_numbers_stay_numbers_and_plain_text_is_untouched(tmp_path):
-    export_rows([row("1", "O'Neil", 3.0, 1)], tmp_path / "r.csv", "v")
+    export_rows([row("1", "O'Neil", 3.0, 1)], tmp_path / "r.csv")
     table = pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig", dtype=str)
     assert table["name"][0] == "O'Neil" and table["score"][0] == "3.00"
 
 
 def test_control_characters_do_not_break_xlsx(tmp_path):
-    export_rows([row("1", "Ann\x07 Lee", 3.0, 1)], tmp_path / "r.xlsx", "v")
+    export_rows([row("1", "Ann\x07 Lee", 3.0, 1)], tmp_path / "r.xlsx")
     assert load_workbook(tmp_path / "r.xlsx").active["F2"].value == "Ann Lee"
 
 
 def test_disk_full_keeps_previous_export_and_removes_temp(tmp_path, monkeypatch):
     path = tmp_path / "results.csv"
-    export_rows(ROWS, path, "v")
+    export_rows(ROWS, path)
     before = path.read_bytes()
 
     def full(*args):
@@ -109,7 +110,7 @@ def test_disk_full_keeps_previous_export_and_removes_temp(tmp_path, monkeypatch)
 
     monkeypatch.setattr(export.os, "fsync", full)
     with pytest.raises(ExportError, match="disk is full") as caught:
-        export_rows(ROWS[:1], path, "v")
+        export_rows(ROWS[:1], path)
     assert str(path) in str(caught.value)
     assert path.read_bytes() == before
     assert os.listdir(tmp_path) == ["results.csv"]
@@ -117,7 +118,7 @@ def test_disk_full_keeps_previous_export_and_removes_temp(tmp_path, monkeypatch)
 
 def test_replace_refused_keeps_previous_export(tmp_path, monkeypatch):
     path = tmp_path / "results.xlsx"
-    export_rows(ROWS, path, "v")
+    export_rows(ROWS, path)
     before = path.read_bytes()
 
     def locked(*args):
@@ -125,24 +126,24 @@ def test_replace_refused_keeps_previous_export(tmp_path, monkeypatch):
 
     monkeypatch.setattr(export.os, "replace", locked)
     with pytest.raises(ExportError, match="open in another program"):
-        export_rows(ROWS[:1], path, "v")
+        export_rows(ROWS[:1], path)
     assert path.read_bytes() == before
     assert os.listdir(tmp_path) == ["results.xlsx"]
 
 
 def test_missing_folder_and_bad_suffix(tmp_path):
     with pytest.raises(ExportError, match="folder does not exist"):
-        export_rows(ROWS, tmp_path / "nowhere" / "r.csv", "v")
+        export_rows(ROWS, tmp_path / "nowhere" / "r.csv")
     with pytest.raises(ExportError, match=r"\.csv or \.xlsx"):
-        export_rows(ROWS, tmp_path / "r.pdf", "v")
+        export_rows(ROWS, tmp_path / "r.pdf")
 
 
 @pytest.mark.parametrize("name", ["\x01=HYPERLINK(\"http://x\",\"y\")", "\x00\x1f+1", " =1+2", "\x0b@SUM(A1)",
                                   "\n=1"])
 def test_formula_hidden_behind_control_characters_or_spaces_is_made_inert(tmp_path, name):
     rows = [row("1", name, 3.0, 1)]
-    export_rows(rows, tmp_path / "r.csv", "v")
-    export_rows(rows, tmp_path / "r.xlsx", "v")
+    export_rows(rows, tmp_path / "r.csv")
+    export_rows(rows, tmp_path / "r.xlsx")
     csv_name = pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)["name"][0]
     cell = load_workbook(tmp_path / "r.xlsx").active["F2"]
     assert csv_name.startswith("'") and cell.value.startswith("'")
@@ -152,7 +153,7 @@ def test_formula_hidden_behind_control_characters_or_spaces_is_made_inert(tmp_pa
 
 def test_xlsx_text_is_always_written_as_text(tmp_path, monkeypatch):
     monkeypatch.setattr(export, "safe_value", lambda value: value)  # even if neutralising missed a case
-    export_rows([row("1", "=1+2", 3.0, 1, division="=A1")], tmp_path / "r.xlsx", "v")
+    export_rows([row("1", "=1+2", 3.0, 1, division="=A1")], tmp_path / "r.xlsx")
     sheet = load_workbook(tmp_path / "r.xlsx").active
     assert (sheet["F2"].data_type, sheet["F2"].value) == ("s", "=1+2")
     assert (sheet["A2"].data_type, sheet["A2"].value) == ("s", "=A1")
@@ -161,11 +162,11 @@ def test_xlsx_text_is_always_written_as_text(tmp_path, monkeypatch):
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_read_only_file_is_not_replaced(tmp_path, suffix):
     path = tmp_path / f"results{suffix}"
-    export_rows(ROWS, path, "v")
+    export_rows(ROWS, path)
     before = path.read_bytes()
     path.chmod(0o444)
     with pytest.raises(ExportError, match="read-only") as caught:
-        export_rows(ROWS[:1], path, "v")
+        export_rows(ROWS[:1], path)
     assert caught.value.code == "export_file_read_only" and caught.value.params == {"path": str(path)}
     assert path.read_bytes() == before and os.listdir(tmp_path) == [path.name]
 
@@ -175,15 +176,15 @@ def test_replaced_file_keeps_its_mode(tmp_path, mode):
     path = tmp_path / "results.csv"
     path.write_text("old")
     path.chmod(mode)
-    export_rows(ROWS, path, "v")
+    export_rows(ROWS, path)
     assert path.stat().st_mode & 0o777 == mode and path.read_text(encoding="utf-8-sig").startswith("division,rank")
 
 
 def test_new_file_gets_the_umask_mode(tmp_path):
     previous = os.umask(0o027)
     try:
-        export_rows(ROWS, tmp_path / "r.csv", "v")
-        export_rows(ROWS, tmp_path / "r.xlsx", "v")
+        export_rows(ROWS, tmp_path / "r.csv")
+        export_rows(ROWS, tmp_path / "r.xlsx")
     finally:
         os.umask(previous)
     assert {(tmp_path / name).stat().st_mode & 0o777 for name in ("r.csv", "r.xlsx")} == {0o640}
@@ -196,7 +197,7 @@ def test_folder_that_cannot_be_written_is_named_as_such(tmp_path, monkeypatch, e
 
     monkeypatch.setattr(export, "_create_temporary", refused)
     with pytest.raises(ExportError) as caught:
-        export_rows(ROWS, tmp_path / "r.csv", "v")
+        export_rows(ROWS, tmp_path / "r.csv")
     assert str(caught.value) == f"Could not export to {tmp_path / 'r.csv'}: the folder {tmp_path} cannot be written to."
     assert "another program" not in str(caught.value)
     assert caught.value.code == "export_folder_not_writable" and caught.value.params["folder"] == str(tmp_path)
@@ -205,7 +206,7 @@ def test_folder_that_cannot_be_written_is_named_as_such(tmp_path, monkeypatch, e
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_a_display_scale_is_named_and_the_native_score_kept(tmp_path, suffix):
     path = tmp_path / f"results{suffix}"
-    export_rows(ROWS, path, "scut-v2", SCALES["0-100"])
+    export_rows(ROWS, path, SCALES["0-100"])
     table = (pd.read_csv(path, encoding="utf-8-sig") if suffix == ".csv" else pd.read_excel(path))
     assert tuple(table.columns[6:10]) == ("score_0-100", "error_0-100", "score", "error")
     assert table["score_0-100"].tolist()[:3] == [72.5, 50.0, 80.9]  # (4.236 - 1) x 25 = 80.9

@@ -45,7 +45,7 @@ def saved(tmp_path):
     store.add_contestant(Contestant(None, "2", "Bea"))
     first = store.add_capture(capture(ann.id, 3.5))
     results = tmp_path / "results.csv"
-    export_rows(ranked(store), results, "v1")
+    export_rows(ranked(store), results)
     yield store, ann, first, results
     store.close()
 
@@ -81,7 +81,7 @@ def test_capture_refused_with_a_clear_error_and_nothing_lost(saved, monkeypatch,
 
     assert store.integrity_ok()
     assert store.current_captures()[ann.id] == first
-    export_rows(ranked(store), results, "v1")  # the judge can still export
+    export_rows(ranked(store), results)  # the judge can still export
     assert results.read_bytes() == exported
     assert_nothing_lost(store.path, ann, first)
 
@@ -132,13 +132,13 @@ def test_export_refused_with_a_clear_error_and_previous_file_kept(saved, monkeyp
                                                                    replacement, message):
     store, *_ = saved
     path = store.path.parent / f"ranking{suffix}"
-    export_rows(ranked(store), path, "v1")
+    export_rows(ranked(store), path)
     before = path.read_bytes()
     monkeypatch.setattr(owner, name, replacement, raising=name != "open")  # export.open shadows the builtin
 
     message = message.format(folder=path.parent)
     with pytest.raises(ExportError, match=re.escape(message)) as caught:
-        export_rows(ranked(store)[:1], path, "v1")
+        export_rows(ranked(store)[:1], path)
     assert str(caught.value) == f"Could not export to {path}: {message}."
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(".")) == []  # no temp left
