@@ -230,7 +230,8 @@ def run_results(args) -> int:
         from desktop.results_sheet import export_results
 
         with ContestStore(path) as store:
-            export_results(out, store.contest_name, rank(store.results()), card, SCALES[args.scale])
+            export_results(out, store.contest_name, rank(store.results()), card, SCALES[args.scale],
+                           final=store.finalized)
             store.record_export(out)
     except FaceScoreError as error:
         print(f"facescore: {error}", file=sys.stderr)

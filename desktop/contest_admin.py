@@ -78,7 +78,7 @@ class ContestAdmin(QObject):
         results.refresh()
         try:
             export_results(path, store.contest_name, results.ranked_rows(), self._window.model_card,
-                           self._window.score_scale)
+                           self._window.score_scale, final=store.finalized)
             store.record_export(path)
         except FaceScoreError as error:
             show_error(self._window, self.tr("Export failed"), describe_error(error))
@@ -93,7 +93,8 @@ class ContestAdmin(QObject):
         results = self._window.results_model
         results.refresh()
         return results_document(self._window.store.contest_name, results.ranked_rows(),
-                                SheetModel.of(self._window.model_card), self._window.score_scale)
+                                SheetModel.of(self._window.model_card), self._window.score_scale,
+                                final=self._window.store.finalized)
 
     # -- finalize, reopen, audit ----------------------------------------------------
 

@@ -8,6 +8,8 @@ CJK TC (a subset, SIL Open Font License, resources/fonts/).
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -32,6 +34,7 @@ MARGINS_MM = QMarginsF(14, 14, 14, 14)
 PDF_DPI = 300
 LINE = "_" * 22  # a line to write a name or signature on
 ROWS_PER_PAGE = 15  # with THUMBNAIL_PX photos, what an A4 page holds below its heading
+ROWS_ABOVE_SIGNATURES = 8  # what the last page holds above the notes and the signature lines
 # Bold would be drawn twice over (the bundled font has no bold face), and its text then reads
 # twice when copied from the PDF: headings stand out by size instead.
 STYLE = "h2, h3, th { font-weight: normal; } h2 { font-size: 16pt; } h3 { font-size: 12pt; }"
@@ -65,8 +68,10 @@ class SheetModel:
 
 
 def results_document(contest_name: str, rows: list[RankedRow], model: SheetModel | None,
-                     scale: ScoreScale = NATIVE_SCALE, printed_at: datetime | None = None) -> QTextDocument:
-    """The sheet for ``rows`` (from core.ranking.rank: grouped by division) as a QTextDocument."""
+                     scale: ScoreScale = NATIVE_SCALE, printed_at: datetime | None = None,
+                     final: bool = False) -> QTextDocument:
+    """The sheet for ``rows`` (from core.ranking.rank: grouped by division) as a QTextDocument;
+    ``final``: the contest is finalized (else the sheet says it is a draft)."""
     document = QTextDocument()
     document.setDefaultFont(sheet_font())
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, contest_name)
@@ -80,17 +85,17 @@ def results_document(contest_name: str, rows: list[RankedRow], model: SheetModel
             if row.capture is not None and row.capture.crop_png:
                 document.addResource(QTextDocument.ResourceType.ImageResource, _image_url(row),
                                      QImage.fromData(row.capture.crop_png, "PNG"))
-        pages.append(_division_html(contest_name, division, divisions[division], model, scale, when,
+        pages.append(_division_html(contest_name, division, divisions[division], model, scale, when, final,
                                     first=page == 0))
     if not pages:
-        pages.append(_division_html(contest_name, "", [], model, scale, when, first=True))
+        pages.append(_division_html(contest_name, "", [], model, scale, when, final, first=True))
     document.setDefaultStyleSheet(STYLE)
     document.setHtml("".join(pages))
     return document
 
 
 def export_results(path: str | Path, contest_name: str, rows: list[RankedRow], card,
-                   scale: ScoreScale = NATIVE_SCALE) -> None:
+                   scale: ScoreScale = NATIVE_SCALE, final: bool = False) -> None:
     """Write the results as the app and ``facescore contest results`` export them: .csv and
     .xlsx through core.export, .pdf as the sheet to sign. Raises ExportError."""
     path = Path(path)
@@ -98,7 +103,7 @@ def export_results(path: str | Path, contest_name: str, rows: list[RankedRow], c
         raise ExportError(f"Cannot export to {path}: use a .csv, .xlsx or .pdf file name.",
                           code="results_bad_suffix", path=str(path))
     if path.suffix.lower() == ".pdf":
-        write_results_pdf(path, results_document(contest_name, rows, SheetModel.of(card), scale))
+        write_results_pdf(path, results_document(contest_name, rows, SheetModel.of(card), scale, final=final))
     else:
         export_rows(rows, path, scale)
 
@@ -132,21 +137,29 @@ def _image_url(row: RankedRow) -> QUrl:
 
 
 def _division_html(contest_name: str, division: str, rows: list[RankedRow], model: SheetModel | None,
-                   scale: ScoreScale, when: str, first: bool) -> str:
-    """The division's pages: ROWS_PER_PAGE rows each (Qt would otherwise split a row, its photo on the
-    next page), the heading repeated, then the notes and the signature lines."""
+                   scale: ScoreScale, when: str, final: bool, first: bool) -> str:
+    """The division's pages (see :func:`_pages`; Qt would otherwise split a row, its photo on the next
+    page), the heading repeated on each, then the notes and the signature lines."""
     e = escape
     translate = QCoreApplication.translate
     header = "<tr>" + "".join(f"<th>{e(header_label(column, scale))}</th>" for column in SHEET_COLUMNS) + "</tr>"
     division_name = division or translate("ResultsSheet", "no division")
     title = contest_name or translate("ResultsSheet", "Contest results")
     printed = translate("ResultsSheet", "Printed {when}").format(when=when)
-    division_text = translate("ResultsSheet", "Division: {division}").format(division=division_name)
-    pages = [rows[start:start + ROWS_PER_PAGE] for start in range(0, len(rows), ROWS_PER_PAGE)] or [[]]
+    state = (translate("ResultsSheet", "Final: the contest is finalized.") if final else
+             translate("ResultsSheet", "Draft: the contest is not finalized, and these results may still change."))
+    what = translate("ResultsSheet", "Advisory face scores, ranked within the division: one input for the judges, "
+                                     "not their ranking.")
+    pages = _pages(rows)
     html = []
     for number, page in enumerate(pages):
         page_break = "" if first and number == 0 else ' style="page-break-before: always"'
-        html.append(f"<h2{page_break}>{e(title)}</h2><p>{e(printed)}</p><h3>{e(division_text)}</h3>"
+        division_text = translate("ResultsSheet", "Division: {division}").format(division=division_name)
+        if len(pages) > 1:
+            division_text += " · " + translate("ResultsSheet", "page {page} of {pages}").format(
+                page=number + 1, pages=len(pages))
+        html.append(f"<h2{page_break}>{e(title)}</h2><p>{e(printed)} · {e(state)}<br>{e(what)}</p>"
+                    f"<h3>{e(division_text)}</h3>"
                     '<table border="1" cellspacing="0" cellpadding="3" width="100%">' + header
                     + "".join(_row_html(row, scale) for row in page) + "</table>")
     model_text = _model_text(sorted({row.capture.model_version for row in rows if row.capture is not None}), model)
@@ -161,6 +174,18 @@ def _division_html(contest_name: str, division: str, rows: list[RankedRow], mode
                 f"<p><small>{e(model_text)}</small></p>"
                 f'<table cellspacing="0" cellpadding="6">{signatures}</table>')
     return "".join(html)
+
+
+def _pages(rows: list[RankedRow]) -> list[list[RankedRow]]:
+    """``rows`` on as few pages as hold them, the signatures on the last, which keeps a fair share of
+    the rows: signers never sign under a page of one row."""
+    count = 1
+    while len(rows) > (count - 1) * ROWS_PER_PAGE + ROWS_ABOVE_SIGNATURES:
+        count += 1
+    last = min(ROWS_ABOVE_SIGNATURES, math.ceil(len(rows) / count))
+    before = len(rows) - last
+    per_page = max(1, math.ceil(before / max(1, count - 1)))
+    return [rows[start:start + per_page] for start in range(0, before, per_page)] + [rows[before:]]
 
 
 def _model_text(used: list[str], model: SheetModel | None) -> str:

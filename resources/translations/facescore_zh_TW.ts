@@ -1513,8 +1513,24 @@ score ({scale})</source>
         <translation>列印時間 {when}</translation>
     </message>
     <message>
+        <source>Final: the contest is finalized.</source>
+        <translation>定稿：本比賽已定案。</translation>
+    </message>
+    <message>
+        <source>Draft: the contest is not finalized, and these results may still change.</source>
+        <translation>草稿：本比賽尚未定案，結果仍可能變動。</translation>
+    </message>
+    <message>
+        <source>Advisory face scores, ranked within the division: one input for the judges, not their ranking.</source>
+        <translation>臉部參考分數，於組別內排序：僅供評審參考，並非評審的名次。</translation>
+    </message>
+    <message>
         <source>Division: {division}</source>
         <translation>組別：{division}</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>第 {page} 頁，共 {pages} 頁</translation>
     </message>
     <message>
         <source>These scores come from {count} different models ({versions}): score every contestant of this division again with one model before signing.</source>

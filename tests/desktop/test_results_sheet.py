@@ -19,6 +19,7 @@ from desktop.results_sheet import SheetModel, export_results, results_document, 
 NAMES = {"小姐組": ["陳美麗", "林佳穎", "Alexandra Konstantinopoulou-Smith"],
          "青少年組": ["王小明", "歐陽娜娜", "Eva Kowalski"]}
 MODEL = SheetModel("scut-v3", "ab" * 32)
+WHEN_ISO = "2026-11-29T10:00:00+00:00"
 
 
 def results():
@@ -52,6 +53,20 @@ def test_pdf_has_a_page_per_division_with_every_name(qapp, tmp_path):
     assert "3.40 ± 0.29" in text and "3 (2–3)" in text  # 3.40 / 3.20 / 3.00 ± 0.29: ranges
     assert text.count("Signature") == 3 * 6  # five judges and the head judge on every page
     assert sum(len(page.images) for page in reader.pages) == 6  # the thumbnails
+
+
+def test_sixteen_rows_share_two_pages_and_the_sheet_says_draft_or_final(qapp, tmp_path):
+    png = cv2.imencode(".png", np.full((64, 64, 3), 90, np.uint8))[1].tobytes()
+    pairs = [(Contestant(n, str(n), f"Contestant Number {n:02d}", "小姐組"),
+              Capture(n, n, 2.0 + n / 10, 0.29, 3, 50.0, "scut-v3", 0.02, 5, png, WHEN_ISO, "camera"))
+             for n in range(1, 17)]
+    for final, state in ((False, "Draft: the contest is not finalized"), (True, "Final: the contest is finalized.")):
+        path = tmp_path / f"final-{final}.pdf"
+        write_results_pdf(path, results_document("x", rank(pairs), MODEL, final=final))
+        pages = [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+        assert len(pages) == 2 and all(state in page and "Advisory face scores" in page for page in pages)
+        assert [page.count("Contestant Number") for page in pages] == [8, 8]  # not 15 and 1
+        assert "page 2 of 2" in pages[1] and "Signature" in pages[1] and "Signature" not in pages[0]
 
 
 def test_a_display_scale_shows_its_scores(qapp):
