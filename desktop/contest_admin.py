@@ -113,6 +113,11 @@ class ContestAdmin(QObject):
             question = (self.tr("Finalize the results? From then on every change is refused until the contest "
                                 "is reopened; the file is backed up.") if finalize else
                         self.tr("Reopen the results for changes? Reopening is recorded in the audit log."))
+            unscored, unmarked = store.incomplete() if finalize else (0, 0)
+            if unscored or unmarked:
+                question = self.tr("Not complete: {unscored} of {total} contestants have no score and {unmarked} "
+                                   "lack a mark.").format(unscored=unscored, unmarked=unmarked,
+                                                          total=len(store.contestants())) + "\n\n" + question
             confirm(self._window, self.tr("Finalize results") if finalize else self.tr("Reopen results"),
                     question, lambda: self._lock_or_unlock(finalize, judge, True))
             return False

@@ -343,6 +343,10 @@
         <translation>重新開放成績以便修改？重新開放會記錄在稽核紀錄中。</translation>
     </message>
     <message>
+        <source>Not complete: {unscored} of {total} contestants have no score and {unmarked} lack a mark.</source>
+        <translation>尚未完成：{total} 位參賽者中有 {unscored} 位沒有分數，{unmarked} 位缺少評分。</translation>
+    </message>
+    <message>
         <source>Finalize results</source>
         <translation>成績定案</translation>
     </message>

@@ -54,7 +54,12 @@ def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_win
     assert window.admin.print_results(printer)
     assert "王小明" in pdf_text(tmp_path / "printed.pdf")
 
+    assert not window.admin.finalize(judge="Judge Lin")  # asks first, and says what is missing
+    asked = window.findChild(QMessageBox)
+    assert asked.text().startswith("Not complete: 1 of 4 contestants have no score and 0 lack a mark.")
+    asked.reject()
     assert window.admin.finalize(judge="Judge Lin", confirmed=True)
+    assert "Final: the contest is finalized." in window.admin.sheet().toPlainText()
     assert window.store.finalized and "(finalized)" in window.contest_title.text()
     assert not window.admin.finalize_action.isEnabled() and window.admin.reopen_action.isEnabled()
     assert window.select_number("2")
