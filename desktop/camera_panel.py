@@ -165,7 +165,7 @@ class CameraPanel(QWidget):
         self._camera_state: tuple[str, object] = ("none", None)  # see _camera_text
         self._issues = None  # the live face check's issues (empty: face OK), None before any check
         self._contestant_shown = None
-        self._shown_message: tuple = ("none",)  # see _message_text
+        self._shown_message: tuple = ("none",)  # see message_text
         self._specs: list[str] = []
         self._current_spec: str | None = None
         self._names: dict[str, str] = {}  # camera index -> name
@@ -294,8 +294,9 @@ class CameraPanel(QWidget):
             return self.tr("No contestant selected")
         return self.tr("No. {number} · {name}").format(number=contestant.number, name=contestant.name)
 
-    def show_capturing(self, contestant) -> None:
-        self._show_message(("capturing", contestant))
+    def show_capturing(self, contestant, photo=None) -> None:
+        """A capture from the camera, or the scoring of the ``photo`` file, has begun for ``contestant``."""
+        self._show_message(("capturing", contestant, photo))
 
     def show_stored(self, stored, contestant, frames: int) -> None:
         """``stored``: the core.contest.Capture of ``contestant`` (None: no longer in the contest)."""
@@ -319,12 +320,16 @@ class CameraPanel(QWidget):
         self._render_message()
 
     def _render_message(self) -> None:
-        self._message.setText(self._message_text())
+        self._message.setText(self.message_text())
 
-    def _message_text(self) -> str:
+    def message_text(self) -> str:
         kind, *details = self._shown_message
         if kind == "capturing":
-            return self.tr("Capturing No. {number} {name}…").format(number=details[0].number, name=details[0].name)
+            contestant, photo = details
+            if photo is not None:
+                return self.tr("Scoring the photo {file} for No. {number} {name}…").format(
+                    file=photo.name, number=contestant.number, name=contestant.name)
+            return self.tr("Capturing No. {number} {name}…").format(number=contestant.number, name=contestant.name)
         if kind == "failed":
             reason, error = details
             return self.tr(FAILURES[reason]).format(reason=describe_error(error) if error else "")

@@ -26,7 +26,7 @@ class CaptureController(QObject):
     """Owns the scoring worker and the busy state; ``camera`` delivers the bursts."""
 
     modelStateChanged = Signal(object)  # ModelState
-    started = Signal(object)  # the core.contest.Contestant being captured
+    started = Signal(object, object)  # the core.contest.Contestant being captured; the photo file, or None
     stored = Signal(object, int)  # the stored core.contest.Capture, the number of frames taken
     failed = Signal(str, object)  # why (a code of desktop.camera_panel.FAILURES), the error or None
     saveFailed = Signal(object)  # the store refused the scored capture (FaceScoreError)
@@ -105,7 +105,7 @@ class CaptureController(QObject):
         if not self.camera_live:
             self.failed.emit("no_camera", None)
             return False
-        self._begin(store, contestant)
+        self._begin(store, contestant, None)
         contestant_id = contestant.id
         self._camera.request_burst(lambda frames: self._scoring.submit(ScoringJob(contestant_id, frames)))
         return True
@@ -114,7 +114,7 @@ class CaptureController(QObject):
         """Score a photo file for ``contestant`` instead of the camera."""
         if not self.can_start(contestant) or self._finalized(store):
             return False
-        self._begin(store, contestant)
+        self._begin(store, contestant, Path(path))
         self._scoring.submit(ScoringJob(contestant.id, photo=Path(path)))
         return True
 
@@ -137,10 +137,10 @@ class CaptureController(QObject):
         self.failed.emit("refused", StoreError("", code="contest_finalized"))
         return True
 
-    def _begin(self, store, contestant) -> None:
+    def _begin(self, store, contestant, photo: Path | None) -> None:
         self._store, self._contestant = store, contestant
         self.busyChanged.emit(True)
-        self.started.emit(contestant)
+        self.started.emit(contestant, photo)
 
     def _end(self) -> None:
         self._store, self._contestant = None, None

@@ -100,6 +100,8 @@ class ResultsTable(QTableView):
         self._proxy.set_division(chosen)
         self.setColumnHidden(Column.DIVISION, chosen is not None or len(self._results.divisions()) <= 1)
         self._fit_name_column()
+        if self.currentIndex().isValid():  # the contestant in hand stays in sight
+            self.scrollTo(self.currentIndex())
 
     def retranslate(self) -> None:
         self._fill_division_filter()

@@ -266,6 +266,10 @@
         <translation>{number} 號 · {name}</translation>
     </message>
     <message>
+        <source>Scoring the photo {file} for No. {number} {name}…</source>
+        <translation>正在為 {number} 號 {name} 評分照片 {file}…</translation>
+    </message>
+    <message>
         <source>Capturing No. {number} {name}…</source>
         <translation>正在拍攝 {number} 號 {name}…</translation>
     </message>

@@ -70,6 +70,7 @@ def test_add_import_capture_export_restart(qtbot, tmp_path, open_window, camera_
     assert window.select_number("3")
     with qtbot.waitSignal(window.captureStored, timeout=CAPTURE_TIMEOUT_MS):
         assert window.import_photo(photo)
+        assert window.camera_panel.message_text().startswith("Scoring the photo photo.jpg for No. 3 ")
 
     qtbot.waitUntil(lambda: sum(r["Rank"] != "" for r in table_rows(window).values()) == 3)
     shown = table_rows(window)
