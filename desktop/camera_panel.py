@@ -91,10 +91,13 @@ class PreviewView(QWidget):
             painter.setPen(QPen(QColor(palette.FACE_OK if self._box_ok else palette.FACE_WARN), 3))
             painter.drawRect(QRectF(target.left() + x0 * scale, target.top() + y0 * scale,
                                     (x1 - x0) * scale, (y1 - y0) * scale))
-        painter.setPen(QColor(palette.PREVIEW_OVERLAY))
         painter.setFont(QFont(self.font().family(), 9))
-        painter.drawText(target.adjusted(8, 4, -8, -4), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
-                         f"{self._image.width()}×{self._image.height()} · {self.fps:.0f} fps")
+        text = f"{self._image.width()}×{self._image.height()} · {self.fps:.0f} fps"
+        flags = Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft
+        where = painter.boundingRect(target.adjusted(8, 4, -8, -4), flags, text)
+        painter.fillRect(where.adjusted(-4, -2, 4, 2), QColor(0, 0, 0, 150))  # readable on a white backdrop too
+        painter.setPen(QColor(palette.PREVIEW_OVERLAY))
+        painter.drawText(where, flags, text)
 
 
 # Why a capture did not happen or was not stored (CaptureController.failed's codes).
