@@ -74,6 +74,7 @@ class RosterPreview:
     has_header: bool
     sheet: str | None = None  # the workbook sheet read; None for a text file
     sheets: tuple[str, ...] = ()  # every sheet of the workbook, for the judge to choose from
+    ignored: tuple[str, ...] = ()  # header cells naming no roster field: columns not imported
 
     def valid_rows(self) -> list[RosterRow]:
         return [row for row in self.rows if not row.problems]
@@ -104,6 +105,7 @@ def read_roster(path: str | Path, existing_numbers: Iterable[str] = (), sheet: s
     if not table:
         raise RosterError(f"{path.name}: the file is empty.", code="roster_empty", file=path.name)
     columns = _header_columns(table[0][1], path.name)
+    ignored = tuple(cell.strip() for cell in table[0][1] if cell.strip() and _field(cell) is None) if columns else ()
     if columns is not None:
         table = table[1:]
         if not table:
@@ -112,7 +114,7 @@ def read_roster(path: str | Path, existing_numbers: Iterable[str] = (), sheet: s
     rows = [_row(line, cells, columns or dict(zip(COLUMNS, range(len(COLUMNS)))), encoding is not None)
             for line, cells in table]
     _check(rows, existing_numbers)
-    return RosterPreview(rows, encoding, columns is not None, sheet, sheets)
+    return RosterPreview(rows, encoding, columns is not None, sheet, sheets, ignored)
 
 
 def _check_regular_file(path: Path) -> None:

@@ -78,6 +78,9 @@ class RosterImportDialog(QDialog):
             imported=self.tr("%n contestants will be imported", "", len(self._valid)),
             skipped=self.tr("%n rows have problems and will be skipped", "", skipped),
             encoding=preview.encoding or self.tr("Excel workbook")))
+        if preview.ignored:
+            self.summary.setText(self.summary.text() + " " + self.tr("Not imported (no such field): {columns}.").format(
+                columns=", ".join(preview.ignored)))
         self.table.setRowCount(len(preview.rows))
         for index, row in enumerate(preview.rows):
             problems = "; ".join(describe_problem(problem) for problem in row.problems)

@@ -34,6 +34,14 @@ def test_utf8_bom_with_chinese_header_in_any_order(tmp_path):
     assert fields(preview) == [("7", "王小明", "甲組", ""), ("8", "陳美麗", "乙組", "")]
 
 
+def test_columns_naming_no_field_are_listed_as_not_imported(tmp_path):
+    path = write(tmp_path, "r.csv", "編號,姓名,組別,學校,身高\n7,王小明,甲組,北一女,165\n", "utf-8-sig")
+    preview = read_roster(path)
+    assert fields(preview) == [("7", "王小明", "甲組", "")]
+    assert preview.ignored == ("學校", "身高")
+    assert read_roster(write(tmp_path, "s.csv", "1,Ann,Senior,\n")).ignored == ()  # no header: nothing to name
+
+
 def test_cp950_big5_as_excel_writes_it(tmp_path):
     path = write(tmp_path, "r.csv", "號碼,名字,類別,備註\r\n1,王小明,甲,\r\n2,陳美麗,乙,備用\r\n", "cp950")
     preview = read_roster(path)

@@ -1599,6 +1599,10 @@ score ({scale})</source>
         <translation>問題</translation>
     </message>
     <message>
+        <source>Not imported (no such field): {columns}.</source>
+        <translation>未匯入（無對應欄位）：{columns}。</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>正常</translation>
     </message>

@@ -194,9 +194,10 @@ def test_roster_workbook_sheet_can_be_chosen_and_the_encoding_is_shown(qtbot, tm
     dialog.reject()
 
     gbk = tmp_path / "gbk.csv"
-    gbk.write_bytes("编号,姓名\n7,陈静\n".encode("gbk"))
+    gbk.write_bytes("编号,姓名,学校\n7,陈静,北京一中\n".encode("gbk"))
     dialog = window.contestants.import_roster(gbk)
     assert "gb18030" in dialog.summary.text() and dialog.table.item(0, 2).text() == "陈静"
+    assert dialog.summary.text().endswith("Not imported (no such field): 学校.")
     assert not dialog.sheet.isVisibleTo(dialog)
     dialog.reject()
 
