@@ -301,9 +301,10 @@ class CameraPanel(QWidget):
         """A capture from the camera, or the scoring of the ``photo`` file, has begun for ``contestant``."""
         self._show_message(("capturing", contestant, photo))
 
-    def show_stored(self, stored, contestant, frames: int) -> None:
-        """``stored``: the core.contest.Capture of ``contestant`` (None: no longer in the contest)."""
-        self._show_message(("stored", stored, contestant, frames), palette.RESULT_STYLE)
+    def show_stored(self, stored, contestant, frames: int, replaced=None) -> None:
+        """``stored``: the core.contest.Capture of ``contestant`` (None: no longer in the contest);
+        ``replaced``: the capture it took the place of, on a retake."""
+        self._show_message(("stored", stored, contestant, frames, replaced), palette.RESULT_STYLE)
 
     def show_failure(self, reason: str, error: Exception | None = None) -> None:
         """Why a capture did not happen or was not stored: a code of FAILURES, with the error if any."""
@@ -337,15 +338,17 @@ class CameraPanel(QWidget):
             reason, error = details
             return self.tr(FAILURES[reason]).format(reason=describe_error(error) if error else "")
         if kind == "stored":
-            stored, contestant, frames = details
+            stored, contestant, frames, replaced = details
             number, name = (contestant.number, contestant.name) if contestant else ("?", "?")
+            retake = "" if replaced is None else " " + self.tr("Retake: replaces {score}.").format(
+                score=self._scale.formatted(replaced.score, replaced.error))
             return self.tr(
                 "No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the "
                 "reference faces ({used} of %n frames used, spread {spread})", "", frames).format(
                 number=number, name=name, score=self._scale.value_text(stored.score),
                 error=self._scale.width_text(stored.error), level=stored.level,
                 percentile=percentile_text(stored.percentile), used=stored.frames_used,
-                spread=self._scale.width_text(stored.spread))
+                spread=self._scale.width_text(stored.spread)) + retake
         return ""
 
     @property

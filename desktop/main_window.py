@@ -329,7 +329,9 @@ class MainWindow(QMainWindow):
 
     def _on_stored(self, stored, frames: int) -> None:
         contestant = next((c for c in self.store.contestants() if c.id == stored.contestant_id), None)
-        self.camera_panel.show_stored(stored, contestant, frames)
+        earlier = self.store.history(stored.contestant_id)
+        replaced = earlier[-2] if len(earlier) > 1 else None  # history is oldest first
+        self.camera_panel.show_stored(stored, contestant, frames, replaced)
         self._results.refresh()
         self.captureStored.emit(stored)
 

@@ -273,6 +273,10 @@
         <source>Capturing No. {number} {name}…</source>
         <translation>正在拍攝 {number} 號 {name}…</translation>
     </message>
+    <message>
+        <source>Retake: replaces {score}.</source>
+        <translation>重拍：取代 {score}。</translation>
+    </message>
     <message numerus="yes">
         <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</source>
         <translation>

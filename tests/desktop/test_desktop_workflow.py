@@ -171,6 +171,7 @@ def test_capture_history_lists_every_capture_newest_first(qtbot, tmp_path, open_
     with qtbot.waitSignal(window.captureStored, timeout=CAPTURE_TIMEOUT_MS) as stored:
         assert window.import_photo(photo)
     retake = stored.args[0]
+    assert window.camera_panel.message_text().endswith(f"Retake: replaces {first.score:.2f} ± {first.error:.2f}.")
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
