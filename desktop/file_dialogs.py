@@ -1,5 +1,5 @@
-"""The file dialogs the window asks through: a file to open, and where to save an export (the user's
-Documents folder and a suggested name)."""
+"""The file dialogs the window asks through: a file to open, and where to save an export (the folder
+of the last export, else the user's Documents folder, and a suggested name)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,21 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 
+_last_export_folder: Path | None = None  # exports of one evening go to one folder
+
+
 def choose_export_path(parent: QWidget, title: str, suggested_name: str, file_filter: str) -> Path | None:
-    """Where to save an export, or None if the judge cancelled."""
+    """Where to save an export (offered in the folder of the last one, else Documents), or None if
+    the judge cancelled."""
+    global _last_export_folder
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = Path(documents or Path.home()) / suggested_name
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    return Path(chosen) if chosen else None
+    folder = _last_export_folder if _last_export_folder and _last_export_folder.is_dir() else \
+        Path(documents or Path.home())
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(folder / suggested_name), file_filter)
+    if not chosen:
+        return None
+    _last_export_folder = Path(chosen).parent
+    return Path(chosen)
 
 
 def choose_open_path(parent: QWidget, title: str, file_filter: str, folder: Path | str = "") -> Path | None:

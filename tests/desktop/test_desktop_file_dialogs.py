@@ -26,3 +26,16 @@ def test_a_cancelled_file_dialog_changes_nothing_and_a_chosen_file_is_used(qtbot
     window.contestants.roster_action.trigger()
     dialog = window.findChild(RosterImportDialog)
     assert dialog is not None and dialog.table.rowCount() == 1
+
+
+def test_the_next_export_is_offered_in_the_folder_of_the_last(qtbot, tmp_path, open_window, monkeypatch):
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    monkeypatch.setattr("desktop.file_dialogs._last_export_folder", None)  # and back after the test
+    offered = []
+    out = tmp_path / "evening"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda parent, title, suggested, file_filter: offered.append(suggested) or (str(out / "results.csv"), "")))
+    assert window.admin.export_results()
+    assert window.admin.export_results()
+    assert offered[1] == str(out / f"{window.store.path.stem}-results.csv")
