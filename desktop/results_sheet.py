@@ -9,7 +9,6 @@ CJK TC (a subset, SIL Open Font License, resources/fonts/).
 from __future__ import annotations
 
 import math
-
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -33,7 +32,7 @@ SIGNATURE_LINES = 5  # judges' signatures; the head judge signs below them
 MARGINS_MM = QMarginsF(14, 14, 14, 14)
 PDF_DPI = 300
 LINE = "_" * 22  # a line to write a name or signature on
-ROWS_PER_PAGE = 15  # with THUMBNAIL_PX photos, what an A4 page holds below its heading
+ROWS_PER_PAGE = 14  # with THUMBNAIL_PX photos, what an A4 page holds below its heading
 ROWS_ABOVE_SIGNATURES = 8  # what the last page holds above the notes and the signature lines
 # Bold would be drawn twice over (the bundled font has no bold face), and its text then reads
 # twice when copied from the PDF: headings stand out by size instead.
@@ -184,8 +183,9 @@ def _pages(rows: list[RankedRow]) -> list[list[RankedRow]]:
         count += 1
     last = min(ROWS_ABOVE_SIGNATURES, math.ceil(len(rows) / count))
     before = len(rows) - last
-    per_page = max(1, math.ceil(before / max(1, count - 1)))
-    return [rows[start:start + per_page] for start in range(0, before, per_page)] + [rows[before:]]
+    share, extra = divmod(before, max(1, count - 1))
+    ends = [(page + 1) * share + min(page + 1, extra) for page in range(count - 1)]
+    return [rows[start:end] for start, end in zip([0] + ends, ends)] + [rows[before:]]
 
 
 def _model_text(used: list[str], model: SheetModel | None) -> str:
@@ -196,10 +196,10 @@ def _model_text(used: list[str], model: SheetModel | None) -> str:
         return translate("ResultsSheet", "These scores come from {count} different models ({versions}): score "
                          "every contestant of this division again with one model before signing.").format(
             count=len(used), versions=", ".join(used))
-    if used and (model is None or model.version != used[0]):
+    if not used:
+        return translate("ResultsSheet", "No face scores in this division yet.")
+    if model is None or model.version != used[0]:
         return translate("ResultsSheet", "Face score by model {version}.").format(version=used[0])
-    if model is None:
-        return translate("ResultsSheet", "No scoring model was loaded when this sheet was made.")
     return translate("ResultsSheet", "Face score by model {version}, checksum (SHA-256) {sha256}.").format(
         version=model.version, sha256=model.sha256)
 

@@ -1493,10 +1493,6 @@ score ({scale})</source>
 <context>
     <name>ResultsSheet</name>
     <message>
-        <source>No scoring model was loaded when this sheet was made.</source>
-        <translation>製作此表時未載入評分模型。</translation>
-    </message>
-    <message>
         <source>Face score by model {version}, checksum (SHA-256) {sha256}.</source>
         <translation>臉部分數由模型 {version} 計算，校驗碼（SHA-256）{sha256}。</translation>
     </message>
@@ -1547,6 +1543,10 @@ score ({scale})</source>
     <message>
         <source>These scores come from {count} different models ({versions}): score every contestant of this division again with one model before signing.</source>
         <translation>這些分數來自 {count} 個不同的模型（{versions}）：簽名前請以同一個模型為本組每位參賽者重新評分。</translation>
+    </message>
+    <message>
+        <source>No face scores in this division yet.</source>
+        <translation>本組尚無臉部分數。</translation>
     </message>
     <message>
         <source>Face score by model {version}.</source>

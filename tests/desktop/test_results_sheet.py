@@ -14,7 +14,8 @@ from core.contest import Capture, Contestant
 from core.errors import ExportError
 from core.ranking import rank
 from core.score import SCALES
-from desktop.results_sheet import SheetModel, export_results, results_document, write_results_pdf
+from desktop.results_sheet import (ROWS_ABOVE_SIGNATURES, ROWS_PER_PAGE, SheetModel, _pages, export_results,
+                                   results_document, write_results_pdf)
 
 NAMES = {"小姐組": ["陳美麗", "林佳穎", "Alexandra Konstantinopoulou-Smith"],
          "青少年組": ["王小明", "歐陽娜娜", "Eva Kowalski"]}
@@ -69,6 +70,20 @@ def test_sixteen_rows_share_two_pages_and_the_sheet_says_draft_or_final(qapp, tm
         assert "page 2 of 2" in pages[1] and "Signature" in pages[1] and "Signature" not in pages[0]
 
 
+def test_every_row_is_on_one_page_once_and_each_page_holds_its_rows(qapp, tmp_path):
+    for count in range(101):
+        pages = _pages(list(range(count)))
+        assert [row for page in pages for row in page] == list(range(count)), count
+        assert len(pages[-1]) <= ROWS_ABOVE_SIGNATURES and all(len(page) <= ROWS_PER_PAGE for page in pages)
+    png = cv2.imencode(".png", np.full((64, 64, 3), 90, np.uint8))[1].tobytes()
+    pairs = [(Contestant(n, str(n), f"Contestant Number {n:02d}", "小姐組"),
+              Capture(n, n, 2.0 + n / 40, 0.29, 3, 50.0, "scut-v3", 0.02, 5, png, WHEN_ISO, "camera"))
+             for n in range(1, 39)]
+    path = tmp_path / "long.pdf"
+    write_results_pdf(path, results_document("x", rank(pairs), MODEL))
+    assert len(PdfReader(path).pages) == len(_pages(pairs)) == 4  # a full page does not spill onto the next
+
+
 def test_a_display_scale_shows_its_scores(qapp):
     document = results_document("x", rank(results()[:1]), MODEL, SCALES["0-100"])
     assert "50.0 ± 7.3" in document.toPlainText()
@@ -79,8 +94,8 @@ def test_the_sheet_names_the_models_that_scored_each_division(qapp):
     pairs[2] = (pairs[2][0], replace(pairs[2][1], model_version="other-model"))  # one of 小姐組's rows
     text = " ".join(results_document("x", rank(pairs), MODEL).toPlainText().split())
     assert text.count("These scores come from 2 different models (other-model, scut-v3)") == 1  # 小姐組 only
-    # 青少年組, and the page of contestants without a division (none scored: the model loaded now)
-    assert text.count("Face score by model scut-v3, checksum (SHA-256) " + "ab" * 32) == 2
+    assert text.count("Face score by model scut-v3, checksum (SHA-256) " + "ab" * 32) == 1  # 青少年組
+    assert text.count("No face scores in this division yet.") == 1  # the contestants without a division
     loaded_later = SheetModel("another-model", "cd" * 32)  # the rows' model is no longer loaded
     assert "Face score by model scut-v3." in results_document("x", rank(results()[3:6]), loaded_later).toPlainText()
 
