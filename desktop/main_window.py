@@ -223,15 +223,20 @@ class MainWindow(QMainWindow):
         return False
 
     def _on_tab_changed(self, _index: int) -> None:
-        """The marks tab opens on the contestant in hand."""
+        """The marks tab opens on the contestant in hand, or puts the highlighted one in hand."""
+        if self.tabs.currentWidget() is not self.marks_panel:
+            return
         contestant = self.selected_contestant()
-        if self.tabs.currentWidget() is self.marks_panel and contestant is not None:
+        if contestant is not None:
             self.marks_panel.show_contestant(contestant.id)
+        else:
+            self._on_marks_row_changed(self.marks_panel.grid.currentIndex(), None)
 
     def _on_marks_row_changed(self, current, _previous) -> None:
         """On the marks tab the contestant in hand is the one whose marks are being typed, so that
-        Capture and Import photo act on the row the judge sees highlighted."""
-        if current.isValid() and self.tabs.currentWidget() is self.marks_panel and not self.busy:
+        Capture and Import photo act on the row the judge sees highlighted (a capture under way
+        keeps the contestant it began with)."""
+        if current.isValid() and self.tabs.currentWidget() is self.marks_panel:
             self.select_contestant(self.marks_panel.model.contestant_at(current.row()).id)
 
     def _on_selection_changed(self, *_args) -> None:

@@ -2,7 +2,8 @@
 
 A mark is checked as it is typed (characters that are not part of a number are not taken; an
 incomplete, out-of-range or off-step one stays as typed and turns the cell red) and saved the
-moment the cell is left; one that is not valid is refused with the reason and stays to be corrected.
+moment the cell is left; one that is not valid is refused with the reason, and stays in its cell
+to be corrected when Tab or Enter left it (a click elsewhere closes the cell).
 """
 
 from __future__ import annotations
@@ -78,7 +79,8 @@ class MarkDelegate(QStyledItemDelegate):
         moves = {Qt.Key.Key_Tab: QAbstractItemDelegate.EndEditHint.EditNextItem,
                  Qt.Key.Key_Backtab: QAbstractItemDelegate.EndEditHint.EditPreviousItem,
                  Qt.Key.Key_Return: None, Qt.Key.Key_Enter: None}
-        if event.type() == event.Type.FocusOut and editor.text().strip() and not editor.hasAcceptableInput():
+        if (event.type() == event.Type.FocusOut and event.reason() != Qt.FocusReason.PopupFocusReason
+                and editor.text().strip() and not editor.hasAcceptableInput()):
             self.commitData.emit(editor)  # Qt would close it unsaved and unsaid: refused, with the reason shown
         if event.type() != event.Type.KeyPress or event.key() not in moves:
             return super().eventFilter(editor, event)
@@ -142,6 +144,7 @@ class MarksPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._store = None
+        self._contestant_before_reset: int | None = None
         self.model = MarksModel(self)
         self.judge_label = QLabel()
         self.judge_label.setStyleSheet("font-weight: 600;")
@@ -173,8 +176,9 @@ class MarksPanel(QWidget):
         layout.addWidget(self.message)
         self.model.markRefused.connect(self.message.setText)
         self.model.dataChanged.connect(lambda *_args: self.message.clear())
+        self.model.modelAboutToBeReset.connect(self._remember_contestant)
         self.model.modelReset.connect(self._layout_columns)
-        self.model.modelReset.connect(lambda: self.grid.start_at(0))
+        self.model.modelReset.connect(self._back_to_contestant)
         self.model.refreshed.connect(self.retranslate)
         self.retranslate()
 
@@ -225,6 +229,15 @@ class MarksPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
         self.grid.setColumnWidth(1, NAME_MINIMUM_WIDTH)
+
+    def _remember_contestant(self) -> None:
+        current = self.grid.currentIndex()
+        self._contestant_before_reset = self.model.contestant_at(current.row()).id if current.isValid() else None
+
+    def _back_to_contestant(self) -> None:
+        """After the roster or the criteria change, the same contestant's row (the first if they are gone)."""
+        row = self.model.row_of(self._contestant_before_reset) if self._contestant_before_reset else None
+        self.grid.start_at(0 if row is None else row)
 
     def show_contestant(self, contestant_id: int) -> None:
         """Make ``contestant_id``'s row the current one, at its first criterion."""

@@ -115,6 +115,9 @@ def test_the_marks_tab_and_the_capture_panel_hold_the_same_contestant(qtbot, tmp
     grid.start_at(model.row_of(ids["3"]))  # the judge moves to No. 3, of the division the table hides
     assert window.selected_contestant().id == ids["3"]  # Capture and Import photo act on No. 3
     assert window.table.division_filter.currentIndex() == 0  # all divisions shown, No. 3 among them
+    window.store.add_contestant(Contestant(None, "4", "Late Entry", "小姐組"))  # the grid is rebuilt
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
+    assert model.contestant_at(grid.currentIndex().row()).id == ids["3"] == window.selected_contestant().id
     window.tabs.setCurrentIndex(0)
     grid.start_at(model.row_of(ids["1"]))  # off the marks tab the grid does not pick the contestant
     assert window.selected_contestant().id == ids["3"]
