@@ -73,7 +73,8 @@ def add_commands(commands) -> None:
     results.add_argument("--out", required=True, metavar="OUT", help="OUT.csv, OUT.xlsx or OUT.pdf")
     results.add_argument("--scale", choices=list(SCALES), default=NATIVE_SCALE.key,
                          help="the scale scores are shown on (default 1-5, the raters' scale)")
-    results.add_argument("--model", help="model card (model_card.json) the sheet names; default: the bundled one")
+    results.add_argument("--model", help="the model the sheet names (its model_card.json, its .tflite with the "
+                                         "card beside it, or their folder); default: the bundled one")
     results.set_defaults(handler=run_results)
 
 
@@ -214,7 +215,7 @@ def run_photos(args) -> int:
 
 def run_results(args) -> int:
     from core.errors import FaceScoreError
-    from core.model_card import CARD_FILE, ModelCard
+    from core.model_card import CARD_FILE, ModelCard, card_file
     from core.ranking import rank
     from core.resources import models_dir
     from core.score import SCALES
@@ -224,7 +225,7 @@ def run_results(args) -> int:
     if path is None:
         return EXIT_ERROR
     try:
-        card = ModelCard.load(Path(args.model) if args.model else models_dir() / CARD_FILE)
+        card = ModelCard.load(card_file(Path(args.model)) if args.model else models_dir() / CARD_FILE)
         if out.suffix.lower() == ".pdf":
             _start_qt()
         from desktop.results_sheet import export_results

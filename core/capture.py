@@ -30,8 +30,7 @@ def score_burst(frames: list[np.ndarray], detector: FaceDetector, scorer: Scorer
     """Score the frames that pass every quality check.
 
     Raises :class:`FaceQualityError` for the most frequent reason when none passes, and
-    :class:`FaceScoreError` (``burst_disagrees``) when the frames' scores spread more than the
-    score's error.
+    :class:`FaceScoreError` when the frames disagree (see :func:`score_faces`).
     """
     usable: list[PreparedFace] = []
     failures: list[QualityReport] = []
@@ -45,21 +44,25 @@ def score_burst(frames: list[np.ndarray], detector: FaceDetector, scorer: Scorer
             raise ValueError("a burst needs at least one frame")
         commonest = Counter(report.issues[0] for report in failures).most_common(1)[0][0]
         raise FaceQualityError(next(r for r in failures if r.issues[0] == commonest))
-    result = score_faces(usable, len(frames), scorer)
-    model_error = math.sqrt(max(result.score.error**2 - result.spread**2, 0.0))
-    if result.spread > model_error:  # frames a fraction of a second apart: someone moved in or out of view
-        raise FaceScoreError(f"The frames of the burst disagree (scores spread {result.spread:.2f}, more than the "
-                             f"score's error {model_error:.2f}): keep only the contestant in view and capture again.",
-                             code="burst_disagrees", spread=f"{result.spread:.2f}", error=f"{model_error:.2f}")
-    return result
+    return score_faces(usable, len(frames), scorer, refuse_disagreement=True)
 
 
-def score_faces(usable: list[PreparedFace], frames_total: int, scorer: Scorer) -> BurstResult:
+def score_faces(usable: list[PreparedFace], frames_total: int, scorer: Scorer, *,
+                refuse_disagreement: bool = False) -> BurstResult:
     """One score from the mean of the prepared faces' raw scores (a burst, or several photos of one
-    contestant), its error the model's for these faces widened by how much they disagree."""
+    contestant), its error the model's for these faces widened by how much they disagree.
+
+    ``refuse_disagreement`` (a burst: frames a fraction of a second apart): raise
+    :class:`FaceScoreError` (``burst_disagrees``) when the faces' scores spread more than the model's
+    error, as when someone stepped into or out of view.
+    """
     score, raw = scorer.estimate(usable)
     best = max(usable, key=lambda p: p.quality.sharpness)
     spread = float(clip_to_scale(raw).std()) if len(raw) > 1 else 0.0
+    if refuse_disagreement and spread > score.error:
+        raise FaceScoreError(f"The frames of the burst disagree (scores spread {spread:.2f}, more than the "
+                             f"score's error {score.error:.2f}): keep only the contestant in view and capture again.",
+                             code="burst_disagrees", spread=f"{spread:.2f}", error=f"{score.error:.2f}")
     return BurstResult(replace(score, error=math.hypot(score.error, spread)), spread, len(usable), frames_total, best)
 
 

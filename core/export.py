@@ -40,8 +40,7 @@ def export_rows(rows: list[RankedRow], path: str | Path, scale: ScoreScale = NAT
     """Write ``rows`` to ``path`` (.csv or .xlsx). Raises :class:`ExportError`.
 
     A scored row names the model version its capture was scored with; an unscored one none.
-    On a display scale other
-    than 1–5, its score and error come first, in columns that name the scale
+    On a display scale other than 1–5, its score and error come first, in columns that name the scale
     (``score_0-100``), and the native ``score`` and ``error`` stay beside them.
     """
     path = Path(path)

@@ -52,6 +52,14 @@ def calibrated_version(data: dict) -> str:
     return version + "-cal" + hashlib.sha256(numbers.encode()).hexdigest()[:6]
 
 
+def card_file(path: Path) -> Path:
+    """The model card a user means by ``path``: the card itself, the ``.tflite`` beside it, or their folder."""
+    path = Path(path)
+    if path.is_dir():
+        return path / CARD_FILE
+    return path.with_name(CARD_FILE) if path.suffix == ".tflite" else path
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -118,11 +126,12 @@ class ModelCard:
     def percentile_population(self) -> str:
         return self.data["percentile_reference"]["population"]
 
-    def verify(self) -> None:
-        """Raise :class:`ModelError` unless the model file exists and matches its checksum, and the
-        card's version names the calibration it holds (an edited offset or error model would change
-        every score under the same version)."""
-        if self.version != calibrated_version(self.data):
+    def verify(self, calibration: bool = True) -> None:
+        """Raise :class:`ModelError` unless the model file exists and matches its checksum, and (with
+        ``calibration``) the card's version names the calibration it holds: an edited offset or error
+        model would change every score under the same version. ``facescore calibrate``, which
+        replaces both, skips that check."""
+        if calibration and self.version != calibrated_version(self.data):
             raise ModelError(
                 f"model card {self.path}: its score offset and error model are not the ones version "
                 f"{self.version} was calibrated with (edited after `facescore calibrate`?); run "

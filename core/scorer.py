@@ -11,7 +11,7 @@ from ai_edge_litert.interpreter import Interpreter
 
 from core.errors import ModelError
 from core.faces import PREPROCESSING_VERSION, PreparedFace, prepare_face
-from core.model_card import CARD_FILE, ModelCard
+from core.model_card import CARD_FILE, ModelCard, card_file
 from core.resources import models_dir
 from core.score import Score, make_score
 from core.uncertainty import ErrorModel, disagreement
@@ -24,10 +24,12 @@ class Scorer:
     """Scores crops from :func:`core.faces.prepare_face`. Thread-safe (one call at a time)."""
 
     def __init__(self, card_path: Path | None = None, num_threads: int = 2,
-                 preprocessing: str = PREPROCESSING_VERSION):
-        """``card_path``: a model card, or a ``.tflite`` with its card beside it; default: the bundled model.
-        ``preprocessing``: how the caller prepares what it scores; the card must name the same."""
-        self.card = verified_card(card_path, preprocessing)
+                 preprocessing: str = PREPROCESSING_VERSION, recalibrating: bool = False):
+        """``card_path``: a model card, the ``.tflite`` beside it, or their folder; default: the bundled
+        model. ``preprocessing``: how the caller prepares what it scores; the card must name the same.
+        ``recalibrating``: for ``facescore calibrate``, which replaces the card's calibration, so it need
+        not match the card's version."""
+        self.card = verified_card(card_path, preprocessing, calibration=not recalibrating)
         self.error_model = ErrorModel.from_card(self.card.data)
         try:
             self._interpreter = Interpreter(model_path=str(self.card.model_path), num_threads=num_threads)
@@ -103,15 +105,14 @@ class Scorer:
         return self.to_score(float(raw[:, 0].mean()), error), raw[:, 0]
 
 
-def verified_card(path: Path | None = None, preprocessing: str = PREPROCESSING_VERSION) -> ModelCard:
-    """The card at ``path`` (or of the ``.tflite`` beside it, or in the folder ``path``; default: the
-    bundled model's), checked: its fields, the model file's checksum, and that it expects faces
-    prepared as ``preprocessing``. Raises :class:`ModelError`."""
-    path = Path(path) if path else models_dir() / CARD_FILE
-    if path.is_dir():
-        path = path / CARD_FILE
-    card = ModelCard.load(path.with_name(CARD_FILE) if path.suffix == ".tflite" else path)
-    card.verify()
+def verified_card(path: Path | None = None, preprocessing: str = PREPROCESSING_VERSION,
+                  calibration: bool = True) -> ModelCard:
+    """The card at ``path`` (see :func:`core.model_card.card_file`; default: the bundled model's),
+    checked: its fields, the model file's checksum (and that its version names its calibration,
+    with ``calibration``), and that it expects faces prepared as ``preprocessing``. Raises
+    :class:`ModelError`."""
+    card = ModelCard.load(card_file(path) if path else models_dir() / CARD_FILE)
+    card.verify(calibration)
     _check_preprocessing(card, preprocessing)
     return card
 

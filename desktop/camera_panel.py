@@ -95,7 +95,7 @@ class PreviewView(QWidget):
         text = f"{self._image.width()}×{self._image.height()} · {self.fps:.0f} fps"
         flags = Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft
         where = painter.boundingRect(target.adjusted(8, 4, -8, -4), flags, text)
-        painter.fillRect(where.adjusted(-4, -2, 4, 2), QColor(0, 0, 0, 150))  # readable on a white backdrop too
+        painter.fillRect(where.adjusted(-4, -2, 4, 2), QColor(palette.PREVIEW_OVERLAY_BAND))
         painter.setPen(QColor(palette.PREVIEW_OVERLAY))
         painter.drawText(where, flags, text)
 

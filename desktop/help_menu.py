@@ -49,8 +49,8 @@ class HelpMenu(QObject):
         return open_dialog(AboutDialog(self._capture.card, app_version(), self._window.score_scale, self._window))
 
     def load_model(self, path: Path | None = None) -> bool:
-        """Score with another exported model from now on (its model_card.json, or its .tflite with the card
-        beside it); the current model is let go only once the new one has loaded."""
+        """Score with another exported model from now on (its model_card.json, its .tflite with the card
+        beside it, or their folder); the current model is let go only once the new one has loaded."""
         path = path or choose_open_path(self._window, self.tr("Load model"),
                                         self.tr("Model cards (model_card.json);;Models (*.tflite)"))
         if path is None:

@@ -12,6 +12,7 @@ FACE_WARN = "#e0a000"  # ... when one fails
 PREVIEW_BACKGROUND = "#1e1e1e"
 PREVIEW_TEXT = "#dddddd"
 PREVIEW_OVERLAY = "#ffffff"  # the frame rate drawn over the picture
+PREVIEW_OVERLAY_BAND = "#96000000"  # behind it (ARGB): readable on a white backdrop too
 PROBLEM_BACKGROUND = "#fde0dc"  # a roster row that will be skipped
 INVALID_BACKGROUND = "#ffebee"  # a mark being typed that is not valid
 CURRENT_BACKGROUND = "#e8f5e9"  # the current capture in the history

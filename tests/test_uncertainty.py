@@ -8,7 +8,7 @@ import pytest
 
 from core.alignment import align_face
 from core.capture import score_burst
-from core.errors import FaceScoreError
+from core.errors import FaceScoreError, ModelError
 from core.model_card import CALIBRATION_MARK, CARD_FILE, MODEL_FILE, calibrated_version
 from core.resources import models_dir
 from core.scorer import Scorer
@@ -118,6 +118,12 @@ def test_calibrating_again_finds_the_same_offset_errors_and_version(tmp_path, mo
     first = calibration.calibrate(dataset, card)
     version = json.loads(card.read_text())["version"]
     assert calibration.calibrate(dataset, card) == first
+    edited = json.loads(card.read_text())
+    edited["score_offset"]["value"] += 0.05  # by hand, after calibrating: refused, but calibrated anew
+    card.write_text(json.dumps(edited))
+    with pytest.raises(ModelError, match="not the ones version"):
+        Scorer(card)
+    assert calibration.calibrate(dataset, card) == first
     data = json.loads(card.read_text())
     assert data["version"] == version != exported_as  # the bundled card's: calibrated on the real model
     assert version.startswith(CALIBRATION_MARK.sub("", exported_as) + "-cal")
@@ -190,7 +196,7 @@ def test_a_card_without_error_model_gives_its_one_error(tmp_path, detector, samp
 
 
 def test_the_card_takes_only_the_test_part_of_the_split_it_was_trained_on(tmp_path):
-    from core.errors import FaceScoreError
+    from core.errors import FaceScoreError, ModelError
     from training.evaluate import write_to_card
 
     card = card_with(tmp_path, MODEL)

@@ -95,7 +95,7 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
     and write them into its card, with the validation metrics they give and a version that marks
     them; returns the card's new ``score_offset`` and ``error_model`` entries."""
     card_path = Path(card_path) if card_path else models_dir() / CARD_FILE
-    scorer = Scorer(card_path)
+    scorer = Scorer(card_path, recalibrating=True)  # a card edited since its calibration is calibrated anew
     split_name = scorer.card.data["training"]["split"]
     validation = load_split(data, split_name, seed=scorer.card.data["training"]["config"]["seed"]).validation
     raw, keep = score_views(data, validation, scorer)  # with the card's present offset

@@ -9,8 +9,8 @@ import shutil
 from PySide6.QtWidgets import QMessageBox
 
 from core.contest import Contestant
-from core.model_card import calibrated_version
 from core.images import load_image
+from core.model_card import calibrated_version
 from core.resources import models_dir
 from tests.desktop.conftest import MODEL_TIMEOUT_MS, scene_with_face, write_rgb
 
