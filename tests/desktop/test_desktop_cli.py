@@ -22,7 +22,7 @@ def test_self_test_fails_loudly_on_a_damaged_model(monkeypatch, capsys):
     from core.model_card import ModelCard
     from desktop.app import main
 
-    def damaged(_card):
+    def damaged(_card, _calibration=True):
         raise ModelError("model file facescore.tflite does not match its model card")
 
     monkeypatch.setattr(ModelCard, "verify", damaged)
