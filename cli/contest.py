@@ -172,6 +172,8 @@ def _import_roster(store, roster: str) -> int:
     for row in skipped:
         print(f"facescore: {roster} line {row.line} skipped: {'; '.join(map(str, row.problems))}", file=sys.stderr)
     print(f"Imported {len(preview.valid_rows())} contestants from {roster}")
+    if preview.ignored:
+        print(f"Not imported (no such field): {', '.join(preview.ignored)}")
     return len(skipped)
 
 

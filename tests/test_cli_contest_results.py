@@ -15,7 +15,8 @@ from cli.main import main
 from core.store import ContestStore
 from tests.conftest import SAMPLE_FACE
 
-ROSTER = "編號,姓名,組別\n1,陳美麗,小姐組\n2,Alexandra Konstantinopoulou,小姐組\n3,王小明,青少年組\n,No Number,小姐組\n"
+ROSTER = ("編號,姓名,組別,學校\n1,陳美麗,小姐組,北一女\n2,Alexandra Konstantinopoulou,小姐組,\n3,王小明,青少年組,\n"
+          ",No Number,小姐組,\n")
 
 
 def test_new_photos_results_round_trip(tmp_path, capsys, qapp):
@@ -24,6 +25,7 @@ def test_new_photos_results_round_trip(tmp_path, capsys, qapp):
     assert main(["contest", "new", str(contest), "--name", "Miss Taipei 2026", "--roster", str(roster)]) == 1
     out, err = capsys.readouterr()
     assert "Imported 3 contestants" in out and "line 5 skipped" in err  # the row without a number
+    assert "Not imported (no such field): 學校" in out
 
     photos = tmp_path / "camera"
     photos.mkdir()
