@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         self.session.storeChanged.connect(self.marks_panel.set_store)
         self.marks_panel.grid.selectionModel().currentRowChanged.connect(self._on_marks_row_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.table.division_filter.currentIndexChanged.connect(
+            lambda _index: self.marks_panel.show_division(self.table.division_filter.currentData()))
         self.session.storeChanged.connect(self._on_contest_switched)
         self.session.changed.connect(self._on_store_changed)
         self._capture.modelStateChanged.connect(self._on_model_state)

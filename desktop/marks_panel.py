@@ -112,17 +112,24 @@ class MarksGrid(QTableView):
         later = [c for c in columns if (c > column if forward else c < column)]
         if later:
             return self.model().index(row, later[0] if forward else later[-1])
-        row += 1 if forward else -1
-        if not 0 <= row < self.model().rowCount():
+        row = self.shown_row(row, 1 if forward else -1)
+        if row is None:
             return current
         return self.model().index(row, columns[0] if forward else columns[-1])
+
+    def shown_row(self, row: int, step: int) -> int | None:
+        """The next row from ``row`` in direction ``step`` that the division shown leaves in view."""
+        row += step
+        while 0 <= row < self.model().rowCount() and self.isRowHidden(row):
+            row += step
+        return row if 0 <= row < self.model().rowCount() else None
 
     def next_contestant(self) -> None:
         """Enter: the first criterion of the next contestant, ready to type."""
         columns, current = self._mark_columns(), self.currentIndex()
-        if not columns or not current.isValid() or current.row() + 1 >= self.model().rowCount():
-            return
-        self.start_at(current.row() + 1)
+        row = self.shown_row(current.row(), 1) if columns and current.isValid() else None
+        if row is not None:
+            self.start_at(row)
 
     def start_at(self, row: int) -> None:
         columns = self._mark_columns()
@@ -145,6 +152,7 @@ class MarksPanel(QWidget):
         super().__init__(parent)
         self._store = None
         self._contestant_before_reset: int | None = None
+        self._division: str | None = None  # the division shown (None: all)
         self.model = MarksModel(self)
         self.judge_label = QLabel()
         self.judge_label.setStyleSheet("font-weight: 600;")
@@ -230,14 +238,30 @@ class MarksPanel(QWidget):
         header.setMinimumSectionSize(48)
         self.grid.setColumnWidth(1, NAME_MINIMUM_WIDTH)
 
+    def show_division(self, division: str | None) -> None:
+        """Only ``division``'s rows (None: every division), as the results table shows."""
+        self._division = division
+        for row in range(self.model.rowCount()):
+            self.grid.setRowHidden(row, division is not None and self.model.contestant_at(row).division != division)
+        current = self.grid.currentIndex()
+        if current.isValid() and self.grid.isRowHidden(current.row()):
+            first = self.grid.shown_row(-1, 1)
+            if first is not None:
+                self.grid.start_at(first)
+
     def _remember_contestant(self) -> None:
         current = self.grid.currentIndex()
         self._contestant_before_reset = self.model.contestant_at(current.row()).id if current.isValid() else None
 
     def _back_to_contestant(self) -> None:
-        """After the roster or the criteria change, the same contestant's row (the first if they are gone)."""
+        """After the roster or the criteria change, the same contestant's row (the first shown if they
+        are gone), in the division shown."""
+        self.show_division(self._division)
         row = self.model.row_of(self._contestant_before_reset) if self._contestant_before_reset else None
-        self.grid.start_at(0 if row is None else row)
+        if row is None or self.grid.isRowHidden(row):
+            row = self.grid.shown_row(-1, 1)
+        if row is not None:
+            self.grid.start_at(row)
 
     def show_contestant(self, contestant_id: int) -> None:
         """Make ``contestant_id``'s row the current one, at its first criterion."""

@@ -123,6 +123,27 @@ def test_the_marks_tab_and_the_capture_panel_hold_the_same_contestant(qtbot, tmp
     assert window.selected_contestant().id == ids["3"]
 
 
+def test_the_marks_tab_shows_the_division_the_table_shows(qtbot, tmp_path, open_window):
+    (tmp_path / "contests").mkdir()
+    judge_file(tmp_path / "contests" / "chen.sqlite", "Judge Chen")
+    window = open_window(tmp_path, wait_for_model=False)
+    grid, model, choices = window.marks_panel.grid, window.marks_panel.model, window.table.division_filter
+    window.show_marks()
+    choices.setCurrentIndex(choices.findText("小姐組"))
+    shown = [model.contestant_at(row).number for row in range(model.rowCount()) if not grid.isRowHidden(row)]
+    assert shown == ["1", "2"]
+    grid.start_at(model.row_of(next(c.id for c in window.store.contestants() if c.number == "1")))
+    qtbot.waitUntil(lambda: grid.hasFocus())
+    type_keys(qtbot, "8\n")  # Enter: on to No. 2, the next of 小姐組
+    assert model.contestant_at(grid.currentIndex().row()).number == "2"
+    grid.next_contestant()  # the last of 小姐組: Enter stays, never on to 青少年組's hidden row
+    assert model.contestant_at(grid.currentIndex().row()).number == "2"
+    choices.setCurrentIndex(choices.findText("青少年組"))  # the highlighted row is hidden: the first shown
+    assert model.contestant_at(grid.currentIndex().row()).number == "3"
+    choices.setCurrentIndex(0)
+    assert not any(grid.isRowHidden(row) for row in range(model.rowCount()))
+
+
 def test_tabulate_three_files_and_export(qtbot, tmp_path):
     from desktop.tabulate_dialog import TabulateDialog
 
