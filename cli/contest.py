@@ -217,9 +217,8 @@ def run_photos(args) -> int:
 
 def run_results(args) -> int:
     from core.errors import FaceScoreError
-    from core.model_card import CARD_FILE, ModelCard, card_file
+    from core.model_card import ModelCard, card_file
     from core.ranking import rank
-    from core.resources import models_dir
     from core.score import SCALES
     from core.store import ContestStore
 
@@ -227,7 +226,7 @@ def run_results(args) -> int:
     if path is None:
         return EXIT_ERROR
     try:
-        card = ModelCard.load(card_file(Path(args.model)) if args.model else models_dir() / CARD_FILE)
+        card = ModelCard.load(card_file(args.model))
         if out.suffix.lower() == ".pdf":
             _start_qt()
         from desktop.results_sheet import export_results

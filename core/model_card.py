@@ -52,8 +52,11 @@ def calibrated_version(data: dict) -> str:
     return version + "-cal" + hashlib.sha256(numbers.encode()).hexdigest()[:6]
 
 
-def card_file(path: Path) -> Path:
-    """The model card a user means by ``path``: the card itself, the ``.tflite`` beside it, or their folder."""
+def card_file(path: Path | None = None) -> Path:
+    """The model card a user means by ``path``: the card itself, the ``.tflite`` beside it, or their
+    folder; the bundled model's for None."""
+    if path is None:
+        return models_dir() / CARD_FILE
     path = Path(path)
     if path.is_dir():
         return path / CARD_FILE
@@ -140,17 +143,14 @@ class ModelCard:
         if not self.model_path.is_file():
             raise ModelError(f"model file not found: {self.model_path}", code="model_not_found",
                              path=str(self.model_path))
-        actual = sha256_of(self.model_path)
-        if actual != self.data["sha256"]:
-            expected = self.data["sha256"][:12]
-            if self.path.parent.resolve() == models_dir().resolve():
-                raise ModelError(
-                    f"model file {self.model_path.name} does not match its model card "
-                    f"(sha256 {actual[:12]}… instead of {expected}…): "
-                    "it is damaged or was replaced; reinstall the app",
-                    code="model_checksum", file=self.model_path.name, actual=actual[:12], expected=expected)
-            raise ModelError(
-                f"model file {self.model_path} does not match its model card "
-                f"(sha256 {actual[:12]}… instead of {expected}…): "
-                "it is damaged or was replaced; copy the model's folder again from where it was exported",
-                code="model_checksum_copy", path=str(self.model_path), actual=actual[:12], expected=expected)
+        actual, expected = sha256_of(self.model_path), self.data["sha256"]
+        if actual != expected:
+            # The app's own model is named by its file and reinstalled; another one by its path, and copied again.
+            bundled = self.path.parent.resolve() == models_dir().resolve()
+            code, key, where, remedy = (
+                ("model_checksum", "file", self.model_path.name, "reinstall the app") if bundled else
+                ("model_checksum_copy", "path", str(self.model_path),
+                 "copy the model's folder again from where it was exported"))
+            raise ModelError(f"model file {where} does not match its model card (sha256 {actual[:12]}… instead of "
+                             f"{expected[:12]}…): it is damaged or was replaced; {remedy}",
+                             code=code, actual=actual[:12], expected=expected[:12], **{key: where})

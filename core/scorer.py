@@ -11,8 +11,7 @@ from ai_edge_litert.interpreter import Interpreter
 
 from core.errors import ModelError
 from core.faces import PREPROCESSING_VERSION, PreparedFace, prepare_face
-from core.model_card import CARD_FILE, ModelCard, card_file
-from core.resources import models_dir
+from core.model_card import ModelCard, card_file
 from core.score import Score, make_score
 from core.uncertainty import ErrorModel, disagreement
 
@@ -111,7 +110,7 @@ def verified_card(path: Path | None = None, preprocessing: str = PREPROCESSING_V
     checked: its fields, the model file's checksum (and that its version names its calibration,
     with ``calibration``), and that it expects faces prepared as ``preprocessing``. Raises
     :class:`ModelError`."""
-    card = ModelCard.load(card_file(path) if path else models_dir() / CARD_FILE)
+    card = ModelCard.load(card_file(path))
     card.verify(calibration)
     _check_preprocessing(card, preprocessing)
     return card
