@@ -62,7 +62,7 @@ def score_faces(usable: list[PreparedFace], frames_total: int, scorer: Scorer, *
     if refuse_disagreement and spread > score.error:
         raise FaceScoreError(f"The frames of the burst disagree (scores spread {spread:.2f}, more than the "
                              f"score's error {score.error:.2f}): keep only the contestant in view and capture again.",
-                             code="burst_disagrees", spread=f"{spread:.2f}", error=f"{score.error:.2f}")
+                             code="burst_disagrees", spread=spread, error=score.error)
     return BurstResult(replace(score, error=math.hypot(score.error, spread)), spread, len(usable), frames_total, best)
 
 

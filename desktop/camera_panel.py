@@ -336,7 +336,7 @@ class CameraPanel(QWidget):
             return self.tr("Capturing No. {number} {name}…").format(number=contestant.number, name=contestant.name)
         if kind == "failed":
             reason, error = details
-            return self.tr(FAILURES[reason]).format(reason=describe_error(error) if error else "")
+            return self.tr(FAILURES[reason]).format(reason=describe_error(error, self._scale) if error else "")
         if kind == "stored":
             stored, contestant, frames, replaced = details
             number, name = (contestant.number, contestant.name) if contestant else ("?", "?")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.errors import FaceScoreError, ImageLoadError
+from core.score import NATIVE_SCALE, ScoreScale
 from core.tabulation import TabulationError
 
 CONTEXT = "ErrorText"
@@ -203,6 +204,8 @@ TEXTS = {
     "folder_without_images": QT_TRANSLATE_NOOP("ErrorText", "Folder {path} holds no images ({suffixes})."),
     "no_source": QT_TRANSLATE_NOOP("ErrorText", "No camera, video file or image folder was given."),
 }
+# Params that are widths on the raters' 1–5 scale (core's English says them so): shown on the judge's scale.
+SCORE_WIDTHS = {"burst_disagrees": ("spread", "error")}
 
 
 def describe(code: str, params: dict, english: str) -> str:
@@ -222,15 +225,17 @@ def describe_issue(issue) -> str:
     return describe(issue.value, {}, issue.message)
 
 
-def describe_error(error: BaseException) -> str:
-    """What went wrong, in the current language."""
+def describe_error(error: BaseException, scale: ScoreScale = NATIVE_SCALE) -> str:
+    """What went wrong, in the current language; score widths in it on ``scale``."""
     if not isinstance(error, FaceScoreError):
         return QCoreApplication.translate("ErrorText", "Unexpected error: {detail}").format(
             detail=f"{type(error).__name__}: {error}")
     if isinstance(error, TabulationError) and error.mismatches:
         heading = describe(error.code, error.params, str(error).split("\n", 1)[0])
         return "\n- ".join([heading, *map(describe_problem, error.mismatches)])
-    text = describe(error.code, error.params, str(error))
+    widths = SCORE_WIDTHS.get(error.code, ())
+    params = {key: scale.width_text(value) if key in widths else value for key, value in error.params.items()}
+    text = describe(error.code, params, str(error))
     if isinstance(error, ImageLoadError):
         return QCoreApplication.translate("ErrorText", "Cannot read the photo: {detail}").format(detail=text)
     return text

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from core.contest import Capture, Contestant
+from core.errors import FaceScoreError
 from core.score import Score
 from desktop.history_dialog import HistoryDialog
 from desktop.removed_dialog import RemovedDialog
@@ -56,3 +57,7 @@ def test_the_chosen_scale_is_shown_everywhere_and_remembered(qtbot, tmp_path, op
     qtbot.waitUntil(lambda: table_rows(reopened).get("1", {}).get("Score (0–100)") == "60.5 ± 7.3")
     reopened.preferences.scale_actions["1-10"].trigger()
     assert table_rows(reopened)["1"]["Score (1–10)"] == "6.4 ± 0.7"
+
+    disagreeing = FaceScoreError("core's English", code="burst_disagrees", spread=0.4, error=0.3)
+    reopened.camera_panel.show_failure("not_scored", disagreeing)
+    assert "spread 0.9, more than the score's error 0.7" in reopened.camera_panel.message_text()  # 0.4 x 9 / 4
