@@ -28,6 +28,7 @@ DELIMITERS = (",", ";", "\t")
 # (GBK bytes often decode as Big5 too, into nonsense). cp950: Big5 as Excel writes it in Taiwan;
 # gb18030: GBK, as it writes it in mainland China; cp1252: Western European Excel.
 LEGACY_ENCODINGS = ("cp950", "gb18030", "cp1252")
+TAKEN_SHOWN = 80  # characters of the lines an unclosed quote took in, shown in its problem
 MAX_ROSTER_BYTES = 16 * 2**20  # far above any roster; refuses /dev/zero and the like
 
 
@@ -39,7 +40,8 @@ PROBLEMS = {  # a row's problem, by code, in English
     "number_leading_zeros": "Number {number} differs from number {other} at line {line} only in leading zeros.",
     "number_leading_zeros_in_contest": "Number {number} differs from number {other} in the contest only in "
                                        "leading zeros.",
-    "row_over_several_lines": "This row runs over several lines: a quotation mark is probably not closed.",
+    "row_over_several_lines": "This row runs over lines {line}–{last}: a quotation mark is probably not closed, so "
+                              "it took in {taken}.",
 }
 
 
@@ -300,8 +302,12 @@ def _row(line: int, cells: list[str], columns: dict[str, int], text_file: bool) 
         return cells[index] if index is not None and index < len(cells) else ""
 
     row = RosterRow(line, cell("number"), cell("name"), cell("division"), cell("notes"))
-    if text_file and any("\n" in value or "\r" in value for value in cells):
-        row.problems.append(RosterProblem("row_over_several_lines"))
+    taken_in = [text.strip() for value in cells for text in value.splitlines()[1:]]
+    if text_file and taken_in:
+        taken = " / ".join(text for text in taken_in if text)
+        row.problems.append(RosterProblem("row_over_several_lines", {
+            "line": line, "last": line + len(taken_in),
+            "taken": f"'{taken if len(taken) <= TAKEN_SHOWN else taken[:TAKEN_SHOWN] + '…'}'"}))
     return row
 
 

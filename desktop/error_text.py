@@ -48,7 +48,8 @@ TEXTS = {
     "number_leading_zeros_in_contest": QT_TRANSLATE_NOOP(
         "ErrorText", "Number {number} differs from number {other} in the contest only in leading zeros."),
     "row_over_several_lines": QT_TRANSLATE_NOOP(
-        "ErrorText", "This row runs over several lines: a quotation mark is probably not closed."),
+        "ErrorText", "This row runs over lines {line}–{last}: a quotation mark is probably not closed, so it took "
+                     "in {taken}."),
     # StoreError
     "contest_open_failed": QT_TRANSLATE_NOOP("ErrorText", "Cannot open contest file {path}: {reason}"),
     "contest_damaged": QT_TRANSLATE_NOOP(

@@ -90,6 +90,7 @@ class RosterImportDialog(QDialog):
                 item = QTableWidgetItem(value)
                 if row.problems:
                     item.setBackground(QColor(palette.PROBLEM_BACKGROUND))
+                    item.setToolTip(problems)  # a long problem is elided in its cell
                 self.table.setItem(index, column, item)
         self.import_button.setText(self.tr("Import %n contestants", "", len(self._valid)))
         self.import_button.setEnabled(bool(self._valid))

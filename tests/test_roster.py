@@ -214,8 +214,13 @@ def test_unclosed_quote_is_reported_on_the_row_that_swallowed_the_next(tmp_path)
     preview = read_roster(write(tmp_path, "r.csv", 'number,name\n1,"Ann\n2,Bea\n3,Cy\n'))
     assert preview.rows[0].line == 2
     assert [problem.code for problem in preview.rows[0].problems] == ["row_over_several_lines"]
-    assert str(preview.rows[0].problems[0]) == "This row runs over several lines: a quotation mark is probably not closed."
+    assert str(preview.rows[0].problems[0]) == ("This row runs over lines 2–4: a quotation mark is probably not closed, "
+                                                "so it took in '2,Bea / 3,Cy'.")
     assert preview.valid_rows() == []
+    long = "".join(f"{n},Contestant number {n} with a long name\r\n" for n in range(2, 40))
+    problem = read_roster(write(tmp_path, "long.csv", f'number,name\r\n1,"Ann\r\n{long}')).rows[0].problems[0]
+    assert problem.params["last"] == 40 and problem.params["taken"].startswith("'2,Contestant number 2 with")
+    assert problem.params["taken"].endswith("…'") and len(problem.params["taken"]) == 80 + 3
 
 
 def test_numbers_differing_only_in_leading_zeros_are_flagged(tmp_path):

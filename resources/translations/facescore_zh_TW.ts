@@ -669,6 +669,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>姓名空白。</translation>
     </message>
     <message>
+        <source>This row runs over lines {line}–{last}: a quotation mark is probably not closed, so it took in {taken}.</source>
+        <translation>此列跨越第 {line}–{last} 行：可能有引號沒有關閉，所以把 {taken} 也讀進了這一列。</translation>
+    </message>
+    <message>
         <source>Cannot open contest file {path}: {reason}</source>
         <translation>無法開啟比賽檔案 {path}：{reason}</translation>
     </message>
@@ -723,10 +727,6 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
     <message>
         <source>Number {number} differs from number {other} in the contest only in leading zeros.</source>
         <translation>編號 {number} 與本比賽中的編號 {other} 只差在前導的零。</translation>
-    </message>
-    <message>
-        <source>This row runs over several lines: a quotation mark is probably not closed.</source>
-        <translation>此列跨越多行：可能有引號沒有關閉。</translation>
     </message>
     <message>
         <source>The folder of {path} is read-only, so changes to the contest cannot be saved there; copy the contest file to a folder you can write to and open it there.</source>

@@ -71,6 +71,7 @@ def test_roster_with_bad_rows_shows_each_problem_first(qtbot, tmp_path, open_win
     assert problems == ["Number 1 is already in the contest.", "OK", "Number 2 is already used at line 3.",
                         "The name is empty.", "The number is missing.", "OK"]
     assert "2 contestants will be imported; 4 rows have problems" in dialog.summary.text()
+    assert dialog.table.item(0, 5).toolTip() == problems[0] and dialog.table.item(1, 5).toolTip() == ""
     dialog.accept()
     qtbot.waitUntil(lambda: window.results_model.rowCount() == 3)
     assert [c.name for c in window.store.contestants()] == ["Already Here", "Ok One", "Ok Two"]
