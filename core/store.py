@@ -363,18 +363,24 @@ class ContestStore:
         self._set_finalized(True)
         self.backup("finalized")
 
-    def reopen(self) -> None:
-        """Allow changes again after :meth:`finalize`; recorded in the audit log."""
-        self._set_finalized(False)
+    def reopen(self, head_judge: str, reason: str) -> None:
+        """Allow changes again after :meth:`finalize`. Finalized results are the signed ones, which
+        change only with the head judge's consent: who gave it and why go into the audit log."""
+        consent = {"head_judge": head_judge.strip(), "reason": reason.strip()}
+        for field, value in consent.items():
+            if not value:
+                raise ValidationError(field, f"Reopening needs the head judge's name and the reason ({field} is "
+                                             "empty).", code=f"reopen_{field}_missing")
+        self._set_finalized(False, consent)
 
-    def _set_finalized(self, finalized: bool) -> None:
+    def _set_finalized(self, finalized: bool, record: dict | None = None) -> None:
         with self._transaction():
             if (self._meta("finalized") == "1") == finalized:
                 state = "finalized" if finalized else "open"
                 raise StoreError(f"The contest is already {state}.", code=f"contest_already_{state}",
                                  path=str(self.path))
             self._set_meta("finalized", "1" if finalized else "0")
-            self._audit("finalized" if finalized else "reopened")
+            self._audit("finalized" if finalized else "reopened", after=record)
         self._notify(Changes(contest=True))
 
     def record_export(self, exported: Path) -> None:

@@ -22,6 +22,7 @@ from desktop.audit_dialog import AuditLogDialog
 from desktop.contests import new_contest_path
 from desktop.error_text import describe_error
 from desktop.file_dialogs import choose_export_path, choose_open_path
+from desktop.reopen_dialog import ReopenDialog
 
 
 class ContestAdmin(QObject):
@@ -100,35 +101,39 @@ class ContestAdmin(QObject):
 
     def finalize(self, judge: str | None = None, confirmed: bool = False) -> bool:
         """Lock the results after asking (the judge's name first, if the contest has none yet)."""
-        return self._lock_or_unlock(True, judge, confirmed)
-
-    def reopen(self, judge: str | None = None, confirmed: bool = False) -> bool:
-        return self._lock_or_unlock(False, judge, confirmed)
-
-    def _lock_or_unlock(self, finalize: bool, judge: str | None, confirmed: bool) -> bool:
         store = self._window.store
         if store is None or not self._judge_named(store, judge):
             return False
+        title = self.tr("Finalize results")
         if not confirmed:
-            question = (self.tr("Finalize the results? From then on every change is refused until the contest "
-                                "is reopened; the file is backed up.") if finalize else
-                        self.tr("Reopen the results for changes? Reopening is recorded in the audit log."))
-            unscored, unmarked = store.incomplete() if finalize else (0, 0)
+            question = self.tr("Finalize the results? From then on every change is refused until the contest "
+                               "is reopened; the file is backed up.")
+            unscored, unmarked = store.incomplete()
             if unscored or unmarked:
                 question = self.tr("Not complete: {unscored} of {total} contestants have no score and {unmarked} "
                                    "lack a mark.").format(unscored=unscored, unmarked=unmarked,
                                                           total=len(store.contestants())) + "\n\n" + question
-            confirm(self._window, self.tr("Finalize results") if finalize else self.tr("Reopen results"),
-                    question, lambda: self._lock_or_unlock(finalize, judge, True))
+            confirm(self._window, title, question, lambda: self.finalize(judge, True))
             return False
+        return self._changed(title, store.finalize)
+
+    def reopen(self, judge: str | None = None, head_judge: str | None = None, reason: str | None = None) -> bool:
+        """Unlock the results with the head judge's consent, asked for unless given."""
+        store = self._window.store
+        if store is None or not self._judge_named(store, judge):
+            return False
+        if head_judge is None or reason is None:
+            dialog = ReopenDialog(self._window)
+            dialog.accepted.connect(lambda: self.reopen(judge, dialog.head_judge.text(), dialog.reason.text()))
+            open_dialog(dialog)
+            return False
+        return self._changed(self.tr("Reopen results"), lambda: store.reopen(head_judge, reason))
+
+    def _changed(self, title: str, change) -> bool:
         try:
-            if finalize:
-                store.finalize()
-            else:
-                store.reopen()
+            change()
         except FaceScoreError as error:
-            show_error(self._window, self.tr("Finalize results") if finalize else self.tr("Reopen results"),
-                       describe_error(error))
+            show_error(self._window, title, describe_error(error))
             return False
         return True
 

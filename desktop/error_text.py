@@ -76,6 +76,10 @@ TEXTS = {
                      "where it is now."),
     "no_contest_file": QT_TRANSLATE_NOOP("ErrorText", "There is no contest file {path}."),
     "criteria_locked": QT_TRANSLATE_NOOP("ErrorText", "The criteria cannot change once marks are entered."),
+    "reopen_head_judge_missing": QT_TRANSLATE_NOOP(
+        "ErrorText", "Reopening needs the head judge's name and the reason (head_judge is empty)."),
+    "reopen_reason_missing": QT_TRANSLATE_NOOP(
+        "ErrorText", "Reopening needs the head judge's name and the reason (reason is empty)."),
     "contest_finalized": QT_TRANSLATE_NOOP("ErrorText", "The contest is finalized: reopen it to make changes."),
     "contestant_not_removed": QT_TRANSLATE_NOOP(
         "ErrorText", "Contestant {contestant_id} is not among the removed contestants."),

@@ -50,11 +50,17 @@ def test_every_change_is_refused_while_finalized_until_reopened(store):
             change()
         assert refused.value.code in ("contest_finalized", "contest_already_finalized")
     assert store.contestants() == [ann] and store.current_captures() == {}
-    store.reopen()
+    for head_judge, reason in (("", "a mistyped mark"), ("Head Judge Chen", " ")):
+        with pytest.raises(ValidationError) as unexplained:
+            store.reopen(head_judge, reason)
+        assert unexplained.value.code in ("reopen_head_judge_missing", "reopen_reason_missing")
+    assert store.finalized and store.audit_log()[-1].action == "finalized"
+    store.reopen("Head Judge Chen", "a mistyped mark")
     assert not store.finalized
+    assert store.audit_log()[-1].after == {"head_judge": "Head Judge Chen", "reason": "a mistyped mark"}
     store.add_capture(capture(ann.id))
     with pytest.raises(StoreError) as again:
-        store.reopen()
+        store.reopen("Head Judge Chen", "again")
     assert again.value.code == "contest_already_open"
 
 
@@ -71,7 +77,7 @@ def test_audit_log_lists_every_change_with_judge_and_before_after(store, tmp_pat
         store.add_contestant(Contestant(None, "1", "Dup"))
     store.finalize()
     store.record_export(tmp_path / "results.csv")
-    store.reopen()
+    store.reopen("Head Judge Chen", "a mistyped mark")
     log = store.audit_log()
     assert [entry.action for entry in log] == [
         "judge_named", "contestant_added", "contestant_edited", "contestant_imported", "contestant_removed",

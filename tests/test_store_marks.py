@@ -110,7 +110,7 @@ def test_a_finalized_contest_refuses_marks_and_criteria(store):
     with pytest.raises(StoreError):
         store.set_criteria(CRITERIA)
     assert store.marks() == {}
-    store.reopen()
+    store.reopen("Head Judge Chen", "a mistyped mark")
     store.set_mark(ids(store)["1"], "Poise", 8)
     assert store.marks() == {ids(store)["1"]: {"Poise": 8}}
 

@@ -86,7 +86,7 @@ def main() -> None:
     for suffix in ("csv", "pdf"):
         window.admin.export_results(work / f"results.{suffix}")
     window.admin.finalize(judge="Judge 林美惠", confirmed=True)
-    window.admin.reopen(confirmed=True)
+    window.admin.reopen(head_judge="陳志明 (head judge)", reason="a mistyped mark for No. 7")
     dialog = window.admin.show_audit_log()
     dialog.resize(1100, 560)
     save(dialog, "audit-log")

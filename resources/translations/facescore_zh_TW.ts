@@ -347,10 +347,6 @@
         <translation>確定將成績定案？此後所有變更都會被拒絕，直到重新開放比賽；檔案會另行備份。</translation>
     </message>
     <message>
-        <source>Reopen the results for changes? Reopening is recorded in the audit log.</source>
-        <translation>重新開放成績以便修改？重新開放會記錄在稽核紀錄中。</translation>
-    </message>
-    <message>
         <source>Not complete: {unscored} of {total} contestants have no score and {unmarked} lack a mark.</source>
         <translation>尚未完成：{total} 位參賽者中有 {unscored} 位沒有分數，{unmarked} 位缺少評分。</translation>
     </message>
@@ -751,6 +747,14 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
     <message>
         <source>The criteria cannot change once marks are entered.</source>
         <translation>已有評分後，評分標準即不能變更。</translation>
+    </message>
+    <message>
+        <source>Reopening needs the head judge&apos;s name and the reason (head_judge is empty).</source>
+        <translation>重新開放需要總評審的姓名與理由（總評審姓名是空的）。</translation>
+    </message>
+    <message>
+        <source>Reopening needs the head judge&apos;s name and the reason (reason is empty).</source>
+        <translation>重新開放需要總評審的姓名與理由（理由是空的）。</translation>
     </message>
     <message>
         <source>The contest is finalized: reopen it to make changes.</source>
@@ -1413,6 +1417,33 @@ score ({scale})</source>
     <message>
         <source>No contestant has been removed from this contest.</source>
         <translation>本比賽沒有已移除的參賽者。</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen results</source>
+        <translation>重新開放成績</translation>
+    </message>
+    <message>
+        <source>Finalized results are the ones the judges sign: changing them needs the head judge&apos;s consent. The head judge&apos;s name and the reason are recorded in the audit log.</source>
+        <translation>定案的成績是評審簽名的成績：更改需要總評審同意。總評審的姓名與理由會記錄在稽核紀錄中。</translation>
+    </message>
+    <message>
+        <source>e.g. a mistyped mark for No. 12</source>
+        <translation>例如：12 號的分數打錯</translation>
+    </message>
+    <message>
+        <source>Head judge:</source>
+        <translation>總評審：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新開放</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from core.contest import Capture, Contestant
 from core.score import Score
 from core.store import ContestStore
 from desktop.audit_dialog import AuditLogDialog
+from desktop.reopen_dialog import ReopenDialog
 from tests.desktop.test_desktop_workflow import CAPTURE_TIMEOUT_MS, capture
 
 ROSTER = "編號,姓名,組別\n1,陳美麗,小姐組\n2,Alexandra Konstantinopoulou,小姐組\n3,王小明,青少年組\n4,Eva Kowalski,青少年組\n"
@@ -67,7 +68,15 @@ def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_win
         assert not window.capture()  # refused before the camera fires
     assert "finalized" in refused.args[0]
     assert len(window.store.current_captures()) == 3  # nothing stored for No. 2
-    assert window.admin.reopen(confirmed=True)
+    assert not window.admin.reopen()  # asks who allows it and why
+    asked = window.findChild(ReopenDialog)
+    assert not asked.reopen_button.isEnabled()
+    asked.head_judge.setText("Head Judge Chen")
+    assert not asked.reopen_button.isEnabled()
+    asked.reason.setText("  ")
+    assert not asked.reopen_button.isEnabled()
+    asked.reason.setText("mistyped mark for No. 2")
+    asked.reopen_button.click()
     assert not window.store.finalized
 
     dialog = window.admin.show_audit_log()
@@ -79,6 +88,8 @@ def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_win
     assert dialog.table.rowCount() == len(actions)
     assert dialog.table.item(dialog.table.rowCount() - 1, 2).text() == "reopened"
     assert dialog.table.item(dialog.table.rowCount() - 1, 1).text() == "Judge Lin"
+    assert dialog.table.item(dialog.table.rowCount() - 1, 4).text() == (
+        "head_judge: Head Judge Chen; reason: mistyped mark for No. 2")
     assert dialog.export_csv(tmp_path / "audit.csv")
     audit = pd.read_csv(tmp_path / "audit.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert audit["action"].tolist() == actions
