@@ -7,7 +7,7 @@ import io
 import re
 import stat
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +29,8 @@ DELIMITERS = (",", ";", "\t")
 # gb18030: GBK, as it writes it in mainland China; cp1252: Western European Excel.
 LEGACY_ENCODINGS = ("cp950", "gb18030", "cp1252")
 TAKEN_SHOWN = 80  # characters of the lines an unclosed quote took in, shown in its problem
-MAX_ROSTER_BYTES = 16 * 2**20  # far above any roster; refuses /dev/zero and the like
+MAX_ROSTER_BYTES = 16 * 2**20
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the line ends the csv module splits on  # far above any roster; refuses /dev/zero and the like
 
 
 PROBLEMS = {  # a row's problem, by code, in English
@@ -41,7 +42,7 @@ PROBLEMS = {  # a row's problem, by code, in English
     "number_leading_zeros_in_contest": "Number {number} differs from number {other} in the contest only in "
                                        "leading zeros.",
     "row_over_several_lines": "This row runs over lines {line}–{last}: a quotation mark is probably not closed, so "
-                              "it took in {taken}.",
+                              "it took in '{taken}'.",
 }
 
 
@@ -100,9 +101,9 @@ def read_roster(path: str | Path, existing_numbers: Iterable[str] = (), sheet: s
     _check_regular_file(path)
     if suffix in (".xlsx", ".xlsm"):
         sheets, sheet, table = _read_workbook(path, sheet)
-        encoding = None
+        encoding, spans = None, {}
     else:
-        (table, encoding), sheets = _read_text(path), ()
+        (table, encoding, spans), sheets = _read_text(path), ()
     table = [(line, cells) for line, cells in table if any(cells)]
     if not table:
         raise RosterError(f"{path.name}: the file is empty.", code="roster_empty", file=path.name)
@@ -113,7 +114,7 @@ def read_roster(path: str | Path, existing_numbers: Iterable[str] = (), sheet: s
         if not table:
             raise RosterError(f"{path.name}: the file has a header row but no contestants.",
                               code="roster_header_only", file=path.name)
-    rows = [_row(line, cells, columns or dict(zip(COLUMNS, range(len(COLUMNS)))), encoding is not None)
+    rows = [_row(line, cells, columns or dict(zip(COLUMNS, range(len(COLUMNS)))), spans.get(line, ()))
             for line, cells in table]
     _check(rows, existing_numbers)
     return RosterPreview(rows, encoding, columns is not None, sheet, sheets, ignored)
@@ -137,7 +138,9 @@ def _too_large(path: Path) -> RosterError:
                        code="roster_too_large", file=path.name, limit=MAX_ROSTER_BYTES // 2**20)
 
 
-def _read_text(path: Path) -> tuple[list[tuple[int, list[str]]], str]:
+def _read_text(path: Path) -> tuple[list[tuple[int, list[str]]], str, dict[int, list[str]]]:
+    """(first line and cells of each row, the encoding, first line → the lines after it of a row
+    that runs over several: a quoted cell, or an unclosed quote, took them in)."""
     try:
         with open(path, "rb") as file:
             data = file.read(MAX_ROSTER_BYTES + 1)
@@ -161,7 +164,9 @@ def _read_text(path: Path) -> tuple[list[tuple[int, list[str]]], str]:
     except csv.Error as error:
         raise RosterError(f"{path.name}: line {reader.line_num} cannot be read ({error}).", code="roster_bad_line",
                           file=path.name, line=reader.line_num, reason=str(error)) from error
-    return [(first, cells) for first, cells, _ in table], encoding
+    lines = LINE_BREAK.split(text)  # as the reader counts them
+    spans = {first: lines[first:last] for first, _, last in table if last > first}
+    return [(first, cells) for first, cells, _ in table], encoding, spans
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -296,18 +301,17 @@ def _header_columns(cells: list[str], name: str) -> dict[str, int] | None:
     return columns
 
 
-def _row(line: int, cells: list[str], columns: dict[str, int], text_file: bool) -> RosterRow:
+def _row(line: int, cells: list[str], columns: dict[str, int], taken_in: Sequence[str]) -> RosterRow:
     def cell(column: str) -> str:
         index = columns.get(column)
         return cells[index] if index is not None and index < len(cells) else ""
 
     row = RosterRow(line, cell("number"), cell("name"), cell("division"), cell("notes"))
-    taken_in = [text.strip() for value in cells for text in value.splitlines()[1:]]
-    if text_file and taken_in:
-        taken = " / ".join(text for text in taken_in if text)
+    if taken_in:
+        taken = " / ".join(text.strip() for text in taken_in if text.strip())
         row.problems.append(RosterProblem("row_over_several_lines", {
             "line": line, "last": line + len(taken_in),
-            "taken": f"'{taken if len(taken) <= TAKEN_SHOWN else taken[:TAKEN_SHOWN] + '…'}'"}))
+            "taken": taken if len(taken) <= TAKEN_SHOWN else taken[:TAKEN_SHOWN].rstrip() + "…"}))
     return row
 
 

@@ -52,6 +52,16 @@ class ScoreScale:
         """A width on 1–5 (error band, spread over a burst) as shown on this scale: "7.3"."""
         return f"{self.error(native_width):.{self.decimals}f}"
 
+    def width_texts(self, *native_widths: float) -> tuple[str, ...]:
+        """Widths as :meth:`width_text` shows them, with one or two more decimals where rounding would
+        make different widths read alike ("spread 0.7, more than the error 0.7")."""
+        for decimals in range(self.decimals, self.decimals + 3):
+            texts = tuple(f"{self._rounded(Decimal(repr(float(width))) * self._slope, decimals):.{decimals}f}"
+                          for width in native_widths)
+            if len(set(texts)) == len(set(native_widths)):
+                break
+        return texts
+
     def formatted(self, native: float, native_error: float) -> str:
         """"3.42 ± 0.29" on 1–5, "60.5 ± 7.3" on 0–100."""
         return f"{self.value_text(native)} ± {self.width_text(native_error)}"
@@ -60,8 +70,9 @@ class ScoreScale:
     def _slope(self) -> Decimal:
         return Decimal(self.high - self.low) / Decimal(repr(SCALE_MAX - SCALE_MIN))
 
-    def _rounded(self, number: Decimal) -> float:
-        return float(number.quantize(Decimal(1).scaleb(-self.decimals), rounding=ROUND_HALF_UP))
+    def _rounded(self, number: Decimal, decimals: int | None = None) -> float:
+        decimals = self.decimals if decimals is None else decimals
+        return float(number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 NATIVE_SCALE = ScoreScale("1-5", 1, 5, 2)

@@ -366,12 +366,12 @@ class ContestStore:
     def reopen(self, head_judge: str, reason: str) -> None:
         """Allow changes again after :meth:`finalize`. Finalized results are the signed ones, which
         change only with the head judge's consent: who gave it and why go into the audit log."""
-        consent = {"head_judge": head_judge.strip(), "reason": reason.strip()}
-        for field, value in consent.items():
-            if not value:
-                raise ValidationError(field, f"Reopening needs the head judge's name and the reason ({field} is "
-                                             "empty).", code=f"reopen_{field}_missing")
-        self._set_finalized(False, consent)
+        if not head_judge.strip():
+            raise ValidationError("head_judge", "Reopening needs the head judge's name.",
+                                  code="reopen_head_judge_missing")
+        if not reason.strip():
+            raise ValidationError("reason", "Reopening needs its reason.", code="reopen_reason_missing")
+        self._set_finalized(False, {"head_judge": head_judge.strip(), "reason": reason.strip()})
 
     def _set_finalized(self, finalized: bool, record: dict | None = None) -> None:
         with self._transaction():

@@ -49,7 +49,7 @@ TEXTS = {
         "ErrorText", "Number {number} differs from number {other} in the contest only in leading zeros."),
     "row_over_several_lines": QT_TRANSLATE_NOOP(
         "ErrorText", "This row runs over lines {line}–{last}: a quotation mark is probably not closed, so it took "
-                     "in {taken}."),
+                     "in '{taken}'."),
     # StoreError
     "contest_open_failed": QT_TRANSLATE_NOOP("ErrorText", "Cannot open contest file {path}: {reason}"),
     "contest_damaged": QT_TRANSLATE_NOOP(
@@ -76,10 +76,8 @@ TEXTS = {
                      "where it is now."),
     "no_contest_file": QT_TRANSLATE_NOOP("ErrorText", "There is no contest file {path}."),
     "criteria_locked": QT_TRANSLATE_NOOP("ErrorText", "The criteria cannot change once marks are entered."),
-    "reopen_head_judge_missing": QT_TRANSLATE_NOOP(
-        "ErrorText", "Reopening needs the head judge's name and the reason (head_judge is empty)."),
-    "reopen_reason_missing": QT_TRANSLATE_NOOP(
-        "ErrorText", "Reopening needs the head judge's name and the reason (reason is empty)."),
+    "reopen_head_judge_missing": QT_TRANSLATE_NOOP("ErrorText", "Reopening needs the head judge's name."),
+    "reopen_reason_missing": QT_TRANSLATE_NOOP("ErrorText", "Reopening needs its reason."),
     "contest_finalized": QT_TRANSLATE_NOOP("ErrorText", "The contest is finalized: reopen it to make changes."),
     "contestant_not_removed": QT_TRANSLATE_NOOP(
         "ErrorText", "Contestant {contestant_id} is not among the removed contestants."),
@@ -239,7 +237,7 @@ def describe_error(error: BaseException, scale: ScoreScale = NATIVE_SCALE) -> st
         heading = describe(error.code, error.params, str(error).split("\n", 1)[0])
         return "\n- ".join([heading, *map(describe_problem, error.mismatches)])
     widths = SCORE_WIDTHS.get(error.code, ())
-    params = {key: scale.width_text(value) if key in widths else value for key, value in error.params.items()}
+    params = {**error.params, **dict(zip(widths, scale.width_texts(*(error.params[key] for key in widths))))}
     text = describe(error.code, params, str(error))
     if isinstance(error, ImageLoadError):
         return QCoreApplication.translate("ErrorText", "Cannot read the photo: {detail}").format(detail=text)

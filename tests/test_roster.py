@@ -219,8 +219,23 @@ def test_unclosed_quote_is_reported_on_the_row_that_swallowed_the_next(tmp_path)
     assert preview.valid_rows() == []
     long = "".join(f"{n},Contestant number {n} with a long name\r\n" for n in range(2, 40))
     problem = read_roster(write(tmp_path, "long.csv", f'number,name\r\n1,"Ann\r\n{long}')).rows[0].problems[0]
-    assert problem.params["last"] == 40 and problem.params["taken"].startswith("'2,Contestant number 2 with")
-    assert problem.params["taken"].endswith("…'") and len(problem.params["taken"]) == 80 + 3
+    assert problem.params["last"] == 40 and problem.params["taken"].startswith("2,Contestant number 2 with")
+    assert problem.params["taken"] == "2,Contestant number 2 with a long name / 3,Contestant number 3 with a long name…"
+
+
+@pytest.mark.parametrize("text, last, taken", [
+    ('number,name,notes\n1,Ann,"\n2,Bea,\n3,Cy,\n', 4, "2,Bea, / 3,Cy,"),  # the quote opens an empty cell
+    ('number,name,notes\r\n1,Ann,"\r\n2,Bea,\r\n', 3, "2,Bea,"),  # the file ends inside it
+    ('number,name,notes\r1,Ann,"late\r2,Bea,\r3,Cy,\r', 4, "2,Bea, / 3,Cy,")])
+def test_the_lines_an_unclosed_quote_took_in_are_named(tmp_path, text, last, taken):
+    row = read_roster(write(tmp_path, "r.csv", text)).rows[0]
+    assert [(p.code, p.params["last"], p.params["taken"]) for p in row.problems] == [
+        ("row_over_several_lines", last, taken)]
+
+
+def test_a_line_separator_inside_a_cell_is_not_a_row_over_several_lines(tmp_path):
+    rows = read_roster(write(tmp_path, "r.csv", "number,name\n1,Ann\u2028Lee\n2,Bea\x85\n")).rows
+    assert [row.problems for row in rows] == [[], []]
 
 
 def test_numbers_differing_only_in_leading_zeros_are_flagged(tmp_path):

@@ -40,3 +40,9 @@ def test_display_scales_map_score_and_error_linearly():
         assert (scale.value(1.0), scale.value(3.0), scale.value(5.0)) == (
             scale.low, (scale.low + scale.high) / 2, scale.high)
         assert scale.error(2.0) == (scale.high - scale.low) / 2
+
+
+def test_widths_that_differ_do_not_read_alike():
+    assert SCALES["1-10"].width_texts(0.4, 0.3) == ("0.9", "0.7")
+    assert SCALES["1-10"].width_texts(0.31, 0.29) == ("0.70", "0.65")  # both 0.7 at one decimal
+    assert SCALES["1-5"].width_texts(0.29, 0.29) == ("0.29", "0.29")

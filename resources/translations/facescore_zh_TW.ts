@@ -665,10 +665,6 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>姓名空白。</translation>
     </message>
     <message>
-        <source>This row runs over lines {line}–{last}: a quotation mark is probably not closed, so it took in {taken}.</source>
-        <translation>此列跨越第 {line}–{last} 行：可能有引號沒有關閉，所以把 {taken} 也讀進了這一列。</translation>
-    </message>
-    <message>
         <source>Cannot open contest file {path}: {reason}</source>
         <translation>無法開啟比賽檔案 {path}：{reason}</translation>
     </message>
@@ -725,6 +721,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>編號 {number} 與本比賽中的編號 {other} 只差在前導的零。</translation>
     </message>
     <message>
+        <source>This row runs over lines {line}–{last}: a quotation mark is probably not closed, so it took in &apos;{taken}&apos;.</source>
+        <translation>此列跨越第 {line}–{last} 行：可能有引號沒有關閉，所以把「{taken}」也讀進了這一列。</translation>
+    </message>
+    <message>
         <source>The folder of {path} is read-only, so changes to the contest cannot be saved there; copy the contest file to a folder you can write to and open it there.</source>
         <translation>{path} 所在的資料夾為唯讀，比賽的變更無法儲存；請將比賽檔案複製到可寫入的資料夾後再開啟。</translation>
     </message>
@@ -749,12 +749,12 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>已有評分後，評分標準即不能變更。</translation>
     </message>
     <message>
-        <source>Reopening needs the head judge&apos;s name and the reason (head_judge is empty).</source>
-        <translation>重新開放需要總評審的姓名與理由（總評審姓名是空的）。</translation>
+        <source>Reopening needs the head judge&apos;s name.</source>
+        <translation>重新開放需要總評審的姓名。</translation>
     </message>
     <message>
-        <source>Reopening needs the head judge&apos;s name and the reason (reason is empty).</source>
-        <translation>重新開放需要總評審的姓名與理由（理由是空的）。</translation>
+        <source>Reopening needs its reason.</source>
+        <translation>重新開放需要說明理由。</translation>
     </message>
     <message>
         <source>The contest is finalized: reopen it to make changes.</source>
