@@ -29,8 +29,8 @@ DELIMITERS = (",", ";", "\t")
 # gb18030: GBK, as it writes it in mainland China; cp1252: Western European Excel.
 LEGACY_ENCODINGS = ("cp950", "gb18030", "cp1252")
 TAKEN_SHOWN = 80  # characters of the lines an unclosed quote took in, shown in its problem
-MAX_ROSTER_BYTES = 16 * 2**20
-LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the line ends the csv module splits on  # far above any roster; refuses /dev/zero and the like
+MAX_ROSTER_BYTES = 16 * 2**20  # far above any roster; refuses /dev/zero and the like
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the line ends the csv module splits on
 
 
 PROBLEMS = {  # a row's problem, by code, in English

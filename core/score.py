@@ -50,7 +50,7 @@ class ScoreScale:
 
     def width_text(self, native_width: float) -> str:
         """A width on 1–5 (error band, spread over a burst) as shown on this scale: "7.3"."""
-        return f"{self.error(native_width):.{self.decimals}f}"
+        return self.width_texts(native_width)[0]
 
     def width_texts(self, *native_widths: float) -> tuple[str, ...]:
         """Widths as :meth:`width_text` shows them, with one or two more decimals where rounding would
