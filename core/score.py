@@ -40,9 +40,9 @@ class ScoreScale:
         """A 1–5 score on this scale, rounded for display."""
         return self._rounded(self.low + (Decimal(repr(float(native))) - 1) * self._slope)
 
-    def error(self, native_error: float) -> float:
-        """A 1–5 error band's width on this scale, rounded for display."""
-        return self._rounded(Decimal(repr(float(native_error))) * self._slope)
+    def error(self, native_error: float, decimals: int | None = None) -> float:
+        """A 1–5 error band's width on this scale, rounded for display (to ``decimals`` if given)."""
+        return self._rounded(Decimal(repr(float(native_error))) * self._slope, decimals)
 
     def value_text(self, native: float) -> str:
         """A 1–5 score as shown on this scale: "60.5"."""
@@ -56,8 +56,7 @@ class ScoreScale:
         """Widths as :meth:`width_text` shows them, with one or two more decimals where rounding would
         make different widths read alike ("spread 0.7, more than the error 0.7")."""
         for decimals in range(self.decimals, self.decimals + 3):
-            texts = tuple(f"{self._rounded(Decimal(repr(float(width))) * self._slope, decimals):.{decimals}f}"
-                          for width in native_widths)
+            texts = tuple(f"{self.error(width, decimals):.{decimals}f}" for width in native_widths)
             if len(set(texts)) == len(set(native_widths)):
                 break
         return texts
