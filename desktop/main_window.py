@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         Capture and Import photo act on the row the judge sees highlighted (a capture under way
         keeps the contestant it began with)."""
         if current.isValid() and self.tabs.currentWidget() is self.marks_panel:
-            self.select_contestant(self.marks_panel.model.contestant_at(current.row()).id)
+            self.select_contestant(self.marks_panel.grid.contestant_at(current.row()).id)
 
     def _on_selection_changed(self, *_args) -> None:
         contestant = self.selected_contestant()

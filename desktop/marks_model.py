@@ -126,6 +126,9 @@ class MarksModel(QAbstractTableModel):
     def contestant_at(self, row: int):
         return self._contestants[row]
 
+    def division_of(self, row: int) -> str:
+        return self._contestants[row].division
+
     def row_of(self, contestant_id: int) -> int | None:
         return next((row for row, c in enumerate(self._contestants) if c.id == contestant_id), None)
 

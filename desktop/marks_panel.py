@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from core.criteria import Criterion, parse_mark
 from core.errors import FaceScoreError
 from desktop import palette
+from desktop.division_proxy import DivisionProxy
 from desktop.error_text import describe_error
 from desktop.marks_model import MarksModel
 
@@ -64,7 +65,7 @@ class MarkDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        criterion = index.model().criterion_at(index.column())
+        criterion = self._grid.marks.criterion_at(index.column())
         editor.setValidator(MarkValidator(criterion, editor))
         editor.textChanged.connect(lambda _text: editor.setStyleSheet(
             "" if editor.hasAcceptableInput() or not editor.text().strip() else palette.INVALID_STYLE))
@@ -96,11 +97,18 @@ class MarkDelegate(QStyledItemDelegate):
 
 
 class MarksGrid(QTableView):
-    """Tab and Shift+Tab move between the criteria a judge types; Enter goes down a row."""
+    """Tab and Shift+Tab move between the criteria a judge types; Enter goes down a row. Its rows are
+    those of the division shown (``marks`` is the model of every contestant)."""
+
+    def __init__(self, marks: MarksModel, parent=None):
+        super().__init__(parent)
+        self.marks = marks
+        self.division_rows = DivisionProxy(self)
+        self.division_rows.setSourceModel(marks)
+        self.setModel(self.division_rows)
 
     def _mark_columns(self) -> list[int]:
-        model = self.model()
-        return [column for column in range(model.columnCount()) if model.is_mark_column(column)]
+        return [column for column in range(self.marks.columnCount()) if self.marks.is_mark_column(column)]
 
     def moveCursor(self, action, modifiers):
         columns, current = self._mark_columns(), self.currentIndex()
@@ -112,24 +120,26 @@ class MarksGrid(QTableView):
         later = [c for c in columns if (c > column if forward else c < column)]
         if later:
             return self.model().index(row, later[0] if forward else later[-1])
-        row = self.shown_row(row, 1 if forward else -1)
-        if row is None:
+        row += 1 if forward else -1
+        if not 0 <= row < self.model().rowCount():
             return current
         return self.model().index(row, columns[0] if forward else columns[-1])
 
-    def shown_row(self, row: int, step: int) -> int | None:
-        """The next row from ``row`` in direction ``step`` that the division shown leaves in view."""
-        row += step
-        while 0 <= row < self.model().rowCount() and self.isRowHidden(row):
-            row += step
-        return row if 0 <= row < self.model().rowCount() else None
-
     def next_contestant(self) -> None:
         """Enter: the first criterion of the next contestant, ready to type."""
-        columns, current = self._mark_columns(), self.currentIndex()
-        row = self.shown_row(current.row(), 1) if columns and current.isValid() else None
-        if row is not None:
-            self.start_at(row)
+        current = self.currentIndex()
+        if current.isValid():
+            self.start_at(current.row() + 1)
+
+    def contestant_at(self, row: int):
+        """The contestant of the grid's ``row`` (a row of the division shown)."""
+        return self.marks.contestant_at(self.division_rows.mapToSource(self.division_rows.index(row, 0)).row())
+
+    def row_of(self, contestant_id: int) -> int | None:
+        """``contestant_id``'s row in the grid; None if not there or of a division not shown."""
+        row = self.marks.row_of(contestant_id)
+        shown = self.division_rows.mapFromSource(self.marks.index(row, 0)) if row is not None else None
+        return shown.row() if shown is not None and shown.isValid() else None
 
     def start_at(self, row: int) -> None:
         columns = self._mark_columns()
@@ -151,15 +161,14 @@ class MarksPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._store = None
-        self._contestant_before_reset: int | None = None
-        self._division: str | None = None  # the division shown (None: all)
+        self._contestant_before: int | None = None  # kept across a change of the grid's rows
         self.model = MarksModel(self)
         self.judge_label = QLabel()
         self.judge_label.setStyleSheet("font-weight: 600;")
         self.judge_button = QPushButton()
         self.judge_button.clicked.connect(lambda: self.name_judge())
-        self.grid = MarksGrid()
-        self.grid.setModel(self.model)
+        self.model.modelAboutToBeReset.connect(self._remember_contestant)  # before the grid's rows go
+        self.grid = MarksGrid(self.model)
         self.grid.setItemDelegate(MarkDelegate(self.grid))
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -184,9 +193,8 @@ class MarksPanel(QWidget):
         layout.addWidget(self.message)
         self.model.markRefused.connect(self.message.setText)
         self.model.dataChanged.connect(lambda *_args: self.message.clear())
-        self.model.modelAboutToBeReset.connect(self._remember_contestant)
-        self.model.modelReset.connect(self._layout_columns)
-        self.model.modelReset.connect(self._back_to_contestant)
+        self.grid.model().modelReset.connect(self._layout_columns)
+        self.grid.model().modelReset.connect(self._back_to_contestant)
         self.model.refreshed.connect(self.retranslate)
         self.retranslate()
 
@@ -239,33 +247,26 @@ class MarksPanel(QWidget):
         self.grid.setColumnWidth(1, NAME_MINIMUM_WIDTH)
 
     def show_division(self, division: str | None) -> None:
-        """Only ``division``'s rows (None: every division), as the results table shows."""
-        self._division = division
-        for row in range(self.model.rowCount()):
-            self.grid.setRowHidden(row, division is not None and self.model.contestant_at(row).division != division)
-        current = self.grid.currentIndex()
-        if current.isValid() and self.grid.isRowHidden(current.row()):
-            first = self.grid.shown_row(-1, 1)
-            if first is not None:
-                self.grid.start_at(first)
+        """Only ``division``'s rows (None: every division), as the results table shows; the contestant
+        being marked stays current if shown, else the first shown."""
+        self._remember_contestant()
+        self.grid.division_rows.set_division(division)
+        self._back_to_contestant()
 
     def _remember_contestant(self) -> None:
         current = self.grid.currentIndex()
-        self._contestant_before_reset = self.model.contestant_at(current.row()).id if current.isValid() else None
+        self._contestant_before = self.grid.contestant_at(current.row()).id if current.isValid() else None
 
     def _back_to_contestant(self) -> None:
-        """After the roster or the criteria change, the same contestant's row (the first shown if they
-        are gone), in the division shown."""
-        self.show_division(self._division)
-        row = self.model.row_of(self._contestant_before_reset) if self._contestant_before_reset else None
-        if row is None or self.grid.isRowHidden(row):
-            row = self.grid.shown_row(-1, 1)
-        if row is not None:
-            self.grid.start_at(row)
+        """After the roster, the criteria or the division shown change, the same contestant's row
+        (the first shown if they are gone)."""
+        row = self.grid.row_of(self._contestant_before) if self._contestant_before is not None else None
+        if row is None or row != self.grid.currentIndex().row():  # else the cell in hand stays
+            self.grid.start_at(0 if row is None else row)
 
     def show_contestant(self, contestant_id: int) -> None:
-        """Make ``contestant_id``'s row the current one, at its first criterion."""
-        row = self.model.row_of(contestant_id)
+        """Make ``contestant_id``'s row the current one, at its first criterion (if its division is shown)."""
+        row = self.grid.row_of(contestant_id)
         if row is not None:
             self.grid.start_at(row)
 

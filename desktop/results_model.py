@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
 )
@@ -27,6 +26,7 @@ from core.contest import natural_key
 from core.ranking import RankedRow, division_key, rank, rank_text
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 from desktop import palette
+from desktop.division_proxy import DivisionProxy
 from desktop.store_bridge import StoreBridge
 
 THUMBNAIL_SIZE = 44
@@ -159,6 +159,9 @@ class ResultsModel(QAbstractTableModel):
     def row_of(self, index: int) -> RankedRow:
         return self._rows[index]
 
+    def division_of(self, index: int) -> str:
+        return self._rows[index].contestant.division
+
     def row_for_contestant(self, contestant_id: int) -> int | None:
         for index, row in enumerate(self._rows):
             if row.contestant.id == contestant_id:
@@ -283,25 +286,9 @@ class ResultsModel(QAbstractTableModel):
         return self._thumbnails[capture.id]
 
 
-class ResultsProxy(QSortFilterProxyModel):
+class ResultsProxy(DivisionProxy):
     """Sorts by the model's Python sort keys (natural numbers, unscored last by rank; by rank, the
     divisions stay grouped) and shows one division or all of them."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._division: str | None = None  # None: every division
-
-    def set_division(self, division: str | None) -> None:
-        if not hasattr(self, "endFilterChange"):  # Qt < 6.10, where invalidateFilter() is not yet deprecated
-            self._division = division
-            self.invalidateFilter()
-            return
-        self.beginFilterChange()
-        self._division = division
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        return self._division is None or self.sourceModel().row_of(source_row).division == self._division
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
         model = self.sourceModel()

@@ -107,19 +107,17 @@ def test_the_marks_tab_and_the_capture_panel_hold_the_same_contestant(qtbot, tmp
     judge_file(tmp_path / "contests" / "chen.sqlite", "Judge Chen")
     window = open_window(tmp_path, wait_for_model=False)
     ids = {c.number: c.id for c in window.store.contestants()}
-    window.table.division_filter.setCurrentIndex(window.table.division_filter.findText("小姐組"))
     assert window.select_contestant(ids["2"])
-    grid, model = window.marks_panel.grid, window.marks_panel.model
+    grid = window.marks_panel.grid
     window.show_marks()  # opens on the contestant in hand
-    assert model.contestant_at(grid.currentIndex().row()).id == ids["2"]
-    grid.start_at(model.row_of(ids["3"]))  # the judge moves to No. 3, of the division the table hides
+    assert grid.contestant_at(grid.currentIndex().row()).id == ids["2"]
+    grid.start_at(grid.row_of(ids["3"]))  # the judge moves to No. 3
     assert window.selected_contestant().id == ids["3"]  # Capture and Import photo act on No. 3
-    assert window.table.division_filter.currentIndex() == 0  # all divisions shown, No. 3 among them
-    window.store.add_contestant(Contestant(None, "4", "Late Entry", "小姐組"))  # the grid is rebuilt
-    qtbot.waitUntil(lambda: model.rowCount() == 4)
-    assert model.contestant_at(grid.currentIndex().row()).id == ids["3"] == window.selected_contestant().id
+    window.store.add_contestant(Contestant(None, "0", "Late Entry", "小姐組"))  # the grid is rebuilt, one row above
+    qtbot.waitUntil(lambda: grid.model().rowCount() == 4)
+    assert grid.contestant_at(grid.currentIndex().row()).id == ids["3"] == window.selected_contestant().id
     window.tabs.setCurrentIndex(0)
-    grid.start_at(model.row_of(ids["1"]))  # off the marks tab the grid does not pick the contestant
+    grid.start_at(grid.row_of(ids["1"]))  # off the marks tab the grid does not pick the contestant
     assert window.selected_contestant().id == ids["3"]
 
 
@@ -127,21 +125,31 @@ def test_the_marks_tab_shows_the_division_the_table_shows(qtbot, tmp_path, open_
     (tmp_path / "contests").mkdir()
     judge_file(tmp_path / "contests" / "chen.sqlite", "Judge Chen")
     window = open_window(tmp_path, wait_for_model=False)
-    grid, model, choices = window.marks_panel.grid, window.marks_panel.model, window.table.division_filter
+    grid, choices = window.marks_panel.grid, window.table.division_filter
+    ids = {c.number: c.id for c in window.store.contestants()}
+
+    def shown() -> list[str]:
+        return [grid.contestant_at(row).number for row in range(grid.model().rowCount())]
+
     window.show_marks()
     choices.setCurrentIndex(choices.findText("小姐組"))
-    shown = [model.contestant_at(row).number for row in range(model.rowCount()) if not grid.isRowHidden(row)]
-    assert shown == ["1", "2"]
-    grid.start_at(model.row_of(next(c.id for c in window.store.contestants() if c.number == "1")))
+    assert shown() == ["1", "2"] and grid.row_of(ids["3"]) is None
+    grid.start_at(grid.row_of(ids["1"]))
     qtbot.waitUntil(lambda: grid.hasFocus())
-    type_keys(qtbot, "8\n")  # Enter: on to No. 2, the next of 小姐組
-    assert model.contestant_at(grid.currentIndex().row()).number == "2"
-    grid.next_contestant()  # the last of 小姐組: Enter stays, never on to 青少年組's hidden row
-    assert model.contestant_at(grid.currentIndex().row()).number == "2"
-    choices.setCurrentIndex(choices.findText("青少年組"))  # the highlighted row is hidden: the first shown
-    assert model.contestant_at(grid.currentIndex().row()).number == "3"
-    choices.setCurrentIndex(0)
-    assert not any(grid.isRowHidden(row) for row in range(model.rowCount()))
+    type_keys(qtbot, "8\t")  # Tab: on to Interview
+    choices.setCurrentIndex(0)  # every division: No. 1 is still shown, the cell in hand stays
+    assert grid.contestant_at(grid.currentIndex().row()).number == "1" and grid.currentIndex().column() == 4
+    choices.setCurrentIndex(choices.findText("小姐組"))
+    grid.setFocus()
+    type_keys(qtbot, "\n")  # Enter: on to No. 2, the next of 小姐組
+    assert grid.contestant_at(grid.currentIndex().row()).number == "2"
+    grid.next_contestant()  # the last of 小姐組: Enter stays, never on to 青少年組's row
+    assert grid.contestant_at(grid.currentIndex().row()).number == "2"
+    choices.setCurrentIndex(choices.findText("青少年組"))  # No. 2 is not shown: the first shown
+    assert shown() == ["3"] and grid.contestant_at(grid.currentIndex().row()).number == "3"
+    assert window.selected_contestant().id == ids["3"]
+    choices.setCurrentIndex(0)  # every division, No. 3 still in hand
+    assert shown() == ["1", "2", "3"] and grid.contestant_at(grid.currentIndex().row()).number == "3"
 
 
 def test_tabulate_three_files_and_export(qtbot, tmp_path):
