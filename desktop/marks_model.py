@@ -23,6 +23,7 @@ from desktop.results_model import CONTESTANT_ID_ROLE
 from desktop.store_bridge import StoreBridge
 
 FIXED_BEFORE = 3  # number, name, division
+DIVISION_COLUMN = 2
 FIXED_AFTER = 3  # total, rank, advisory score
 
 

@@ -30,7 +30,7 @@ from core.errors import FaceScoreError
 from desktop import palette
 from desktop.division_proxy import DivisionProxy
 from desktop.error_text import describe_error
-from desktop.marks_model import MarksModel
+from desktop.marks_model import DIVISION_COLUMN, MarksModel
 
 NAME_MINIMUM_WIDTH = 180
 
@@ -251,6 +251,7 @@ class MarksPanel(QWidget):
         being marked stays current if shown, else the first shown."""
         self._remember_contestant()
         self.grid.division_rows.set_division(division)
+        self.grid.setColumnHidden(DIVISION_COLUMN, division is not None)  # as the results table does
         self._back_to_contestant()
 
     def _remember_contestant(self) -> None:
@@ -261,8 +262,10 @@ class MarksPanel(QWidget):
         """After the roster, the criteria or the division shown change, the same contestant's row
         (the first shown if they are gone)."""
         row = self.grid.row_of(self._contestant_before) if self._contestant_before is not None else None
-        if row is None or row != self.grid.currentIndex().row():  # else the cell in hand stays
+        if row is None or row != self.grid.currentIndex().row():
             self.grid.start_at(0 if row is None else row)
+        else:  # the cell in hand stays, in sight
+            self.grid.scrollTo(self.grid.currentIndex())
 
     def show_contestant(self, contestant_id: int) -> None:
         """Make ``contestant_id``'s row the current one, at its first criterion (if its division is shown)."""

@@ -134,6 +134,7 @@ def test_the_marks_tab_shows_the_division_the_table_shows(qtbot, tmp_path, open_
     window.show_marks()
     choices.setCurrentIndex(choices.findText("小姐組"))
     assert shown() == ["1", "2"] and grid.row_of(ids["3"]) is None
+    assert grid.isColumnHidden(2)  # one division: its column says nothing, as in the results table
     grid.start_at(grid.row_of(ids["1"]))
     qtbot.waitUntil(lambda: grid.hasFocus())
     type_keys(qtbot, "8\t")  # Tab: on to Interview
@@ -150,6 +151,7 @@ def test_the_marks_tab_shows_the_division_the_table_shows(qtbot, tmp_path, open_
     assert window.selected_contestant().id == ids["3"]
     choices.setCurrentIndex(0)  # every division, No. 3 still in hand
     assert shown() == ["1", "2", "3"] and grid.contestant_at(grid.currentIndex().row()).number == "3"
+    assert not grid.isColumnHidden(2)
 
 
 def test_tabulate_three_files_and_export(qtbot, tmp_path):
