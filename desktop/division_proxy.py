@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel
+from PySide6.QtWidgets import QAbstractItemView
 
 
 class DivisionProxy(QSortFilterProxyModel):
@@ -24,3 +25,11 @@ class DivisionProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         return self._division is None or self.sourceModel().division_of(source_row) == self._division
+
+
+def keep_current_in_sight(view: QAbstractItemView) -> None:
+    """Scroll ``view`` to its current row after the division shown changed; its rows are laid out
+    first, or the scroll stops at the old, shorter scroll range."""
+    if view.currentIndex().isValid():
+        view.doItemsLayout()
+        view.scrollTo(view.currentIndex())

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from core.criteria import Criterion, parse_mark
 from core.errors import FaceScoreError
 from desktop import palette
-from desktop.division_proxy import DivisionProxy
+from desktop.division_proxy import DivisionProxy, keep_current_in_sight
 from desktop.error_text import describe_error
 from desktop.marks_model import DIVISION_COLUMN, MarksModel
 
@@ -264,8 +264,8 @@ class MarksPanel(QWidget):
         row = self.grid.row_of(self._contestant_before) if self._contestant_before is not None else None
         if row is None or row != self.grid.currentIndex().row():
             self.grid.start_at(0 if row is None else row)
-        else:  # the cell in hand stays, in sight
-            self.grid.scrollTo(self.grid.currentIndex())
+        else:  # the cell in hand stays
+            keep_current_in_sight(self.grid)
 
     def show_contestant(self, contestant_id: int) -> None:
         """Make ``contestant_id``'s row the current one, at its first criterion (if its division is shown)."""

@@ -7,6 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableView
 
+from desktop.division_proxy import keep_current_in_sight
 from desktop.results_model import CONTESTANT_ID_ROLE, THUMBNAIL_SIZE, Column, ResultsModel, ResultsProxy
 
 COLUMN_WIDTHS = {Column.PHOTO: 56, Column.NUMBER: 52, Column.NAME: 190, Column.DIVISION: 96,
@@ -100,8 +101,7 @@ class ResultsTable(QTableView):
         self._proxy.set_division(chosen)
         self.setColumnHidden(Column.DIVISION, chosen is not None or len(self._results.divisions()) <= 1)
         self._fit_name_column()
-        if self.currentIndex().isValid():  # the contestant in hand stays in sight
-            self.scrollTo(self.currentIndex())
+        keep_current_in_sight(self)  # the contestant in hand
 
     def retranslate(self) -> None:
         self._fill_division_filter()

@@ -8,6 +8,7 @@ import shutil
 from PySide6.QtCore import Qt
 
 from core.contest import Capture, Contestant
+from core.criteria import parse_criteria
 from core.score import Score
 from core.store import ContestStore
 from desktop.results_model import Column
@@ -69,6 +70,26 @@ def test_divisions_filter_group_and_rank_on_their_own(qtbot, tmp_path, open_wind
     model = window.results_model
     row = next(r for r in range(model.rowCount()) if model.row_of(r).contestant.name == LONG_NAME)
     assert model.index(row, Column.NAME).data(Qt.ItemDataRole.ToolTipRole) == LONG_NAME
+
+
+def test_the_contestant_in_hand_stays_in_sight_when_every_division_is_shown_again(qtbot, tmp_path, open_window):
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    window.resize(1280, 720)
+    window.store.import_contestants([Contestant(None, str(number), f"Contestant {number}",
+                                                "Miss" if number <= 20 else "Teen") for number in range(1, 33)])
+    qtbot.waitUntil(lambda: len(shown(window)) == 32)
+    last = next(c for c in window.store.contestants() if c.number == "32")
+    choices, grid = window.table.division_filter, window.marks_panel.grid
+    window.store.set_criteria(parse_criteria("Poise=50,Talent=50"))
+    for tab, view in ((window.table, window.table), (window.marks_panel, grid)):
+        choices.setCurrentIndex(choices.findText("Teen"))
+        assert window.select_contestant(last.id)
+        window.tabs.setCurrentWidget(tab)  # the marks tab opens on the contestant in hand
+        assert view.currentIndex().isValid()
+        choices.setCurrentIndex(0)  # No. 32 is the last of 32 rows: out of sight unless scrolled to
+        assert window.selected_contestant().id == last.id
+        assert view.verticalScrollBar().value() > 0
+        assert view.viewport().rect().contains(view.visualRect(view.currentIndex()).center())
 
 
 def test_the_window_shows_what_the_command_line_changed(qtbot, tmp_path, open_window):
