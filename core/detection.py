@@ -43,6 +43,9 @@ TILE_STRIDE = INPUT_SIZE * 2 // 3  # in the shrunk frame
 # 350 px images are shrunk 2.7 times at most (to 128 px, with the retry margin), so the training
 # crops keep the one resize.
 BLOCK_REDUCTION = 3
+# A smaller box at least this share of which lies inside a larger face's box is part of that face
+# (a tile of a large photo can box the nose and mouth of a face it also sees whole), not a second face.
+PART_OF_FACE = 0.5
 # Eye distance / box width: 0.31-0.45 over SCUT-FBP5500; far outside it the box and the
 # keypoints do not describe the same face.
 EYE_TO_BOX_RANGE = (0.2, 0.6)
@@ -138,8 +141,8 @@ class FaceDetector:
             if not any(_overlap(face, other) for other in whole + faces):  # not a face found already
                 refined = self._refined(image, face, seen_in)
                 faces += [refined] if refined is not None else []
-        faces = [face for face in faces if _box_and_keypoints_agree(face)]
-        return sorted(_distinct(faces), key=lambda face: -face.width)
+        faces = sorted(_distinct([face for face in faces if _box_and_keypoints_agree(face)]), key=lambda f: -f.width)
+        return [face for i, face in enumerate(faces) if not any(_part_of(face, larger) for larger in faces[:i])]
 
     def _refined(self, image: np.ndarray, face: Face, seen_in: float) -> Face | None:
         """``face`` detected again in a window around it while it is small in the input it was
@@ -264,6 +267,13 @@ def _closeness(candidate: Face, face: Face) -> tuple[float, float]:
 def _overlap(face: Face, other: Face) -> bool:
     """Whether two detections are the same face."""
     return float(_iou(np.array(face.box), np.array([other.box]))[0]) > NMS_IOU
+
+
+def _part_of(face: Face, larger: Face) -> bool:
+    """Whether most of ``face``'s box lies inside ``larger``'s: a detection of part of that face."""
+    (x0, y0, x1, y1), (a0, b0, a1, b1) = face.box, larger.box
+    inside = max(0.0, min(x1, a1) - max(x0, a0)) * max(0.0, min(y1, b1) - max(y0, b0))
+    return inside >= PART_OF_FACE * (x1 - x0) * (y1 - y0)
 
 
 def _box_and_keypoints_agree(face: Face) -> bool:

@@ -47,6 +47,16 @@ def test_face_in_a_wide_scene(detector, dataset):
     assert len(FaceDetector().detect(scene)) == 1
 
 
+def test_part_of_a_face_in_a_photographers_frame_is_not_a_second_face(detector, dataset):
+    """A 4000x3000 frame, grainy background, the face 564 px: a tile boxed its nose and mouth too
+    (a second, "scoreable" face in the middle of the frame, and the capture refused)."""
+    scene = np.clip(np.random.default_rng(1).normal(90, 25, (3000, 4000, 3)), 0, 255).astype(np.uint8)
+    face = cv2.resize(load_image(dataset / "Images" / "AF1051.jpg"), (792, 792), interpolation=cv2.INTER_LANCZOS4)
+    scene[604:1396, 1604:2396] = face
+    faces = detector.detect(scene)
+    assert len(faces) == 1 and faces[0].width > 500
+
+
 def test_a_large_frame_shrinks_by_blocks_with_every_pixel_in_its_place():
     """The detector's fast shrink (whole blocks, then the rest) gives what one area resize gives: the
     same picture to a grey level or two, and a bright patch's centre at the same place wherever it is
