@@ -225,8 +225,8 @@ class ResultsModel(QAbstractTableModel):
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.PHOTO and row.capture:
-            return self._thumbnail(row.capture)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.PHOTO and row.capture and row.capture.crop_png:
+            return self._thumbnail(row.capture)  # none once the contest's photos are deleted
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in (Column.NAME, Column.DIVISION):

@@ -3,7 +3,12 @@ XLSX, finalize (a capture refused), reopen, and the audit log of all of it; back
 
 from __future__ import annotations
 
+import io
+
+import numpy as np
 import pandas as pd
+from PIL import Image
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 from pypdf import PdfReader
@@ -13,6 +18,7 @@ from core.contest import Capture, Contestant
 from core.score import Score
 from core.store import ContestStore
 from desktop.audit_dialog import AuditLogDialog
+from desktop.results_model import Column
 from desktop.reopen_dialog import ReopenDialog
 from tests.desktop.test_desktop_workflow import CAPTURE_TIMEOUT_MS, capture
 
@@ -120,11 +126,21 @@ def test_delete_photos_and_delete_contest(qtbot, tmp_path, open_window):
     assert window.files.new_contest("Miss Taipei 2026")
     store = window.store
     ann = store.add_contestant(Contestant(None, "1", "Ann"))
-    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    photo = io.BytesIO()
+    Image.fromarray(np.random.default_rng(0).integers(0, 256, (64, 64, 3), np.uint8)).save(photo, "PNG")
+    png = photo.getvalue()
     store.add_capture(Capture.from_score(ann.id, Score(3.5, 0.29, 4, 60.0, "test"), spread=0.0, frames_used=1,
                                          crop_png=png, source="camera"))
+    model = window.results_model
+
+    def thumbnail():
+        return model.index(0, Column.PHOTO).data(Qt.ItemDataRole.DecorationRole)
+
+    qtbot.waitUntil(lambda: thumbnail() is not None)
+    assert not thumbnail().isNull()
     assert window.admin.delete_photos(confirmed=True)
     assert png[8:200] not in store.path.read_bytes()
+    qtbot.waitUntil(lambda: thumbnail() is None)  # the face is gone from the screen too
     assert store.current_captures()[ann.id].score == 3.5
     path = store.path
     store.backup("manual")
