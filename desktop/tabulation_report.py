@@ -1,11 +1,13 @@
 """The combined tabulation as a PDF sheet to sign: one page (or more) per division.
 
-Each page: contest, date, division, the rules the result follows (criteria and weights, whether
-the highest and lowest marks were dropped, the tie-break), then every contestant with rank,
-number, name, each criterion's combined mark with each judge's mark under it, the total and
-the advisory face score, and a signature line for every judge. Rendered with Qt
-(``QTextDocument`` → ``QPdfWriter``); the command line calls it with an offscreen
-``QGuiApplication``.
+Each division's first page: contest, date, division, the rules the result follows (criteria and
+weights, whether the highest and lowest marks were dropped, the tie-break); every page: the
+column headings, then contestants with rank, number, name, each criterion's combined mark with
+each judge's mark under it, the total and the advisory face score; the last page: a signature
+line for every judge. A division longer than a page goes on over pages ("page 2 of 3"), each
+row whole on one page: the rows a page holds are measured by laying the page out as printed.
+Rendered with Qt (``QTextDocument`` → ``QPdfWriter``); the command line calls it with an
+offscreen ``QGuiApplication``.
 """
 
 from __future__ import annotations
@@ -14,14 +16,19 @@ import datetime
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter, QTextDocument
 
 from core.export import write_atomically
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 from desktop import palette
 
 RESOLUTION = 300
+PAGE_LAYOUT = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                          QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+ROWS_ABOVE_SIGNATURES = 3  # at least, where a division takes more than one page: no one signs under a bare page
 translate = QCoreApplication.translate  # the texts' context is "TabulationReport"
 CSS = f"""
 body {{ font-size: 9pt; }}
@@ -36,20 +43,59 @@ table.marks td {{ padding: 3px 6px; border-bottom: 1px solid {palette.PRINT_RULE
 """
 
 
-def tabulation_html(tabulation: Tabulation, date: datetime.date | None = None) -> str:
+def tabulation_html(tabulation: Tabulation, fits: Callable[[str], bool], date: datetime.date | None = None) -> str:
+    """The sheet: each division from a new page, on as many pages as ``fits`` (whether the html of
+    one page, as :func:`_html` wraps it, lays out on one page) says its rows need."""
     date = date or datetime.date.today()
     divisions: dict[str, list] = {}
     for row in tabulation.rows:
         divisions.setdefault(row.ranked.contestant.division, []).append(row)
     pages = []
-    for index, (division, rows) in enumerate(divisions.items()):
-        style = ' style="page-break-before: always"' if index else ""
-        pages.append(f"<div{style}>{_header(tabulation, date, division)}{_table(tabulation, rows)}"
-                     f"{_signatures(tabulation)}</div>")
-    return f"<html><head><style>{CSS}</style></head><body>{''.join(pages)}</body></html>"
+    for division, rows in divisions.items():
+        def page(rows_on_page, number: int, count: int | None, division=division) -> str:
+            return _page(tabulation, date, division, rows_on_page, number, count)
+
+        groups = _page_rows(rows, page, fits)
+        pages += [page(group, number, len(groups)) for number, group in enumerate(groups)]
+    return _html('<div style="page-break-before: always"></div>'.join(pages))
 
 
-def _header(tabulation: Tabulation, date: datetime.date, division: str) -> str:
+def _html(body: str) -> str:
+    return f"<html><head><style>{CSS}</style></head><body>{body}</body></html>"
+
+
+def _page_rows(rows: list, page: Callable, fits: Callable[[str], bool]) -> list[list]:
+    """``rows`` in groups, one a page: each as many as its page holds whole, the last also holding
+    the signatures and ROWS_ABOVE_SIGNATURES rows or more. ``page(rows, number, count)`` is the
+    page's html; ``count`` None while it is measured (the last page, the one with the signatures,
+    then has number -1)."""
+    groups: list[list] = []
+    rest = rows
+    while rest and not fits(page(rest, -1 if groups else 0, None if groups else 1)):
+        held = 1
+        while held < len(rest) and fits(page(rest[: held + 1], len(groups), None)):
+            held += 1
+        held = max(1, min(held, len(rest) - min(ROWS_ABOVE_SIGNATURES, len(rest) - 1)))
+        groups.append(rest[:held])
+        rest = rest[held:]
+    return groups + [rest]
+
+
+def _page(tabulation: Tabulation, date: datetime.date, division: str, rows, number: int, count: int | None) -> str:
+    """One page of a division: its ``number`` (from 0; -1: the last) of ``count`` (None: not known yet,
+    measured as the longest "page x of y")."""
+    last = number == -1 or (count is not None and number == count - 1)
+    if count is None or count > 1:
+        numbers = {"page": 99, "pages": 99} if count is None else {"page": number + 1, "pages": count}
+        division_text = translate("TabulationReport", "{division} · page {page} of {pages}").format(
+            division=division or translate("TabulationReport", "No division"), **numbers)
+    else:
+        division_text = division or translate("TabulationReport", "No division")
+    return (_header(tabulation, date, division_text, rules=number == 0) + _table(tabulation, rows)
+            + (_signatures(tabulation) if last else ""))
+
+
+def _header(tabulation: Tabulation, date: datetime.date, division_text: str, rules: bool) -> str:
     advisory = translate("TabulationReport", "advisory face score")
     criteria = ", ".join(f"{c.name} {c.weight:g} % ({c.low:g}–{c.high:g}{', ' + advisory if c.advisory else ''})"
                          for c in tabulation.criteria)
@@ -59,7 +105,7 @@ def _header(tabulation: Tabulation, date: datetime.date, division: str) -> str:
             minimum=DROP_EXTREMES_MINIMUM)
     else:
         combined = translate("TabulationReport", "The judges' marks of each criterion are averaged")
-    rules = " ".join((
+    rules_text = " ".join((
         translate("TabulationReport", "Criteria: {criteria}.").format(criteria=html.escape(criteria)),
         translate("TabulationReport", "{combined}; total = the sum of weight × mark ÷ highest mark (out of "
                                       "100).").format(combined=combined),
@@ -69,9 +115,8 @@ def _header(tabulation: Tabulation, date: datetime.date, division: str) -> str:
                                       "it is a criterion.")))
     title = translate("TabulationReport", "{contest} — Tabulation").format(contest=tabulation.contest_name)
     judges = translate("TabulationReport", "Judges: {judges}").format(judges=", ".join(tabulation.judges))
-    division = division or translate("TabulationReport", "No division")
     return (f"<h1>{html.escape(title)}</h1><p>{date.isoformat()} · {html.escape(judges)}</p>"
-            f"<h2>{html.escape(division)}</h2><p class='rules'>{rules}</p>")
+            f"<h2>{html.escape(division_text)}</h2>" + (f"<p class='rules'>{rules_text}</p>" if rules else ""))
 
 
 def _table(tabulation: Tabulation, rows) -> str:
@@ -112,6 +157,16 @@ def _number(value: float | None, decimals: int = 2) -> str:
     return "–" if value is None else f"{value:.{decimals}f}"
 
 
+def paged_document(html_text: str, device: QPagedPaintDevice) -> QTextDocument:
+    """``html_text`` laid out in pages as ``device`` prints them (its fonts and page size), so that
+    what is measured is what prints."""
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    document.setPageSize(QSizeF(device.pageLayout().paintRectPixels(device.resolution()).size()))
+    document.setHtml(html_text)
+    return document
+
+
 def export_tabulation_pdf(tabulation: Tabulation, path: str | Path, date: datetime.date | None = None) -> None:
     """Render the sheet into ``path`` atomically. Needs a QGuiApplication. Raises ExportError."""
     buffer = QBuffer()
@@ -119,11 +174,12 @@ def export_tabulation_pdf(tabulation: Tabulation, path: str | Path, date: dateti
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     writer.setTitle(translate("TabulationReport", "{contest} — Tabulation").format(contest=tabulation.contest_name))
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
-                                     QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
-    document = QTextDocument()
-    document.setHtml(tabulation_html(tabulation, date))
-    document.print_(writer)
+    writer.setPageLayout(PAGE_LAYOUT)
+
+    def fits(page: str) -> bool:
+        return paged_document(_html(page), writer).pageCount() == 1
+
+    paged_document(tabulation_html(tabulation, fits, date), writer).print_(writer)
     del writer  # finishes the PDF
     buffer.close()
     write_atomically(Path(path), bytes(buffer.data()))

@@ -1782,6 +1782,10 @@ score ({scale})</source>
         <translation>未分組</translation>
     </message>
     <message>
+        <source>{division} · page {page} of {pages}</source>
+        <translation>{division} · 第 {page} 頁，共 {pages} 頁</translation>
+    </message>
+    <message>
         <source>Rank</source>
         <translation>名次</translation>
     </message>

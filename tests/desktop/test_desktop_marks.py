@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pypdf import PdfReader
 
 from core.contest import Capture, Contestant
 from core.criteria import parse_criteria
@@ -219,12 +220,38 @@ def test_pdf_sheet_states_the_rules_and_has_a_signature_line_per_judge():
     marks = {"1": {"Poise": 8, "Interview": 8}, "3": {"Poise": 7, "Interview": 9}}
     sheets = [JudgeSheet(f"{judge}.sqlite", "Miss Taipei 2026", judge, criteria, tuple(ROSTER), marks)
               for judge in judges]
-    page = tabulation_html(tabulate(sheets, drop_extremes=True))
+    page = tabulation_html(tabulate(sheets, drop_extremes=True), fits=lambda _page: True)
     assert page.count("page-break-before") == 1  # one page per division: 小姐組, 青少年組
     assert "highest and lowest mark of each criterion are dropped" in page
     assert "the higher mark in the first criterion" in page
     for judge in judges:
         assert page.count(f"______________________________<br>{judge}</td>") == 2  # on each division's page
+
+
+def test_a_long_division_goes_on_over_pages_each_row_whole_under_its_headings(qapp, tmp_path):
+    from core.tabulation import JudgeSheet, tabulate
+    from desktop.tabulation_report import export_tabulation_pdf
+
+    criteria = parse_criteria("Poise=40,Interview=40,Talent=20")
+    roster = tuple(Contestant(None, str(500 + index), f"Alexandra Konstantinopoulou-Smythe {index:02d}" if index % 2
+                              else f"歐陽詩涵林佳穎 {index:02d}", "Miss 小姐組") for index in range(1, 41))
+    judges = ["Judge Chen Wen-hsiung", "Judge Lin", "Judge Wu", "Judge Huang", "Judge Okonkwo-Fitzgerald"]
+    sheets = [JudgeSheet(f"{judge}.sqlite", "Miss Taipei 2026", judge, criteria, roster,
+                         {c.number: {"Poise": 7 + (index + j) % 3, "Interview": 8, "Talent": 6 + j % 4}
+                          for index, c in enumerate(roster)}) for j, judge in enumerate(judges)]
+    export_tabulation_pdf(tabulate(sheets, drop_extremes=True), tmp_path / "sheet.pdf")
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "sheet.pdf").pages]
+    assert len(pages) >= 2
+    for number, text in enumerate(pages, start=1):
+        assert "Total" in text and "Talent" in text  # the headings on every page
+        assert f"page {number} of {len(pages)}" in text
+        assert ("Signatures" in text) == (number == len(pages))
+    for contestant in roster:  # each row whole on one page: its number, name and judges' marks together
+        holding = [text for text in pages if contestant.name in text]
+        assert len(holding) == 1 and contestant.number in holding[0]
+    assert sum(text.count("Alexandra Konstantinopoulou-Smythe") for text in pages) == 20
+    rows_on = [sum(contestant.name in text for contestant in roster) for text in pages]
+    assert rows_on[-1] >= 3  # the last page, with the signatures, is not a bare one
 
 
 def test_criteria_dialog_refuses_weights_not_adding_to_100_and_locks_after_the_first_mark(qtbot, tmp_path):
