@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,11 +38,33 @@ ACTIONS = {  # core.store's audit actions
     "exported": QT_TRANSLATE_NOOP("AuditLogDialog", "exported"),
     "photos_deleted": QT_TRANSLATE_NOOP("AuditLogDialog", "photos deleted"),
     "restored_from_backup": QT_TRANSLATE_NOOP("AuditLogDialog", "restored from a backup"),
+    "criteria_set": QT_TRANSLATE_NOOP("AuditLogDialog", "criteria set"),
+    "marked": QT_TRANSLATE_NOOP("AuditLogDialog", "mark entered"),
+    "mark_cleared": QT_TRANSLATE_NOOP("AuditLogDialog", "mark cleared"),
 }
+FIELDS = {  # the fields core.store records; a mark's field is its criterion's name, shown as it is
+    "number": QT_TRANSLATE_NOOP("AuditLogDialog", "number"),
+    "name": QT_TRANSLATE_NOOP("AuditLogDialog", "name"),
+    "division": QT_TRANSLATE_NOOP("AuditLogDialog", "division"),
+    "notes": QT_TRANSLATE_NOOP("AuditLogDialog", "notes"),
+    "judge": QT_TRANSLATE_NOOP("AuditLogDialog", "judge"),
+    "criteria": QT_TRANSLATE_NOOP("AuditLogDialog", "criteria"),
+    "file": QT_TRANSLATE_NOOP("AuditLogDialog", "file"),
+    "photos": QT_TRANSLATE_NOOP("AuditLogDialog", "photos"),
+    "backup": QT_TRANSLATE_NOOP("AuditLogDialog", "backup"),
+    "head_judge": QT_TRANSLATE_NOOP("AuditLogDialog", "head judge"),
+    "reason": QT_TRANSLATE_NOOP("AuditLogDialog", "reason"),
+}
+CONTESTANT_COLUMN = 3
+CONTESTANT_WIDTH_MAX = 260  # px: a long name is elided (in full in its tooltip), so that the change stays in view
 
 
 def action_text(action: str) -> str:
     return QCoreApplication.translate("AuditLogDialog", ACTIONS[action]) if action in ACTIONS else action
+
+
+def field_text(field: str) -> str:
+    return QCoreApplication.translate("AuditLogDialog", FIELDS[field]) if field in FIELDS else field
 
 
 def change_text(before: dict | None, after: dict | None) -> str:
@@ -51,11 +73,16 @@ def change_text(before: dict | None, after: dict | None) -> str:
     if "score" in (after or before or {}):
         return " → ".join(f"{side['score']:.2f} ± {side['error']:.2f}" for side in (before, after) if side)
     if before and after:
-        keys = sorted(set(before) | set(after))
-        return "; ".join(f"{key}: {before.get(key, '')} → {after.get(key, '')}" for key in keys
-                         if before.get(key) != after.get(key))
+        return "; ".join(f"{field_text(key)}: {before.get(key, '')} → {after.get(key, '')}"
+                         for key in _in_field_order(set(before) | set(after)) if before.get(key) != after.get(key))
     values = after or before or {}
-    return "; ".join(f"{key}: {value}" for key, value in values.items())
+    return "; ".join(f"{field_text(key)}: {values[key]}" for key in _in_field_order(values))
+
+
+def _in_field_order(keys) -> list[str]:
+    """Number, name, division, … as FIELDS lists them; a criterion's name after them, alphabetically."""
+    order = list(FIELDS)
+    return sorted(keys, key=lambda key: (order.index(key) if key in order else len(order), key))
 
 
 class AuditLogDialog(QDialog):
@@ -68,7 +95,11 @@ class AuditLogDialog(QDialog):
                                       self.tr("Change")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CONTESTANT_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(True)  # a long change takes two lines or more, not an ellipsis
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(self.tr("Export CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.clicked.connect(lambda: self.export_csv())
@@ -91,7 +122,11 @@ class AuditLogDialog(QDialog):
             values = (local_time(entry.at), entry.judge, action_text(entry.action),
                       people.get(entry.contestant_id, ""), change_text(entry.before, entry.after))
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnToContents(CONTESTANT_COLUMN)
+        self.table.setColumnWidth(CONTESTANT_COLUMN, min(CONTESTANT_WIDTH_MAX, self.table.columnWidth(CONTESTANT_COLUMN)))
         self.table.scrollToBottom()
 
     def export_csv(self, path: Path | None = None) -> bool:

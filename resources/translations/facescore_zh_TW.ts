@@ -155,6 +155,62 @@
         <translation>從備份還原</translation>
     </message>
     <message>
+        <source>criteria set</source>
+        <translation>設定評分標準</translation>
+    </message>
+    <message>
+        <source>mark entered</source>
+        <translation>輸入評分</translation>
+    </message>
+    <message>
+        <source>mark cleared</source>
+        <translation>清除評分</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>division</source>
+        <translation>組別</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>judge</source>
+        <translation>評審</translation>
+    </message>
+    <message>
+        <source>criteria</source>
+        <translation>評分標準</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>備份</translation>
+    </message>
+    <message>
+        <source>head judge</source>
+        <translation>總評審</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>稽核紀錄</translation>
     </message>

@@ -254,6 +254,25 @@ def test_a_long_division_goes_on_over_pages_each_row_whole_under_its_headings(qa
     assert rows_on[-1] >= 3  # the last page, with the signatures, is not a bare one
 
 
+def test_the_audit_log_says_in_words_what_criteria_and_marks_changed(qtbot, tmp_path):
+    from desktop import i18n
+    from desktop.audit_dialog import ACTIONS, AuditLogDialog
+
+    with ContestStore(judge_file(tmp_path / "chen.sqlite", "Judge Chen", MARKS["Judge Chen"])) as store:
+        store.set_mark(store.contestants()[0].id, "Poise", None)
+        codes = {entry.action for entry in store.audit_log()}
+        assert {"criteria_set", "marked", "mark_cleared", "contestant_imported"} <= codes <= set(ACTIONS)
+        dialog = AuditLogDialog(store)
+        qtbot.addWidget(dialog)
+        rows = range(dialog.table.rowCount())
+        assert {"criteria set", "mark entered", "mark cleared"} <= {dialog.table.item(r, 2).text() for r in rows}
+        i18n.set_language("zh_TW")
+        dialog._reload()
+        changes = [dialog.table.item(r, 4).text() for r in rows]
+        assert any(change.startswith("評分標準: ") for change in changes)  # criteria, in the judge's language
+        assert "編號: 1; 姓名: Amy Alexandra Fitzgerald-Lee; 組別: 小姐組; 備註: " in changes
+
+
 def test_criteria_dialog_refuses_weights_not_adding_to_100_and_locks_after_the_first_mark(qtbot, tmp_path):
     from desktop.criteria_dialog import CriteriaDialog
 

@@ -95,7 +95,7 @@ def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_win
     assert dialog.table.item(dialog.table.rowCount() - 1, 2).text() == "reopened"
     assert dialog.table.item(dialog.table.rowCount() - 1, 1).text() == "Judge Lin"
     assert dialog.table.item(dialog.table.rowCount() - 1, 4).text() == (
-        "head_judge: Head Judge Chen; reason: mistyped mark for No. 2")
+        "head judge: Head Judge Chen; reason: mistyped mark for No. 2")
     assert dialog.export_csv(tmp_path / "audit.csv")
     audit = pd.read_csv(tmp_path / "audit.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert audit["action"].tolist() == actions
