@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -99,7 +99,9 @@ class AuditLogDialog(QDialog):
         header.setStretchLastSection(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setWordWrap(True)  # a long change takes two lines or more, not an ellipsis
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._rewrap = QTimer(self, singleShot=True, interval=0)  # once the columns have their new widths
+        self._rewrap.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_args: self._rewrap.start())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(self.tr("Export CSV…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.clicked.connect(lambda: self.export_csv())
@@ -127,6 +129,7 @@ class AuditLogDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnToContents(CONTESTANT_COLUMN)
         self.table.setColumnWidth(CONTESTANT_COLUMN, min(CONTESTANT_WIDTH_MAX, self.table.columnWidth(CONTESTANT_COLUMN)))
+        self.table.resizeRowsToContents()
         self.table.scrollToBottom()
 
     def export_csv(self, path: Path | None = None) -> bool:
