@@ -313,6 +313,17 @@ class CameraPanel(QWidget):
     def clear_message(self) -> None:
         self._show_message(("none",))
 
+    def clear_outdated(self, capture_of, finalized: bool) -> None:
+        """Clear a result that is no longer the contestant's current capture (``capture_of(contestant_id)``:
+        replaced meanwhile from the command line or another window, or removed) or a refusal because the
+        contest was finalized, once it is not."""
+        kind, *details = self._shown_message
+        outdated_result = kind == "stored" and getattr(capture_of(details[0].contestant_id), "id", None) != details[0].id
+        outdated_refusal = (kind == "failed" and not finalized and details[1] is not None
+                            and getattr(details[1], "code", None) == "contest_finalized")
+        if outdated_result or outdated_refusal:
+            self.clear_message()
+
     def set_scale(self, scale: ScoreScale) -> None:
         """Show scores on ``scale``, the last result line included."""
         self._scale = scale

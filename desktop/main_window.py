@@ -245,9 +245,15 @@ class MainWindow(QMainWindow):
         contestant = self.selected_contestant()
         if not self.busy and contestant is not None and contestant.id != self._shown_contestant:
             self.camera_panel.clear_message()  # the last result was about someone else
+        elif not self.busy and self.store is not None:
+            self.camera_panel.clear_outdated(self._current_capture, self.store.finalized)
         self._shown_contestant = contestant.id if contestant else None
         self.camera_panel.show_contestant(contestant)
         self._update_actions()
+
+    def _current_capture(self, contestant_id: int):
+        index = self._results.row_for_contestant(contestant_id)
+        return None if index is None else self._results.row_of(index).capture
 
     def _update_actions(self) -> None:
         row = self.selected_row()

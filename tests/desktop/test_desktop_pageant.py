@@ -84,6 +84,7 @@ def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_win
     asked.reason.setText("mistyped mark for No. 2")
     asked.reopen_button.click()
     assert not window.store.finalized
+    qtbot.waitUntil(lambda: window.camera_panel.message == "")  # the refusal no longer holds
 
     dialog = window.admin.show_audit_log()
     assert isinstance(dialog, AuditLogDialog)
@@ -100,6 +101,14 @@ def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_win
     audit = pd.read_csv(tmp_path / "audit.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert audit["action"].tolist() == actions
     assert len(backup_files(window.store.path)) == 4  # three exports and the finalize
+
+    assert window.select_number("4")
+    capture(qtbot, window, "4")
+    assert window.camera_panel.message.startswith("No. 4 Eva Kowalski: ")
+    number_4 = window.selected_contestant().id
+    window.store.add_capture(Capture.from_score(number_4, Score(2.0, 0.3, 2, 10.0, "other"), spread=0.0,
+                                                frames_used=1, crop_png=b"", source="photo"))  # the command line
+    qtbot.waitUntil(lambda: window.camera_panel.message == "")  # that result is no longer No. 4's score
 
 
 def test_damaged_contest_offers_its_newest_backup_and_keeps_the_file(qtbot, tmp_path, open_window):
