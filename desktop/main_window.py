@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
 
         self.contest_title = QLabel()
         self.contest_title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.contest_title.setWordWrap(True)  # a long title takes two lines, never the camera preview's width
         header = QHBoxLayout()
         header.addWidget(self.contest_title, 1)
         for action in (self.contestants.add_action, self.contestants.roster_action, self.admin.export_action):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox
 
 from core.contest import Capture, Contestant
 from core.score import Score
@@ -234,6 +234,14 @@ def test_renaming_the_contest_updates_the_title(qtbot, tmp_path, open_window):
     assert window.contest_title.text() == "Spring Pageant 2026"
     assert window.windowTitle().startswith("Spring Pageant 2026 — ")
     assert window.store.path == path  # the same contest file, renamed
+
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.camera_panel.width() > 0)
+    preview = window.camera_panel.width()
+    window.store.contest_name = "Miss Taipei 2026 台北小姐選美 / Finals: Night 1 of the Northern Region"
+    qtbot.waitUntil(lambda: "Northern" in window.contest_title.text())
+    QApplication.processEvents()
+    assert window.camera_panel.width() == preview  # a long title wraps; the preview keeps its width
 
 
 def test_a_removed_contestant_comes_back_with_its_score(qtbot, tmp_path, open_window):
