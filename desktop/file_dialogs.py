@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 
 _last_export_folder: Path | None = None  # exports of one evening go to one folder
+_last_open_folders: dict[str, Path] = {}  # purpose -> the folder files were last chosen from
 
 
 def choose_export_path(parent: QWidget, title: str, suggested_name: str, file_filter: str) -> Path | None:
@@ -30,3 +31,14 @@ def choose_open_path(parent: QWidget, title: str, file_filter: str, folder: Path
     """An existing file to open, or None if the judge cancelled."""
     chosen, _ = QFileDialog.getOpenFileName(parent, title, str(folder), file_filter)
     return Path(chosen) if chosen else None
+
+
+def choose_open_paths(parent: QWidget, title: str, file_filter: str, folder: Path, purpose: str) -> list[Path]:
+    """Existing files to open (none if the judge cancelled), offered in the folder they were last chosen
+    from for this ``purpose`` (the judges' files on a USB stick), else in ``folder``."""
+    last = _last_open_folders.get(purpose)
+    chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(last if last and last.is_dir() else folder),
+                                             file_filter)
+    if chosen:
+        _last_open_folders[purpose] = Path(chosen[0]).parent
+    return [Path(path) for path in chosen]

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,10 +28,18 @@ from PySide6.QtWidgets import (
 from core.criteria import Criterion
 from core.errors import FaceScoreError
 from core.store import read_judge_sheet
-from core.tabulation import DROP_EXTREMES_MINIMUM, JudgeSheet, Tabulation, TabulationError, tabulate
+from core.tabulation import (
+    DROP_EXTREMES_MINIMUM,
+    JudgeSheet,
+    Tabulation,
+    TabulationError,
+    find_mismatches,
+    tabulate,
+)
 from core.tabulation_export import export_tabulation
 from desktop import palette
 from desktop.error_text import describe_error, describe_problem
+from desktop.file_dialogs import choose_export_path, choose_open_paths
 from desktop.marks_model import mark_text
 from desktop.tabulation_report import export_tabulation_pdf
 
@@ -112,9 +119,9 @@ class TabulateDialog(QDialog):
         self.combine()
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Judges' contest files"), str(self._folder),
-                                                self.tr("Contest files (*.sqlite);;All files (*)"))
-        self.add_files([Path(path) for path in paths])
+        self.add_files(choose_open_paths(self, self.tr("Judges' contest files"),
+                                         self.tr("Contest files (*.sqlite);;All files (*)"), self._folder,
+                                         purpose="judges_files"))
 
     def add_files(self, paths: list[Path]) -> None:
         for path in paths:
@@ -167,8 +174,9 @@ class TabulateDialog(QDialog):
             return
         unreadable = [describe_error(self._read[path]) for path in paths
                       if isinstance(self._read[path], FaceScoreError)]
-        if unreadable:
-            self._show_problems(unreadable)
+        if unreadable:  # with what is wrong among the files that could be read: every problem at once
+            readable = [self._read[path] for path in paths if isinstance(self._read[path], JudgeSheet)]
+            self._show_problems(unreadable + [describe_problem(m) for m in find_mismatches(readable)])
         else:
             try:
                 self.tabulation = tabulate([self._read[path] for path in paths],
@@ -229,10 +237,11 @@ class TabulateDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
     def choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the tabulation"), str(self._folder),
-                                              self.tr("PDF sheet to sign (*.pdf);;CSV (*.csv);;Excel (*.xlsx)"))
-        if path:
-            self.export(Path(path))
+        path = choose_export_path(self, self.tr("Export the tabulation"),
+                                  "tabulation.pdf",
+                                  self.tr("PDF sheet to sign (*.pdf);;CSV (*.csv);;Excel (*.xlsx)"))
+        if path is not None:
+            self.export(path)
 
     def export(self, path: Path) -> bool:
         try:

@@ -188,16 +188,42 @@ def test_tabulate_lists_mismatches_and_combines_nothing(qtbot, tmp_path):
     files = [judge_file(tmp_path / "chen.sqlite", "Judge Chen", MARKS["Judge Chen"]),
              judge_file(tmp_path / "lin.sqlite", "Judge Lin", {k: MARKS["Judge Lin"][k] for k in "12"}, other_roster),
              judge_file(tmp_path / "chen-again.sqlite", "Judge Chen", MARKS["Judge Chen"])]
+    (tmp_path / "notes.sqlite").write_text("not a contest file", encoding="utf-8")
     dialog = TabulateDialog(tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
     with qtbot.waitSignal(dialog.combined):
-        dialog.add_files(files)
+        dialog.add_files(files + [tmp_path / "notes.sqlite"])
     problems = [dialog.mismatches.item(row).text() for row in range(dialog.mismatches.count())]
     assert dialog.tabulation is None and table_is_empty(dialog) and not dialog.export_button.isEnabled()
-    assert len(problems) == 3
+    assert len(problems) == 4  # the unreadable file, and what is wrong among the three others: all at once
+    assert "notes.sqlite" in problems[0]
     assert any("Beatrice Okafor" in p for p in problems) and any("Two files hold the marks of Judge Chen" in p for p in problems)
     assert any("Number 3" in p and "missing" in p for p in problems)
+
+
+def test_tabulate_offers_the_folder_the_judges_files_came_from(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop import file_dialogs
+    from desktop.tabulate_dialog import TabulateDialog
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    files = [judge_file(stick / f"{judge}.sqlite", judge, MARKS[judge]) for judge in MARKS]
+    offered = []
+
+    def pick(_parent, _title, folder, _filter):
+        offered.append(folder)
+        return [str(files[len(offered) - 1])], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", pick)
+    monkeypatch.setattr(file_dialogs, "_last_open_folders", {})  # as the app starts
+    for _ in range(2):
+        dialog = TabulateDialog(tmp_path / "contests")  # opened again from the menu: the same memory
+        qtbot.addWidget(dialog)
+        dialog.choose_files()
+    assert offered == [str(tmp_path / "contests"), str(stick)]
 
 
 def table_is_empty(dialog) -> bool:
