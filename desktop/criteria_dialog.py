@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -34,8 +35,9 @@ class CriteriaDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Criterion"), self.tr("Weight %"), self.tr("Lowest"),
                                               self.tr("Highest"), self.tr("Step"), self.tr("Advisory score")])
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 200)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # every column in view
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the criterion's name takes the rest
         self.sum_label = QLabel()
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)

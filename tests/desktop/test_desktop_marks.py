@@ -306,6 +306,8 @@ def test_criteria_dialog_refuses_weights_not_adding_to_100_and_locks_after_the_f
         store.import_contestants(ROSTER)
         dialog = CriteriaDialog(store)
         qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.table.horizontalScrollBar().maximum() == 0  # every column in view, the last one too
         assert [dialog.table.item(row, 0).text() for row in range(3)] == ["Interview", "Poise", "Face"]
         dialog.table.item(2, 1).setText("10")  # 40 + 40 + 10
         assert dialog.sum_label.text() == "Weights: 90 %"
