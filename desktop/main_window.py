@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import FaceScoreError
+from core.photo_import import contestant_for
 from core.score import ScoreScale
 from core.store import ContestStore
 from desktop.actions import ActionSet
-from desktop.alerts import open_dialog, show_error
+from desktop.alerts import confirm, open_dialog, show_error
 from desktop.camera_feed import CameraFeed
 from desktop.camera_panel import CameraPanel
 from desktop.capture_controller import CaptureController, ModelState
@@ -321,8 +323,9 @@ class MainWindow(QMainWindow):
         """Take a burst from the camera for the selected contestant and score it."""
         return self._capture.capture(self.store, self.selected_contestant())
 
-    def import_photo(self, path: Path | None = None) -> bool:
-        """Score a photo file for the selected contestant instead of the camera."""
+    def import_photo(self, path: Path | None = None, confirmed: bool = False) -> bool:
+        """Score a photo file for the selected contestant instead of the camera; a file named for another
+        contestant (as the photographer names them, see core.photo_import) is scored only once confirmed."""
         contestant = self.selected_contestant()
         if not self._capture.can_start(contestant):
             return False
@@ -330,7 +333,23 @@ class MainWindow(QMainWindow):
                                         self.tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)"))
         if path is None:
             return False
+        named = self._named_in(Path(path))
+        if named is not None and named.id != contestant.id and not confirmed:
+            confirm(self, self.tr("Import photo"),
+                    self.tr("{file} is named for No. {other_number} {other_name}, but No. {number} {name} is "
+                            "selected. Score it for No. {number} {name}?").format(
+                        file=Path(path).name, other_number=named.number, other_name=named.name,
+                        number=contestant.number, name=contestant.name),
+                    lambda: self.import_photo(path, confirmed=True))
+            return False
         return self._capture.score_photo(self.store, contestant, Path(path))
+
+    def _named_in(self, path: Path):
+        """The contestant whose number begins the file's name, or None."""
+        try:
+            return contestant_for(path, self.store.contestants())
+        except FaceScoreError:
+            return None
 
     def _on_busy_changed(self, busy: bool) -> None:
         self._update_actions()

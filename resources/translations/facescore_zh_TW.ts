@@ -1308,6 +1308,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>重新尋找攝影機</translation>
     </message>
     <message>
+        <source>{file} is named for No. {other_number} {other_name}, but No. {number} {name} is selected. Score it for No. {number} {name}?</source>
+        <translation>{file} 的檔名是 {other_number} 號 {other_name}，但目前選取的是 {number} 號 {name}。要將它評分給 {number} 號 {name} 嗎？</translation>
+    </message>
+    <message>
         <source>&amp;Contest</source>
         <translation>比賽(&amp;C)</translation>
     </message>

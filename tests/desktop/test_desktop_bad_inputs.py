@@ -48,6 +48,29 @@ def test_bad_photos_say_why_and_store_nothing(qtbot, tmp_path, open_window, samp
     assert not window.busy and window.capture_action.isEnabled()
 
 
+def test_a_photo_named_for_another_contestant_is_scored_only_once_confirmed(qtbot, tmp_path, open_window,
+                                                                            sample_image):
+    from PIL import Image
+
+    window = open_window(tmp_path / "data")
+    chosen, named = (window.store.add_contestant(Contestant(None, number, name))
+                     for number, name in (("003", "張雅婷"), ("005", "Maria Fernanda Santos")))
+    photo = tmp_path / "005-front.jpg"  # as the photographer named it: No. 005's photo
+    Image.fromarray(sample_image).save(photo)
+    assert window.select_contestant(chosen.id)
+    assert not window.import_photo(photo)  # asks first
+    asked = next(box for box in error_boxes() if "005-front.jpg" in box.text())
+    assert asked.text() == ("005-front.jpg is named for No. 005 Maria Fernanda Santos, but No. 003 張雅婷 is "
+                            "selected. Score it for No. 003 張雅婷?")
+    asked.button(QMessageBox.StandardButton.No).click()
+    assert not window.busy and window.store.history(chosen.id) == []
+    assert not window.import_photo(photo)
+    with qtbot.waitSignal(window.captureStored, timeout=FAIL_TIMEOUT_MS):
+        next(box for box in error_boxes() if "005-front.jpg" in box.text()).button(
+            QMessageBox.StandardButton.Yes).click()
+    assert len(window.store.history(chosen.id)) == 1 and window.store.history(named.id) == []
+
+
 def test_camera_capture_without_a_face_stores_nothing(qtbot, tmp_path, open_window, no_face_folder):
     window = open_window(tmp_path / "data", camera=str(no_face_folder))
     contestant = window.store.add_contestant(Contestant(None, "8", "Fay"))
