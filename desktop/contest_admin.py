@@ -214,7 +214,8 @@ class ContestAdmin(QObject):
         if not confirmed:
             confirm(self._window, self.tr("Delete photos"),
                     self.tr("Delete every face photo and thumbnail of this contest and of its backups? Scores, "
-                            "errors and the audit log stay. This cannot be undone."),
+                            "errors and the audit log stay. This cannot be undone. Results sheets already "
+                            "exported or printed keep their photos: delete or shred those too."),
                     lambda: self.delete_photos(True))
             return False
         try:
