@@ -2,13 +2,13 @@
 
 A mark is checked as it is typed (characters that are not part of a number are not taken; an
 incomplete, out-of-range or off-step one stays as typed and turns the cell red) and saved the
-moment the cell is left; one that is not valid is refused with the reason, and stays in its cell
+moment the cell is left, or when the judge pauses typing in it; one that is not valid is refused with the reason, and stays in its cell
 to be corrected when Tab or Enter left it (a click elsewhere closes the cell).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -33,6 +33,7 @@ from desktop.error_text import describe_error
 from desktop.marks_model import DIVISION_COLUMN, MarksModel
 
 NAME_MINIMUM_WIDTH = 180
+SAVE_PAUSE_MS = 1000  # a valid mark is saved this long after the last key, its cell still open
 
 
 class MarkValidator(QValidator):
@@ -56,7 +57,8 @@ class MarkValidator(QValidator):
 
 
 class MarkDelegate(QStyledItemDelegate):
-    """A line edit with the criterion's validator; Enter saves and goes to the next contestant."""
+    """A line edit with the criterion's validator; Enter saves and goes to the next contestant. A valid
+    mark is also saved when the judge pauses typing, so that it survives a crash with its cell open."""
 
     def __init__(self, grid: MarksGrid):
         super().__init__(grid)
@@ -69,7 +71,14 @@ class MarkDelegate(QStyledItemDelegate):
         editor.setValidator(MarkValidator(criterion, editor))
         editor.textChanged.connect(lambda _text: editor.setStyleSheet(
             "" if editor.hasAcceptableInput() or not editor.text().strip() else palette.INVALID_STYLE))
+        pause = QTimer(editor, singleShot=True, interval=SAVE_PAUSE_MS)
+        pause.timeout.connect(lambda: editor.hasAcceptableInput() and self.commitData.emit(editor))
+        editor.textEdited.connect(lambda _text: pause.start())
         return editor
+
+    def setEditorData(self, editor, index) -> None:
+        if not editor.isModified():  # the text being typed stays as typed when its saved value comes back
+            super().setEditorData(editor, index)
 
     def setModelData(self, editor, model, index) -> None:
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)  # an invalid one is refused with its reason

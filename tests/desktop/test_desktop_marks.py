@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pypdf import PdfReader
 
 from core.contest import Capture, Contestant
@@ -101,6 +101,22 @@ def test_marks_by_keyboard_only(qtbot, tmp_path, open_window):
     store.finalize()
     qtbot.waitUntil(lambda: "finalized" in panel.state_label.text() and panel.state_label.isVisible())
     assert not model.flags(model.index(2, 4)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_a_mark_typed_is_saved_while_its_cell_is_still_open(qtbot, tmp_path, open_window):
+    (tmp_path / "contests").mkdir()
+    judge_file(tmp_path / "contests" / "chen.sqlite", "Judge Chen")
+    window = open_window(tmp_path, wait_for_model=False)
+    window.show_marks()
+    grid, store = window.marks_panel.grid, window.store
+    amy = store.contestants()[0].id
+    qtbot.waitUntil(lambda: grid.hasFocus())
+    type_keys(qtbot, "9")  # and the judge looks up at the stage: no Tab, no Enter
+    qtbot.waitUntil(lambda: store.marks().get(amy, {}).get("Poise") == 9, timeout=3_000)  # a crash now loses nothing
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "9"  # still typing, the text as typed
+    type_keys(qtbot, ".5\t")
+    assert store.marks()[amy]["Poise"] == 9.5
 
 
 def test_the_marks_tab_and_the_capture_panel_hold_the_same_contestant(qtbot, tmp_path, open_window):
