@@ -43,9 +43,13 @@ TILE_STRIDE = INPUT_SIZE * 2 // 3  # in the shrunk frame
 # 350 px images are shrunk 2.7 times at most (to 128 px, with the retry margin), so the training
 # crops keep the one resize.
 BLOCK_REDUCTION = 3
-# A smaller box at least this share of which lies inside a larger face's box is part of that face
-# (a tile of a large photo can box the nose and mouth of a face it also sees whole), not a second face.
-PART_OF_FACE = 0.5
+# A tile of a large photo can box the nose and mouth of a face it also sees whole, its "eyes" on
+# the nose. Such a box is part of that face, not a second face, when it is less sure than the face,
+# PART_INSIDE of it lies in the face's box and its eyes lie between the face's eyes and mouth
+# (PART_EYES_BETWEEN of the way down; 0.63 for the box that refused a photographer's frame). A real
+# second face (a contestant before a screen showing a close-up) is rarely all three.
+PART_INSIDE = 0.9
+PART_EYES_BETWEEN = (0.25, 1.0)
 # Eye distance / box width: 0.31-0.45 over SCUT-FBP5500; far outside it the box and the
 # keypoints do not describe the same face.
 EYE_TO_BOX_RANGE = (0.2, 0.6)
@@ -141,8 +145,11 @@ class FaceDetector:
             if not any(_overlap(face, other) for other in whole + faces):  # not a face found already
                 refined = self._refined(image, face, seen_in)
                 faces += [refined] if refined is not None else []
-        faces = sorted(_distinct([face for face in faces if _box_and_keypoints_agree(face)]), key=lambda f: -f.width)
-        return [face for i, face in enumerate(faces) if not any(_part_of(face, larger) for larger in faces[:i])]
+        kept: list[Face] = []
+        for face in sorted(_distinct([face for face in faces if _box_and_keypoints_agree(face)]), key=lambda f: -f.width):
+            if not any(_part_of(face, larger) for larger in kept):
+                kept.append(face)
+        return kept
 
     def _refined(self, image: np.ndarray, face: Face, seen_in: float) -> Face | None:
         """``face`` detected again in a window around it while it is small in the input it was
@@ -270,10 +277,15 @@ def _overlap(face: Face, other: Face) -> bool:
 
 
 def _part_of(face: Face, larger: Face) -> bool:
-    """Whether most of ``face``'s box lies inside ``larger``'s: a detection of part of that face."""
+    """Whether ``face`` is a detection of part of ``larger`` (see PART_INSIDE)."""
     (x0, y0, x1, y1), (a0, b0, a1, b1) = face.box, larger.box
     inside = max(0.0, min(x1, a1) - max(x0, a0)) * max(0.0, min(y1, b1) - max(y0, b0))
-    return inside >= PART_OF_FACE * (x1 - x0) * (y1 - y0)
+    if face.confidence >= larger.confidence or inside < PART_INSIDE * (x1 - x0) * (y1 - y0):
+        return False
+    eyes = larger.keypoints[:2].mean(axis=0)
+    down = larger.keypoints[3] - eyes  # eyes to mouth
+    way_down = float(np.dot(face.keypoints[:2].mean(axis=0) - eyes, down) / max(float(np.dot(down, down)), 1e-6))
+    return PART_EYES_BETWEEN[0] <= way_down <= PART_EYES_BETWEEN[1]
 
 
 def _box_and_keypoints_agree(face: Face) -> bool:

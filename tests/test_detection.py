@@ -57,6 +57,23 @@ def test_part_of_a_face_in_a_photographers_frame_is_not_a_second_face(detector, 
     assert len(faces) == 1 and faces[0].width > 500
 
 
+def test_only_a_box_on_a_faces_nose_and_mouth_is_taken_for_part_of_it():
+    from core.detection import Face, _part_of
+
+    def face(box, eyes_y, mouth_y, confidence):
+        x0, _, x1, _ = box
+        third = (x1 - x0) / 3
+        points = [[x0 + third, eyes_y], [x1 - third, eyes_y], [(x0 + x1) / 2, (eyes_y + mouth_y) / 2],
+                  [(x0 + x1) / 2, mouth_y], [x0, eyes_y], [x1, eyes_y]]
+        return Face(box, np.array(points, np.float32), confidence)
+
+    whole = face((1758, 769, 2326, 1336), 951, 1192, 0.90)  # the photographer's frame above, as detected
+    assert _part_of(face((1885, 1019, 2163, 1298), 1103, 1219, 0.56), whole)  # its nose and mouth
+    assert not _part_of(face((1885, 1019, 2163, 1298), 1103, 1219, 0.95), whole)  # surer than the face
+    assert not _part_of(face((1900, 880, 2178, 1159), 960, 1080, 0.56), whole)  # eyes at the face's eyes
+    assert not _part_of(face((2150, 1019, 2428, 1298), 1103, 1219, 0.56), whole)  # a third outside its box
+
+
 def test_a_large_frame_shrinks_by_blocks_with_every_pixel_in_its_place():
     """The detector's fast shrink (whole blocks, then the rest) gives what one area resize gives: the
     same picture to a grey level or two, and a bright patch's centre at the same place wherever it is
