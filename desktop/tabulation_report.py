@@ -13,6 +13,7 @@ offscreen ``QGuiApplication``.
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from desktop import palette
 RESOLUTION = 300
 PAGE_LAYOUT = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                           QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+PAGE_BREAK = '<div style="page-break-before: always"></div>'
 ROWS_ABOVE_SIGNATURES = 3  # at least, where a division takes more than one page: no one signs under a bare page
 translate = QCoreApplication.translate  # the texts' context is "TabulationReport"
 CSS = f"""
@@ -57,7 +59,7 @@ def tabulation_html(tabulation: Tabulation, fits: Callable[[str], bool], date: d
 
         groups = _page_rows(rows, page, fits)
         pages += [page(group, number, len(groups)) for number, group in enumerate(groups)]
-    return _html('<div style="page-break-before: always"></div>'.join(pages))
+    return _html(PAGE_BREAK.join(pages))
 
 
 def _html(body: str) -> str:
@@ -65,20 +67,37 @@ def _html(body: str) -> str:
 
 
 def _page_rows(rows: list, page: Callable, fits: Callable[[str], bool]) -> list[list]:
-    """``rows`` in groups, one a page: each as many as its page holds whole, the last also holding
-    the signatures and ROWS_ABOVE_SIGNATURES rows or more. ``page(rows, number, count)`` is the
-    page's html; ``count`` None while it is measured (the last page, the one with the signatures,
-    then has number -1)."""
+    """``rows`` in groups, one a page: each as many as its page holds whole (one at least), the last
+    also holding the signatures and, where they leave room, ROWS_ABOVE_SIGNATURES rows or more (none
+    if they fill a page). ``page(rows, number, count)`` is the page's html; ``count`` None while it is
+    measured (the last page, the one with the signatures, then has number -1)."""
     groups: list[list] = []
     rest = rows
-    while rest and not fits(page(rest, -1 if groups else 0, None if groups else 1)):
-        held = 1
-        while held < len(rest) and fits(page(rest[: held + 1], len(groups), None)):
-            held += 1
-        held = max(1, min(held, len(rest) - min(ROWS_ABOVE_SIGNATURES, len(rest) - 1)))
+    while rest:
+        number = len(groups)
+        held = _most(len(rest), lambda count: fits(page(rest[:count], number, None)))
+        if held == len(rest) and fits(page(rest, -1, None) if groups else page(rest, 0, 1)):
+            return groups + [rest]
+        fair = len(rest) - min(ROWS_ABOVE_SIGNATURES, len(rest) - 1)
+        if held > fair and fits(page(rest[fair:], -1, None)):
+            held = fair  # a few rows go over to the signatures' page
         groups.append(rest[:held])
         rest = rest[held:]
-    return groups + [rest]
+    return groups + [[]]  # the signatures fill a page of their own
+
+
+def _most(limit: int, holds: Callable[[int], bool]) -> int:
+    """The largest count from 1 to ``limit`` that ``holds`` (1 if none does), where ``holds`` is true up to
+    some count and false beyond it; counts are tried doubling from 1, so that no try is much larger than
+    the answer."""
+    low, high = 1, 2
+    while high <= limit and holds(high):
+        low, high = high, high * 2
+    high = min(high - 1, limit)
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if holds(middle) else (low, middle - 1)
+    return low
 
 
 def _page(tabulation: Tabulation, date: datetime.date, division: str, rows, number: int, count: int | None) -> str:
@@ -167,6 +186,12 @@ def paged_document(html_text: str, device: QPagedPaintDevice) -> QTextDocument:
     return document
 
 
+def _fits(page: str, device: QPagedPaintDevice) -> bool:
+    """Whether ``page`` fits on one page of ``device``, measured after a page break as it prints (Qt
+    starts a page after a break lower than the document's first)."""
+    return paged_document(_html("<p>-</p>" + PAGE_BREAK + page), device).pageCount() == 2
+
+
 def export_tabulation_pdf(tabulation: Tabulation, path: str | Path, date: datetime.date | None = None) -> None:
     """Render the sheet into ``path`` atomically. Needs a QGuiApplication. Raises ExportError."""
     buffer = QBuffer()
@@ -175,11 +200,7 @@ def export_tabulation_pdf(tabulation: Tabulation, path: str | Path, date: dateti
     writer.setResolution(RESOLUTION)
     writer.setTitle(translate("TabulationReport", "{contest} — Tabulation").format(contest=tabulation.contest_name))
     writer.setPageLayout(PAGE_LAYOUT)
-
-    def fits(page: str) -> bool:
-        return paged_document(_html(page), writer).pageCount() == 1
-
-    paged_document(tabulation_html(tabulation, fits, date), writer).print_(writer)
+    paged_document(tabulation_html(tabulation, functools.partial(_fits, device=writer), date), writer).print_(writer)
     del writer  # finishes the PDF
     buffer.close()
     write_atomically(Path(path), bytes(buffer.data()))

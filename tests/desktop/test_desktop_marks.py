@@ -209,6 +209,10 @@ def test_tabulate_lists_mismatches_and_combines_nothing(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     dialog.show()
     with qtbot.waitSignal(dialog.combined):
+        dialog.add_files([tmp_path / "notes.sqlite"])  # nothing readable: the reason, not a crash
+    assert dialog.mismatches.count() == 1 and "notes.sqlite" in dialog.mismatches.item(0).text()
+    dialog.files.clear()
+    with qtbot.waitSignal(dialog.combined):
         dialog.add_files(files + [tmp_path / "notes.sqlite"])
     problems = [dialog.mismatches.item(row).text() for row in range(dialog.mismatches.count())]
     assert dialog.tabulation is None and table_is_empty(dialog) and not dialog.export_button.isEnabled()
@@ -274,12 +278,13 @@ def test_a_long_division_goes_on_over_pages_each_row_whole_under_its_headings(qa
     from core.tabulation import JudgeSheet, tabulate
     from desktop.tabulation_report import export_tabulation_pdf
 
-    criteria = parse_criteria("Poise=40,Interview=40,Talent=20")
+    criteria = parse_criteria("Poise=30,Interview=30,Talent=20,Evening gown=20")
     roster = tuple(Contestant(None, str(500 + index), f"Alexandra Konstantinopoulou-Smythe {index:02d}" if index % 2
                               else f"歐陽詩涵林佳穎 {index:02d}", "Miss 小姐組") for index in range(1, 41))
     judges = ["Judge Chen Wen-hsiung", "Judge Lin", "Judge Wu", "Judge Huang", "Judge Okonkwo-Fitzgerald"]
     sheets = [JudgeSheet(f"{judge}.sqlite", "Miss Taipei 2026", judge, criteria, roster,
-                         {c.number: {"Poise": 7 + (index + j) % 3, "Interview": 8, "Talent": 6 + j % 4}
+                         {c.number: {"Poise": 7 + (index + j) % 3, "Interview": 8, "Talent": 6 + j % 4,
+                                     "Evening gown": 9}
                           for index, c in enumerate(roster)}) for j, judge in enumerate(judges)]
     export_tabulation_pdf(tabulate(sheets, drop_extremes=True), tmp_path / "sheet.pdf")
     pages = [" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "sheet.pdf").pages]
