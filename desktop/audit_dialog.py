@@ -115,6 +115,7 @@ class AuditLogDialog(QDialog):
         self._reload()
 
     def _reload(self) -> None:
+        first = self.table.rowCount() == 0
         entries = self._store.audit_log()
         people = {c.id: f"{c.number} {c.name}" for c in self._store.contestants() + self._store.removed_contestants()}
         self.summary.setText(self.tr("{count} recorded changes, oldest first. The log cannot be edited.").format(
@@ -127,8 +128,10 @@ class AuditLogDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnToContents(CONTESTANT_COLUMN)
-        self.table.setColumnWidth(CONTESTANT_COLUMN, min(CONTESTANT_WIDTH_MAX, self.table.columnWidth(CONTESTANT_COLUMN)))
+        if first:  # later, a width the judge set stays
+            self.table.resizeColumnToContents(CONTESTANT_COLUMN)
+            self.table.setColumnWidth(CONTESTANT_COLUMN,
+                                      min(CONTESTANT_WIDTH_MAX, self.table.columnWidth(CONTESTANT_COLUMN)))
         self.table.resizeRowsToContents()
         self.table.scrollToBottom()
 

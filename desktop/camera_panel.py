@@ -319,8 +319,7 @@ class CameraPanel(QWidget):
         contest was finalized, once it is not."""
         kind, *details = self._shown_message
         outdated_result = kind == "stored" and getattr(capture_of(details[0].contestant_id), "id", None) != details[0].id
-        outdated_refusal = (kind == "failed" and not finalized and details[1] is not None
-                            and getattr(details[1], "code", None) == "contest_finalized")
+        outdated_refusal = kind == "failed" and not finalized and getattr(details[1], "code", None) == "contest_finalized"
         if outdated_result or outdated_refusal:
             self.clear_message()
 

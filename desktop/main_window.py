@@ -164,8 +164,7 @@ class MainWindow(QMainWindow):
         self.session.storeChanged.connect(self.marks_panel.set_store)
         self.marks_panel.grid.selectionModel().currentRowChanged.connect(self._on_marks_row_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.table.division_filter.currentIndexChanged.connect(
-            lambda _index: self.marks_panel.show_division(self.table.division_filter.currentData()))
+        self.table.divisionShown.connect(self.marks_panel.show_division)
         self.session.storeChanged.connect(self._on_contest_switched)
         self.session.changed.connect(self._on_store_changed)
         self._capture.modelStateChanged.connect(self._on_model_state)
@@ -323,7 +322,7 @@ class MainWindow(QMainWindow):
         """Take a burst from the camera for the selected contestant and score it."""
         return self._capture.capture(self.store, self.selected_contestant())
 
-    def import_photo(self, path: Path | None = None, confirmed: bool = False) -> bool:
+    def import_photo(self, path: Path | None = None) -> bool:
         """Score a photo file for the selected contestant instead of the camera; a file named for another
         contestant (as the photographer names them, see core.photo_import) is scored only once confirmed."""
         contestant = self.selected_contestant()
@@ -334,13 +333,13 @@ class MainWindow(QMainWindow):
         if path is None:
             return False
         named = self._named_in(Path(path))
-        if named is not None and named.id != contestant.id and not confirmed:
+        if named is not None and named.id != contestant.id:
             confirm(self, self.tr("Import photo"),
                     self.tr("{file} is named for No. {other_number} {other_name}, but No. {number} {name} is "
                             "selected. Score it for No. {number} {name}?").format(
                         file=Path(path).name, other_number=named.number, other_name=named.name,
                         number=contestant.number, name=contestant.name),
-                    lambda: self.import_photo(path, confirmed=True))
+                    lambda: self._capture.score_photo(self.store, contestant, Path(path)))  # the one asked about
             return False
         return self._capture.score_photo(self.store, contestant, Path(path))
 

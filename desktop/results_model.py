@@ -146,6 +146,8 @@ class ResultsModel(QAbstractTableModel):
             self._rows.insert(position, new_by_id[contestant_id])
             self.endInsertRows()
         self._rows = [new_by_id[contestant_id] for contestant_id in ids]
+        photos = {row.capture.id for row in self._rows if row.capture and row.capture.crop_png}
+        self._thumbnails = {key: pixmap for key, pixmap in self._thumbnails.items() if key in photos}  # deleted, replaced
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
 

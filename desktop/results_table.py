@@ -3,7 +3,7 @@ hint how to fill it while it is empty."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableView
 
@@ -20,6 +20,7 @@ NAME_PADDING = 16
 
 
 class ResultsTable(QTableView):
+    divisionShown = Signal(object)  # the division the table shows now (None: every division)
     placeholder = ""  # painted while the table is empty
 
     def __init__(self, results: ResultsModel, parent=None):
@@ -99,6 +100,7 @@ class ResultsTable(QTableView):
         so at 1280x720 one division's table keeps every column in view."""
         chosen = self.division_filter.currentData()
         self._proxy.set_division(chosen)
+        self.divisionShown.emit(chosen)
         self.setColumnHidden(Column.DIVISION, chosen is not None or len(self._results.divisions()) <= 1)
         self._fit_name_column()
         keep_current_in_sight(self)  # the contestant in hand

@@ -172,7 +172,7 @@
     </message>
     <message>
         <source>name</source>
-        <translation>姓名</translation>
+        <translation>名稱</translation>
     </message>
     <message>
         <source>division</source>

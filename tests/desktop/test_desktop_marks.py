@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -93,7 +94,7 @@ def test_marks_by_keyboard_only(qtbot, tmp_path, open_window):
     # a mark off its steps, left by a click on another contestant: not saved, and the message says whose
     type_keys(qtbot, "8.25")
     grid = panel.grid
-    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=grid.visualRect(model.index(0, 2)).center())
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=grid.visualRect(grid.model().index(0, 2)).center())
     qtbot.waitUntil(lambda: "steps of 0.1" in panel.message.text())
     assert panel.message.text().startswith("No. 3 ") and panel.message.text().endswith("Not saved.")
     assert store.marks()[ids["3"]] == {"Poise": 7}
@@ -169,6 +170,11 @@ def test_the_marks_tab_shows_the_division_the_table_shows(qtbot, tmp_path, open_
     choices.setCurrentIndex(0)  # every division, No. 3 still in hand
     assert shown() == ["1", "2", "3"] and grid.contestant_at(grid.currentIndex().row()).number == "3"
     assert not grid.isColumnHidden(2)
+    choices.setCurrentIndex(choices.findText("青少年組"))
+    no_3 = next(c for c in window.store.contestants() if c.number == "3")
+    window.store.update_contestant(replace(no_3, division="小姐組"))  # 青少年組 is gone: the table shows all
+    qtbot.waitUntil(lambda: choices.currentIndex() == 0 and window.table.model().rowCount() == 3)
+    assert shown() == ["1", "2", "3"]  # and so does the grid
 
 
 def test_tabulate_three_files_and_export(qtbot, tmp_path):
@@ -317,7 +323,7 @@ def test_the_audit_log_says_in_words_what_criteria_and_marks_changed(qtbot, tmp_
         dialog._reload()
         changes = [dialog.table.item(r, 4).text() for r in rows]
         assert any(change.startswith("評分標準: ") for change in changes)  # criteria, in the judge's language
-        assert "編號: 1; 姓名: Amy Alexandra Fitzgerald-Lee; 組別: 小姐組; 備註: " in changes
+        assert "編號: 1; 名稱: Amy Alexandra Fitzgerald-Lee; 組別: 小姐組; 備註: " in changes
 
 
 def test_criteria_dialog_refuses_weights_not_adding_to_100_and_locks_after_the_first_mark(qtbot, tmp_path):

@@ -150,6 +150,7 @@ def test_delete_photos_and_delete_contest(qtbot, tmp_path, open_window):
     assert window.admin.delete_photos(confirmed=True)
     assert png[8:200] not in store.path.read_bytes()
     qtbot.waitUntil(lambda: thumbnail() is None)  # the face is gone from the screen too
+    assert model._thumbnails == {}  # and from memory
     assert store.current_captures()[ann.id].score == 3.5
     path = store.path
     store.backup("manual")
