@@ -146,7 +146,8 @@ class FaceDetector:
                 refined = self._refined(image, face, seen_in)
                 faces += [refined] if refined is not None else []
         kept: list[Face] = []
-        for face in sorted(_distinct([face for face in faces if _box_and_keypoints_agree(face)]), key=lambda f: -f.width):
+        agreeing = _distinct([face for face in faces if _box_and_keypoints_agree(face)])
+        for face in sorted(agreeing, key=lambda f: -f.width):
             if not any(_part_of(face, larger) for larger in kept):
                 kept.append(face)
         return kept

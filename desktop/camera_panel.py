@@ -318,8 +318,10 @@ class CameraPanel(QWidget):
         replaced meanwhile from the command line or another window, or removed) or a refusal because the
         contest was finalized, once it is not."""
         kind, *details = self._shown_message
-        outdated_result = kind == "stored" and getattr(capture_of(details[0].contestant_id), "id", None) != details[0].id
-        outdated_refusal = kind == "failed" and not finalized and getattr(details[1], "code", None) == "contest_finalized"
+        outdated_result = (kind == "stored"
+                           and getattr(capture_of(details[0].contestant_id), "id", None) != details[0].id)
+        outdated_refusal = (kind == "failed" and not finalized
+                            and getattr(details[1], "code", None) == "contest_finalized")
         if outdated_result or outdated_refusal:
             self.clear_message()
 

@@ -2,8 +2,9 @@
 
 A mark is checked as it is typed (characters that are not part of a number are not taken; an
 incomplete, out-of-range or off-step one stays as typed and turns the cell red) and saved the
-moment the cell is left, or when the judge pauses typing in it; one that is not valid is refused with the reason, and stays in its cell
-to be corrected when Tab or Enter left it (a click elsewhere closes the cell).
+moment the cell is left, or when the judge pauses typing in it; one that is not valid is refused
+with the reason, and stays in its cell to be corrected when Tab or Enter left it (a click elsewhere
+closes the cell).
 """
 
 from __future__ import annotations

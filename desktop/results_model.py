@@ -147,7 +147,8 @@ class ResultsModel(QAbstractTableModel):
             self.endInsertRows()
         self._rows = [new_by_id[contestant_id] for contestant_id in ids]
         photos = {row.capture.id for row in self._rows if row.capture and row.capture.crop_png}
-        self._thumbnails = {key: pixmap for key, pixmap in self._thumbnails.items() if key in photos}  # deleted, replaced
+        self._thumbnails = {key: pixmap for key, pixmap in self._thumbnails.items()
+                            if key in photos}  # none of deleted or replaced photos
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
 
