@@ -120,6 +120,9 @@ class AuditLogDialog(QDialog):
         people = {c.id: f"{c.number} {c.name}" for c in self._store.contestants() + self._store.removed_contestants()}
         self.summary.setText(self.tr("{count} recorded changes, oldest first. The log cannot be edited.").format(
             count=len(entries)))
+        header = self.table.horizontalHeader()
+        modes = [header.sectionResizeMode(column) for column in range(header.count())]
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sized once below, not at every item
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             values = (local_time(entry.at), entry.judge, action_text(entry.action),
@@ -128,6 +131,8 @@ class AuditLogDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(row, column, item)
+        for column, mode in enumerate(modes):
+            header.setSectionResizeMode(column, mode)
         if first:  # later, a width the judge set stays
             self.table.resizeColumnToContents(CONTESTANT_COLUMN)
             self.table.setColumnWidth(CONTESTANT_COLUMN,
