@@ -84,12 +84,17 @@ def _anchors() -> np.ndarray:
     return np.stack([xs.ravel(), ys.ravel()], axis=1)
 
 
-def _iou(box: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+def _intersection(box: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """The area ``box`` shares with each of ``boxes`` (x0, y0, x1, y1 rows)."""
     x0 = np.maximum(box[0], boxes[:, 0])
     y0 = np.maximum(box[1], boxes[:, 1])
     x1 = np.minimum(box[2], boxes[:, 2])
     y1 = np.minimum(box[3], boxes[:, 3])
-    inter = np.clip(x1 - x0, 0, None) * np.clip(y1 - y0, 0, None)
+    return np.clip(x1 - x0, 0, None) * np.clip(y1 - y0, 0, None)
+
+
+def _iou(box: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    inter = _intersection(box, boxes)
     area = (box[2] - box[0]) * (box[3] - box[1])
     areas = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
     return inter / np.maximum(area + areas - inter, 1e-9)
@@ -279,8 +284,8 @@ def _overlap(face: Face, other: Face) -> bool:
 
 def _part_of(face: Face, larger: Face) -> bool:
     """Whether ``face`` is a detection of part of ``larger`` (see PART_INSIDE)."""
-    (x0, y0, x1, y1), (a0, b0, a1, b1) = face.box, larger.box
-    inside = max(0.0, min(x1, a1) - max(x0, a0)) * max(0.0, min(y1, b1) - max(y0, b0))
+    x0, y0, x1, y1 = face.box
+    inside = float(_intersection(np.array(face.box), np.array([larger.box]))[0])
     if face.confidence >= larger.confidence or inside < PART_INSIDE * (x1 - x0) * (y1 - y0):
         return False
     eyes = larger.keypoints[:2].mean(axis=0)
