@@ -332,16 +332,17 @@ class MainWindow(QMainWindow):
                                         self.tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)"))
         if path is None:
             return False
-        named = self._named_in(Path(path))
+        path = Path(path)
+        named = self._named_in(path)
         if named is not None and named.id != contestant.id:
             confirm(self, self.tr("Import photo"),
                     self.tr("{file} is named for No. {other_number} {other_name}, but No. {number} {name} is "
                             "selected. Score it for No. {number} {name}?").format(
-                        file=Path(path).name, other_number=named.number, other_name=named.name,
+                        file=path.name, other_number=named.number, other_name=named.name,
                         number=contestant.number, name=contestant.name),
-                    lambda: self._capture.score_photo(self.store, contestant, Path(path)))  # the one asked about
+                    lambda: self._capture.score_photo(self.store, contestant, path))  # the one asked about
             return False
-        return self._capture.score_photo(self.store, contestant, Path(path))
+        return self._capture.score_photo(self.store, contestant, path)
 
     def _named_in(self, path: Path):
         """The contestant whose number begins the file's name, or None."""
