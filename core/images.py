@@ -36,6 +36,15 @@ def to_rgb8(image: Image.Image) -> np.ndarray:
     return np.ascontiguousarray(np.asarray(image if image.mode == "RGB" else image.convert("RGB"), dtype=np.uint8))
 
 
+def check_file(path: Path) -> None:
+    """Raises :class:`ImageLoadError` unless ``path`` is a file that exists."""
+    if path.is_dir():
+        raise ImageLoadError(f"{path.name}: this is a folder, not an image file", code="image_is_folder",
+                             file=path.name)
+    if not path.is_file():
+        raise ImageLoadError(f"{path.name}: file not found", code="image_not_found", file=path.name)
+
+
 def load_image(path: str | Path) -> np.ndarray:
     """The upright RGB uint8 pixels of an image file (EXIF orientation applied).
 
@@ -43,11 +52,7 @@ def load_image(path: str | Path) -> np.ndarray:
     is not a decodable image.
     """
     path = Path(path)
-    if path.is_dir():
-        raise ImageLoadError(f"{path.name}: this is a folder, not an image file", code="image_is_folder",
-                             file=path.name)
-    if not path.is_file():
-        raise ImageLoadError(f"{path.name}: file not found", code="image_not_found", file=path.name)
+    check_file(path)
     if path.stat().st_size == 0:
         raise ImageLoadError(f"{path.name}: the file is empty", code="image_empty", file=path.name)
     try:

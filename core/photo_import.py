@@ -65,7 +65,7 @@ def import_photos(store, paths: Iterable[str | Path], detector, scorer) -> list[
     """Score and store the photos in ``paths`` (files or folders) for the contestants of ``store``
     (a :class:`core.store.ContestStore`); one outcome per file, in the order given."""
     from core.capture import score_faces, to_capture
-    from core.images import load_image
+    from core.images import check_file, load_image
 
     files = photo_files(paths)
     contestants = store.contestants()
@@ -73,6 +73,7 @@ def import_photos(store, paths: Iterable[str | Path], detector, scorer) -> list[
     groups: dict[int, list[Path]] = {}
     for path in files:
         try:
+            check_file(path)  # a missing file is that, whatever its name
             contestant = contestant_for(path, contestants)
         except FaceScoreError as error:
             outcomes[path] = PhotoOutcome(path, error=error)

@@ -64,3 +64,12 @@ def test_photos_are_scored_per_contestant_and_failures_store_nothing(tmp_path, d
         assert again[0].capture.frames_used == 1
         assert [k.id for k in store.history(ann.id)] == [both.id, again[0].capture.id]
         assert [e.action for e in store.audit_log()][-2:] == ["photo_import", "photo_import"]
+
+
+def test_a_missing_file_is_reported_as_missing_whatever_its_name(tmp_path, detector, scorer):
+    with ContestStore(tmp_path / "contest.sqlite") as store:
+        store.add_contestant(Contestant(None, "12", "Ann"))
+        outcomes = import_photos(store, [tmp_path / "missing.jpg", tmp_path / "12-gone.jpg"], detector, scorer)
+        assert [(o.error.code, o.contestant, o.capture) for o in outcomes] == [("image_not_found", None, None)] * 2
+        assert str(outcomes[0].error) == "missing.jpg: file not found"
+        assert store.current_captures() == {}
