@@ -12,10 +12,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.camera import IMAGE_SUFFIXES
 from core.contest import Capture, Contestant, number_key
 from core.errors import FaceScoreError
+
+if TYPE_CHECKING:  # scoring loads the model runtime: imported when a photo is scored, not at start-up
+    from core.capture import BurstResult
 
 LEADING_WORD = re.compile(r"[^\W_]+")  # letters and digits up to the first "-", "_", space or "."
 LEADING_DIGITS = re.compile(r"\d+")
@@ -64,8 +68,8 @@ def contestant_for(path: Path, contestants: Iterable[Contestant]) -> Contestant:
 def import_photos(store, paths: Iterable[str | Path], detector, scorer) -> list[PhotoOutcome]:
     """Score and store the photos in ``paths`` (files or folders) for the contestants of ``store``
     (a :class:`core.store.ContestStore`); one outcome per file, in the order given."""
-    from core.capture import score_faces, to_capture
-    from core.images import check_file, load_image
+    from core.capture import to_capture
+    from core.images import check_file
 
     files = photo_files(paths)
     contestants = store.contestants()
@@ -81,21 +85,30 @@ def import_photos(store, paths: Iterable[str | Path], detector, scorer) -> list[
         groups.setdefault(contestant.id, []).append(path)
         outcomes[path] = PhotoOutcome(path, contestant)
     for contestant_id, group in groups.items():
-        prepared = {}
-        for path in group:
+        result, errors = score_photos(group, detector, scorer)
+        capture, failed = None, None
+        if result is not None:
             try:
-                prepared[path] = scorer.prepare(load_image(path), detector)
+                capture = store.add_capture(to_capture(result, contestant_id, "file"))
             except FaceScoreError as error:
-                outcomes[path] = PhotoOutcome(path, outcomes[path].contestant, error=error)
-        if not prepared:
-            continue
-        result = score_faces(list(prepared.values()), len(group), scorer)
-        try:
-            capture = store.add_capture(to_capture(result, contestant_id, "file"))
-        except FaceScoreError as error:
-            capture, failed = None, error
-        else:
-            failed = None
-        for path in prepared:
-            outcomes[path] = PhotoOutcome(path, outcomes[path].contestant, capture, failed)
+                failed = error
+        for path in group:
+            outcomes[path] = PhotoOutcome(path, outcomes[path].contestant, capture if path not in errors else None,
+                                          errors.get(path, failed))
     return [outcomes[path] for path in files]
+
+
+def score_photos(paths: Iterable[Path], detector, scorer) -> tuple[BurstResult | None, dict[Path, FaceScoreError]]:
+    """One score from several photos of one contestant, from the mean of their usable faces (None when
+    none is), and the error that kept each other photo out (unreadable, no usable face)."""
+    from core.capture import score_faces
+    from core.images import load_image
+
+    paths = list(paths)
+    prepared, errors = [], {}
+    for path in paths:
+        try:
+            prepared.append(scorer.prepare(load_image(path), detector))
+        except FaceScoreError as error:
+            errors[path] = error
+    return (score_faces(prepared, len(paths), scorer) if prepared else None), errors

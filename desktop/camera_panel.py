@@ -297,9 +297,9 @@ class CameraPanel(QWidget):
             return self.tr("No contestant selected")
         return self.tr("No. {number} · {name}").format(number=contestant.number, name=contestant.name)
 
-    def show_capturing(self, contestant, photo=None) -> None:
-        """A capture from the camera, or the scoring of the ``photo`` file, has begun for ``contestant``."""
-        self._show_message(("capturing", contestant, photo))
+    def show_capturing(self, contestant, photos=()) -> None:
+        """A capture from the camera, or the scoring of the ``photos`` files, has begun for ``contestant``."""
+        self._show_message(("capturing", contestant, tuple(photos)))
 
     def show_stored(self, stored, contestant, frames: int, replaced=None) -> None:
         """``stored``: the core.contest.Capture of ``contestant`` (None: no longer in the contest);
@@ -341,10 +341,13 @@ class CameraPanel(QWidget):
     def message_text(self) -> str:
         kind, *details = self._shown_message
         if kind == "capturing":
-            contestant, photo = details
-            if photo is not None:
+            contestant, photos = details
+            if len(photos) == 1:
                 return self.tr("Scoring the photo {file} for No. {number} {name}…").format(
-                    file=photo.name, number=contestant.number, name=contestant.name)
+                    file=photos[0].name, number=contestant.number, name=contestant.name)
+            if photos:
+                return self.tr("Scoring %n photos for No. {number} {name}…", "", len(photos)).format(
+                    number=contestant.number, name=contestant.name)
             return self.tr("Capturing No. {number} {name}…").format(number=contestant.number, name=contestant.name)
         if kind == "failed":
             reason, error = details
@@ -354,13 +357,14 @@ class CameraPanel(QWidget):
             number, name = (contestant.number, contestant.name) if contestant else ("?", "?")
             retake = "" if replaced is None else " " + self.tr("Retake: replaces {score}.").format(
                 score=self._scale.formatted(replaced.score, replaced.error))
+            used = (self.tr("{used} of %n photos used", "", frames) if stored.source == "file"
+                    else self.tr("{used} of %n frames used", "", frames)).format(used=stored.frames_used)
             return self.tr(
                 "No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the "
-                "reference faces ({used} of %n frames used, spread {spread})", "", frames).format(
+                "reference faces ({used}, spread {spread})").format(
                 number=number, name=name, score=self._scale.value_text(stored.score),
                 error=self._scale.width_text(stored.error), level=stored.level,
-                percentile=percentile_text(stored.percentile), used=stored.frames_used,
-                spread=self._scale.width_text(stored.spread)) + retake
+                percentile=percentile_text(stored.percentile), used=used, spread=self._scale.width_text(stored.spread)) + retake
         return ""
 
     @property

@@ -26,7 +26,7 @@ class CaptureController(QObject):
     """Owns the scoring worker and the busy state; ``camera`` delivers the bursts."""
 
     modelStateChanged = Signal(object)  # ModelState
-    started = Signal(object, object)  # the core.contest.Contestant being captured; the photo file, or None
+    started = Signal(object, object)  # the core.contest.Contestant being captured; the photo files, or ()
     stored = Signal(object, int)  # the stored core.contest.Capture, the number of frames taken
     failed = Signal(str, object)  # why (a code of desktop.camera_panel.FAILURES), the error or None
     saveFailed = Signal(object)  # the store refused the scored capture (FaceScoreError)
@@ -105,17 +105,18 @@ class CaptureController(QObject):
         if not self.camera_live:
             self.failed.emit("no_camera", None)
             return False
-        self._begin(store, contestant, None)
+        self._begin(store, contestant, ())
         contestant_id = contestant.id
         self._camera.request_burst(lambda frames: self._scoring.submit(ScoringJob(contestant_id, frames)))
         return True
 
-    def score_photo(self, store, contestant, path: Path) -> bool:
-        """Score a photo file for ``contestant`` instead of the camera."""
+    def score_photos(self, store, contestant, paths: list[Path]) -> bool:
+        """Score photo files of ``contestant`` together instead of the camera."""
         if not self.can_start(contestant) or self._finalized(store):
             return False
-        self._begin(store, contestant, Path(path))
-        self._scoring.submit(ScoringJob(contestant.id, photo=Path(path)))
+        paths = tuple(map(Path, paths))
+        self._begin(store, contestant, paths)
+        self._scoring.submit(ScoringJob(contestant.id, photos=paths))
         return True
 
     def can_start(self, contestant) -> bool:
@@ -137,10 +138,10 @@ class CaptureController(QObject):
         self.failed.emit("refused", StoreError("", code="contest_finalized"))
         return True
 
-    def _begin(self, store, contestant, photo: Path | None) -> None:
+    def _begin(self, store, contestant, photos: tuple[Path, ...]) -> None:
         self._store, self._contestant = store, contestant
         self.busyChanged.emit(True)
-        self.started.emit(contestant, photo)
+        self.started.emit(contestant, photos)
 
     def _end(self) -> None:
         self._store, self._contestant = None, None
@@ -160,7 +161,7 @@ class CaptureController(QObject):
             self.failed.emit("refused", error)
             self.saveFailed.emit(error)
             return
-        self.stored.emit(stored, len(job.frames) or 1)
+        self.stored.emit(stored, len(job.frames or job.photos))
         self._end()
 
     def _on_score_failed(self, _job: ScoringJob, error: Exception) -> None:

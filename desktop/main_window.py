@@ -37,7 +37,7 @@ from desktop.contest_session import ContestSession
 from desktop.contestant_actions import ContestantActions
 from desktop.criteria_dialog import CriteriaDialog
 from desktop.error_text import describe_error
-from desktop.file_dialogs import choose_open_path
+from desktop.file_dialogs import choose_open_paths
 from desktop.help_menu import HelpMenu
 from desktop.marks_panel import MarksPanel
 from desktop.model_status import ModelStatus
@@ -322,27 +322,34 @@ class MainWindow(QMainWindow):
         """Take a burst from the camera for the selected contestant and score it."""
         return self._capture.capture(self.store, self.selected_contestant())
 
-    def import_photo(self, path: Path | None = None) -> bool:
-        """Score a photo file for the selected contestant instead of the camera; a file named for another
-        contestant (as the photographer names them, see core.photo_import) is scored only once confirmed."""
+    def import_photo(self, paths: Path | list[Path] | None = None) -> bool:
+        """Score one or more photo files of the selected contestant together instead of the camera; a file
+        named for another contestant (as the photographer names them, see core.photo_import) is scored
+        only once confirmed."""
         contestant = self.selected_contestant()
         if not self._capture.can_start(contestant):
             return False
-        path = path or choose_open_path(self, self.tr("Import photo"),
-                                        self.tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)"))
-        if path is None:
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        paths = [Path(path) for path in paths or choose_open_paths(
+            self, self.tr("Import photo"), self.tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;"
+                                                   "All files (*)"), Path(), purpose="photo")]
+        if not paths:
             return False
-        path = Path(path)
-        named = self._named_in(path)
-        if named is not None and named.id != contestant.id:
+        named = next(((path, other) for path in paths if (other := self._named_in(path)) is not None
+                      and other.id != contestant.id), None)
+        if named is not None:
+            path, other = named
+            question = (self.tr("{file} is named for No. {other_number} {other_name}, but No. {number} {name} is "
+                                "selected. Score it for No. {number} {name}?") if len(paths) == 1 else
+                        self.tr("{file} is named for No. {other_number} {other_name}, but No. {number} {name} is "
+                                "selected. Score the %n photos for No. {number} {name}?", "", len(paths)))
             confirm(self, self.tr("Import photo"),
-                    self.tr("{file} is named for No. {other_number} {other_name}, but No. {number} {name} is "
-                            "selected. Score it for No. {number} {name}?").format(
-                        file=path.name, other_number=named.number, other_name=named.name,
-                        number=contestant.number, name=contestant.name),
-                    lambda: self._capture.score_photo(self.store, contestant, path))  # the one asked about
+                    question.format(file=path.name, other_number=other.number, other_name=other.name,
+                                    number=contestant.number, name=contestant.name),
+                    lambda: self._capture.score_photos(self.store, contestant, paths))  # the one asked about
             return False
-        return self._capture.score_photo(self.store, contestant, path)
+        return self._capture.score_photos(self.store, contestant, paths)
 
     def _named_in(self, path: Path):
         """The contestant whose number begins the file's name, or None."""

@@ -57,11 +57,11 @@ class SourceStopped(Exception):
 class ScoringJob:
     contestant_id: int
     frames: tuple = ()  # a camera burst of RGB uint8 frames
-    photo: Path | None = None  # or a photo file to score instead
+    photos: tuple[Path, ...] = ()  # or photo files of the contestant to score instead
 
     @property
     def source(self) -> str:
-        return "file" if self.photo is not None else "camera"
+        return "file" if self.photos else "camera"
 
 
 class CooperativeThread(QThread):
@@ -138,10 +138,15 @@ class ScoringWorker(CooperativeThread):
     @staticmethod
     def _score(job: ScoringJob, scorer, detector):
         from core.capture import score_burst, to_capture
-        from core.images import load_image
+        from core.photo_import import score_photos
 
-        frames = list(job.frames) if job.frames else [load_image(job.photo)]
-        return to_capture(score_burst(frames, detector, scorer), job.contestant_id, job.source)
+        if job.photos:
+            result, errors = score_photos(job.photos, detector, scorer)
+            if result is None:
+                raise errors[job.photos[0]]
+        else:
+            result = score_burst(list(job.frames), detector, scorer)
+        return to_capture(result, job.contestant_id, job.source)
 
 
 class CameraWorker(CooperativeThread):

@@ -4,10 +4,24 @@
 <context>
     <name>CameraPanel</name>
     <message numerus="yes">
-        <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</source>
+        <source>Scoring %n photos for No. {number} {name}…</source>
         <translation>
-            <numerusform>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frame used, spread {spread})</numerusform>
-            <numerusform>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</numerusform>
+            <numerusform>Scoring %n photo for No. {number} {name}…</numerusform>
+            <numerusform>Scoring %n photos for No. {number} {name}…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{used} of %n photos used</source>
+        <translation>
+            <numerusform>{used} of %n photo used</numerusform>
+            <numerusform>{used} of %n photos used</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{used} of %n frames used</source>
+        <translation>
+            <numerusform>{used} of %n frame used</numerusform>
+            <numerusform>{used} of %n frames used</numerusform>
         </translation>
     </message>
 </context>
@@ -18,6 +32,16 @@
         <translation>
             <numerusform>%n capture, newest first. Only the current one counts in the ranking; the ones a retake replaced stay on record.</numerusform>
             <numerusform>%n captures, newest first. Only the current one counts in the ranking; the ones a retake replaced stay on record.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>{file} is named for No. {other_number} {other_name}, but No. {number} {name} is selected. Score the %n photos for No. {number} {name}?</source>
+        <translation>
+            <numerusform>{file} is named for No. {other_number} {other_name}, but No. {number} {name} is selected. Score the %n photo for No. {number} {name}?</numerusform>
+            <numerusform>{file} is named for No. {other_number} {other_name}, but No. {number} {name} is selected. Score the %n photos for No. {number} {name}?</numerusform>
         </translation>
     </message>
 </context>

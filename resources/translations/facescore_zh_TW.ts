@@ -325,6 +325,12 @@
         <source>Scoring the photo {file} for No. {number} {name}…</source>
         <translation>正在為 {number} 號 {name} 評分照片 {file}…</translation>
     </message>
+    <message numerus="yes">
+        <source>Scoring %n photos for No. {number} {name}…</source>
+        <translation>
+            <numerusform>正在為 {number} 號 {name} 評分 %n 張照片…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Capturing No. {number} {name}…</source>
         <translation>正在拍攝 {number} 號 {name}…</translation>
@@ -334,10 +340,20 @@
         <translation>重拍：取代 {score}。</translation>
     </message>
     <message numerus="yes">
-        <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used} of %n frames used, spread {spread})</source>
+        <source>{used} of %n photos used</source>
         <translation>
-            <numerusform>{number} 號 {name}：{score} ± {error} · 等級 {level} · 高於 {percentile}% 的參考臉孔（使用 {used}/%n 張影格，差異 {spread}）</numerusform>
+            <numerusform>使用 {used}/%n 張照片</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>{used} of %n frames used</source>
+        <translation>
+            <numerusform>使用 {used}/%n 張影格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used}, spread {spread})</source>
+        <translation>{number} 號 {name}：{score} ± {error} · 等級 {level} · 高於 {percentile}% 的參考臉孔（{used}，差異 {spread}）</translation>
     </message>
     <message>
         <source>Camera:</source>
@@ -1310,6 +1326,12 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
     <message>
         <source>{file} is named for No. {other_number} {other_name}, but No. {number} {name} is selected. Score it for No. {number} {name}?</source>
         <translation>{file} 的檔名是 {other_number} 號 {other_name}，但目前選取的是 {number} 號 {name}。要將它評分給 {number} 號 {name} 嗎？</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file} is named for No. {other_number} {other_name}, but No. {number} {name} is selected. Score the %n photos for No. {number} {name}?</source>
+        <translation>
+            <numerusform>{file} 的檔名是 {other_number} 號 {other_name}，但目前選取的是 {number} 號 {name}。要將這 %n 張照片評分給 {number} 號 {name} 嗎？</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Contest</source>

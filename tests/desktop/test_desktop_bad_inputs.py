@@ -48,6 +48,29 @@ def test_bad_photos_say_why_and_store_nothing(qtbot, tmp_path, open_window, samp
     assert not window.busy and window.capture_action.isEnabled()
 
 
+def test_several_photos_of_one_contestant_are_scored_together_from_those_with_a_face(qtbot, tmp_path, open_window,
+                                                                                   sample_image):
+    from PIL import Image
+
+    window = open_window(tmp_path / "data")
+    contestant = window.store.add_contestant(Contestant(None, "5", "Eve"))
+    assert window.select_contestant(contestant.id)
+    good, blank, corrupt = tmp_path / "good.jpg", tmp_path / "blank.png", tmp_path / "corrupt.jpg"
+    Image.fromarray(sample_image).save(good)
+    Image.fromarray(np.full((480, 640, 3), 200, np.uint8)).save(blank)
+    corrupt.write_bytes(b"this is not a picture at all" * 10)
+    with qtbot.waitSignal(window.captureStored, timeout=FAIL_TIMEOUT_MS) as stored:
+        assert window.import_photo([good, blank, corrupt])
+        assert window.camera_panel.message_text() == "Scoring 3 photos for No. 5 Eve…"
+    capture = stored.args[0]
+    assert capture.frames_used == 1 and capture.source == "file"
+    assert "reference faces (1 of 3 photos used, spread 0.00)" in window.camera_panel.message
+    with qtbot.waitSignal(window.captureFailed, timeout=FAIL_TIMEOUT_MS) as failed:
+        assert window.import_photo([blank, corrupt])  # none usable: the first one's reason
+    assert failed.args[0] == "Nothing stored: No face found: face the camera, uncovered and well lit."
+    assert window.store.history(contestant.id) == [capture]
+
+
 def test_a_photo_named_for_another_contestant_is_scored_only_once_confirmed(qtbot, tmp_path, open_window,
                                                                             sample_image):
     from PIL import Image
@@ -69,6 +92,11 @@ def test_a_photo_named_for_another_contestant_is_scored_only_once_confirmed(qtbo
         next(box for box in error_boxes() if "005-front.jpg" in box.text()).button(
             QMessageBox.StandardButton.Yes).click()
     assert len(window.store.history(chosen.id)) == 1 and window.store.history(named.id) == []
+    own = tmp_path / "003.jpg"
+    Image.fromarray(sample_image).save(own)
+    assert not window.import_photo([own, photo])  # one of several named for another contestant: asks too
+    assert next(box for box in error_boxes() if "005-front.jpg" in box.text()).text().endswith(
+        "Score the 2 photos for No. 003 張雅婷?")
 
 
 def test_camera_capture_without_a_face_stores_nothing(qtbot, tmp_path, open_window, no_face_folder):
