@@ -20,7 +20,7 @@ from desktop.error_text import describe_error
 from desktop.file_dialogs import choose_export_path
 from desktop.history_dialog import local_time
 from desktop.store_bridge import follow_store
-from desktop.tables import read_only_table
+from desktop.tables import WrappedTextDelegate, read_only_table
 
 ACTIONS = {  # core.store's audit actions
     "judge_named": QT_TRANSLATE_NOOP("AuditLogDialog", "judge named"),
@@ -55,7 +55,7 @@ FIELDS = {  # the fields core.store records; a mark's field is its criterion's n
     "head_judge": QT_TRANSLATE_NOOP("AuditLogDialog", "head judge"),
     "reason": QT_TRANSLATE_NOOP("AuditLogDialog", "reason"),
 }
-CONTESTANT_COLUMN = 3
+CONTESTANT_COLUMN, CHANGE_COLUMN = 3, 4
 CONTESTANT_WIDTH_MAX = 260  # px: a long name is elided (in full in its tooltip), so that the change stays in view
 
 
@@ -99,6 +99,7 @@ class AuditLogDialog(QDialog):
         header.setStretchLastSection(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setWordWrap(True)  # a long change takes two lines or more, not an ellipsis
+        self.table.setItemDelegateForColumn(CHANGE_COLUMN, WrappedTextDelegate(self.table))
         self._rewrap = QTimer(self, singleShot=True, interval=0)  # once the columns have their new widths
         self._rewrap.timeout.connect(self.table.resizeRowsToContents)
         header.sectionResized.connect(lambda *_args: self._rewrap.start())
