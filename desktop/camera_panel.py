@@ -301,10 +301,11 @@ class CameraPanel(QWidget):
         """A capture from the camera, or the scoring of the ``photos`` files, has begun for ``contestant``."""
         self._show_message(("capturing", contestant, tuple(photos)))
 
-    def show_stored(self, stored, contestant, frames: int, replaced=None) -> None:
+    def show_stored(self, stored, contestant, frames: int, replaced=None, left_out=None) -> None:
         """``stored``: the core.contest.Capture of ``contestant`` (None: no longer in the contest);
-        ``replaced``: the capture it took the place of, on a retake."""
-        self._show_message(("stored", stored, contestant, frames, replaced), palette.RESULT_STYLE)
+        ``replaced``: the capture it took the place of, on a retake; ``left_out``: {photo file: error}
+        for each photo that was not used."""
+        self._show_message(("stored", stored, contestant, frames, replaced, left_out or {}), palette.RESULT_STYLE)
 
     def show_failure(self, reason: str, error: Exception | None = None) -> None:
         """Why a capture did not happen or was not stored: a code of FAILURES, with the error if any."""
@@ -337,6 +338,10 @@ class CameraPanel(QWidget):
 
     def _render_message(self) -> None:
         self._message.setText(self.message_text())
+        kind, *details = self._shown_message
+        left_out = details[-1] if kind == "stored" else {}
+        self._message.setToolTip("\n".join(self.tr("{file}: {reason}").format(
+            file=path.name, reason=describe_error(error, self._scale)) for path, error in left_out.items()))
 
     def message_text(self) -> str:
         kind, *details = self._shown_message
@@ -353,23 +358,31 @@ class CameraPanel(QWidget):
             reason, error = details
             return self.tr(FAILURES[reason]).format(reason=describe_error(error, self._scale) if error else "")
         if kind == "stored":
-            stored, contestant, frames, replaced = details
+            stored, contestant, frames, replaced, left_out = details
             number, name = (contestant.number, contestant.name) if contestant else ("?", "?")
             retake = "" if replaced is None else " " + self.tr("Retake: replaces {score}.").format(
                 score=self._scale.formatted(replaced.score, replaced.error))
             used = (self.tr("{used} of %n photos used", "", frames) if stored.source == "file"
                     else self.tr("{used} of %n frames used", "", frames)).format(used=stored.frames_used)
-            return self.tr(
+            result = self.tr(
                 "No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the "
                 "reference faces ({used}, spread {spread})").format(
                 number=number, name=name, score=self._scale.value_text(stored.score),
                 error=self._scale.width_text(stored.error), level=stored.level,
-                percentile=percentile_text(stored.percentile), used=used, spread=self._scale.width_text(stored.spread)) + retake
+                percentile=percentile_text(stored.percentile), used=used, spread=self._scale.width_text(stored.spread))
+            unused = self.tr("Not used (the reasons are in this message's tooltip): {files}").format(
+                files=", ".join(path.name for path in left_out))
+            return "\n".join([result + retake, *([unused] if left_out else [])])
         return ""
 
     @property
     def message(self) -> str:
         return self._message.text()
+
+    @property
+    def message_details(self) -> str:
+        """The message's tooltip: why each photo left out of a result was not used."""
+        return self._message.toolTip()
 
     # -- language ---------------------------------------------------------------
 

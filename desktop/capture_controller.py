@@ -27,7 +27,8 @@ class CaptureController(QObject):
 
     modelStateChanged = Signal(object)  # ModelState
     started = Signal(object, object)  # the core.contest.Contestant being captured; the photo files, or ()
-    stored = Signal(object, int)  # the stored core.contest.Capture, the number of frames taken
+    stored = Signal(object, int, object)  # the stored core.contest.Capture, the number of frames or photos taken,
+    # {photo: error} for each photo left out
     failed = Signal(str, object)  # why (a code of desktop.camera_panel.FAILURES), the error or None
     saveFailed = Signal(object)  # the store refused the scored capture (FaceScoreError)
     busyChanged = Signal(bool)
@@ -153,7 +154,7 @@ class CaptureController(QObject):
             self._end()
             self.failed.emit("no_camera", None)
 
-    def _on_scored(self, job: ScoringJob, capture) -> None:
+    def _on_scored(self, job: ScoringJob, capture, left_out: dict) -> None:
         try:
             stored = self._store.add_capture(capture)
         except FaceScoreError as error:
@@ -161,7 +162,7 @@ class CaptureController(QObject):
             self.failed.emit("refused", error)
             self.saveFailed.emit(error)
             return
-        self.stored.emit(stored, len(job.frames or job.photos))
+        self.stored.emit(stored, len(job.frames or job.photos), left_out)
         self._end()
 
     def _on_score_failed(self, _job: ScoringJob, error: Exception) -> None:

@@ -367,11 +367,11 @@ class MainWindow(QMainWindow):
         self.camera_panel.show_failure(reason, error)
         self.captureFailed.emit(self.camera_panel.message)
 
-    def _on_stored(self, stored, frames: int) -> None:
+    def _on_stored(self, stored, frames: int, left_out: dict) -> None:
         contestant = next((c for c in self.store.contestants() if c.id == stored.contestant_id), None)
         earlier = self.store.history(stored.contestant_id)
         replaced = earlier[-2] if len(earlier) > 1 else None  # history is oldest first
-        self.camera_panel.show_stored(stored, contestant, frames, replaced)
+        self.camera_panel.show_stored(stored, contestant, frames, replaced, left_out)
         self._results.refresh()
         self.captureStored.emit(stored)
 

@@ -85,7 +85,7 @@ class ScoringWorker(CooperativeThread):
 
     modelReady = Signal(object)  # core.model_card.ModelCard
     modelFailed = Signal(object)  # the exception
-    scored = Signal(object, object)  # ScoringJob, core.contest.Capture (not stored yet)
+    scored = Signal(object, object, object)  # ScoringJob, core.contest.Capture (not stored yet), {photo: error} left out
     failed = Signal(object, object)  # ScoringJob, the exception
 
     def __init__(self, card_path: Path | None = None, parent=None):
@@ -109,7 +109,7 @@ class ScoringWorker(CooperativeThread):
         self.modelReady.emit(scorer.card)
         while (job := self._next_job()) is not None:
             try:
-                self.scored.emit(job, self._score(job, scorer, detector))
+                self.scored.emit(job, *self._score(job, scorer, detector))
             except Exception as error:  # reported to the judge, never lost in the thread
                 expected = isinstance(error, FaceScoreError)  # no face, blurred…: the judge retakes
                 log.log(logging.INFO if expected else logging.ERROR, "contestant %d not scored: %s",
@@ -140,13 +140,15 @@ class ScoringWorker(CooperativeThread):
         from core.capture import score_burst, to_capture
         from core.photo_import import score_photos
 
+        """The capture (not stored yet), and the error that left out each photo not used."""
+        errors = {}
         if job.photos:
             result, errors = score_photos(job.photos, detector, scorer)
             if result is None:
                 raise errors[job.photos[0]]
         else:
             result = score_burst(list(job.frames), detector, scorer)
-        return to_capture(result, job.contestant_id, job.source)
+        return to_capture(result, job.contestant_id, job.source), errors
 
 
 class CameraWorker(CooperativeThread):

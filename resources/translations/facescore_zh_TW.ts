@@ -322,6 +322,10 @@
         <translation>{number} 號 · {name}</translation>
     </message>
     <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
         <source>Scoring the photo {file} for No. {number} {name}…</source>
         <translation>正在為 {number} 號 {name} 評分照片 {file}…</translation>
     </message>
@@ -354,6 +358,10 @@
     <message>
         <source>No. {number} {name}: {score} ± {error} · level {level} · higher than {percentile}% of the reference faces ({used}, spread {spread})</source>
         <translation>{number} 號 {name}：{score} ± {error} · 等級 {level} · 高於 {percentile}% 的參考臉孔（{used}，差異 {spread}）</translation>
+    </message>
+    <message>
+        <source>Not used (the reasons are in this message&apos;s tooltip): {files}</source>
+        <translation>未使用（原因見此訊息的提示）：{files}</translation>
     </message>
     <message>
         <source>Camera:</source>
