@@ -27,8 +27,8 @@ class CaptureController(QObject):
 
     modelStateChanged = Signal(object)  # ModelState
     started = Signal(object, object)  # the core.contest.Contestant being captured; the photo files, or ()
-    stored = Signal(object, int, object)  # the stored core.contest.Capture, the number of frames or photos taken,
-    # {photo: error} for each photo left out
+    # the stored core.contest.Capture, the number of frames or photos taken, {photo: error} for each photo left out
+    stored = Signal(object, int, object)
     failed = Signal(str, object)  # why (a code of desktop.camera_panel.FAILURES), the error or None
     saveFailed = Signal(object)  # the store refused the scored capture (FaceScoreError)
     busyChanged = Signal(bool)

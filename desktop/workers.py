@@ -85,7 +85,7 @@ class ScoringWorker(CooperativeThread):
 
     modelReady = Signal(object)  # core.model_card.ModelCard
     modelFailed = Signal(object)  # the exception
-    scored = Signal(object, object, object)  # ScoringJob, core.contest.Capture (not stored yet), {photo: error} left out
+    scored = Signal(object, object, object)  # ScoringJob, core.contest.Capture (not stored yet), {photo: error}
     failed = Signal(object, object)  # ScoringJob, the exception
 
     def __init__(self, card_path: Path | None = None, parent=None):

@@ -92,7 +92,7 @@ def test_what_is_incomplete_before_finalizing(store):
 
     assert store.incomplete() == (2, 0)  # no criteria: only the scores are missing
     store.set_criteria(parse_criteria("Poise=40,Interview=40,Face=20", advisory="Face"))
-    first, second = ids(store)["1"], ids(store)["2"]
+    first = ids(store)["1"]
     store.set_mark(first, "Poise", 8)
     store.add_capture(Capture(None, first, 3.0, 0.29, 3, 50.0, "v", 0.0, 5, b"", "2026-11-29T10:00:00+00:00",
                               "camera"))

@@ -196,7 +196,7 @@ def test_a_card_without_error_model_gives_its_one_error(tmp_path, detector, samp
 
 
 def test_the_card_takes_only_the_test_part_of_the_split_it_was_trained_on(tmp_path):
-    from core.errors import FaceScoreError, ModelError
+    from core.errors import FaceScoreError
     from training.evaluate import write_to_card
 
     card = card_with(tmp_path, MODEL)

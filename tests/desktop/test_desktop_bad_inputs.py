@@ -69,7 +69,8 @@ def test_several_photos_of_one_contestant_are_scored_together_from_those_with_a_
     assert lines[1:] == ["Not used (the reasons are in this message's tooltip): blank.png, corrupt.jpg"]
     assert window.camera_panel.message_details == (
         "blank.png: No face found: face the camera, uncovered and well lit.\n"
-        f"corrupt.jpg: Cannot read the photo: corrupt.jpg: not a readable image (cannot identify image file '{corrupt}')")
+        "corrupt.jpg: Cannot read the photo: corrupt.jpg: not a readable image "
+        f"(cannot identify image file '{corrupt}')")
     with qtbot.waitSignal(window.captureFailed, timeout=FAIL_TIMEOUT_MS) as failed:
         assert window.import_photo([blank, corrupt])  # none usable: the first one's reason
     assert failed.args[0] == "Nothing stored: No face found: face the camera, uncovered and well lit."
