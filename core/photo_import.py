@@ -35,16 +35,24 @@ class PhotoOutcome:
     error: FaceScoreError | None = None
 
 
+class PhotosUnusable(FaceScoreError):
+    """None of several photos of one contestant could be scored; ``errors`` says why, photo by photo."""
+
+    def __init__(self, errors: dict[Path, FaceScoreError]):
+        super().__init__(f"none of the {len(errors)} photos could be used: " + ", ".join(p.name for p in errors),
+                         code="photos_unusable", count=len(errors), files=", ".join(p.name for p in errors))
+        self.errors = errors
+
+
 def photo_files(paths: Iterable[str | Path]) -> list[Path]:
-    """``paths`` with each folder replaced by its photos (by name, not recursive)."""
-    files: list[Path] = []
+    """``paths`` with each folder replaced by its photos (by name, not recursive), each file once."""
+    files: dict[Path, Path] = {}
     for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted((p for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()),
-                                key=lambda p: p.name))
-        else:
-            files.append(path)
-    return files
+        found = sorted((p for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()),
+                       key=lambda p: p.name) if path.is_dir() else [path]
+        for file in found:
+            files.setdefault(file.resolve(), file)  # a photo named twice (a folder and a file in it) counts once
+    return list(files.values())
 
 
 def contestant_for(path: Path, contestants: Iterable[Contestant]) -> Contestant:
@@ -99,16 +107,21 @@ def import_photos(store, paths: Iterable[str | Path], detector, scorer) -> list[
 
 
 def score_photos(paths: Iterable[Path], detector, scorer) -> tuple[BurstResult | None, dict[Path, FaceScoreError]]:
-    """One score from several photos of one contestant, from the mean of their usable faces (None when
-    none is), and the error that kept each other photo out (unreadable, no usable face)."""
+    """One score from several photos of one contestant (each once), from the mean of their usable faces
+    (None when none is), and the error that kept each other photo out (unreadable, no usable face)."""
     from core.capture import score_faces
     from core.images import load_image
 
-    paths = list(paths)
+    paths = photo_files(paths)
     prepared, errors = [], {}
     for path in paths:
         try:
             prepared.append(scorer.prepare(load_image(path), detector))
         except FaceScoreError as error:
-            errors[path] = error
+            errors[path] = error.with_traceback(None)  # its frames hold the decoded photo
     return (score_faces(prepared, len(paths), scorer) if prepared else None), errors
+
+
+def photos_error(errors: dict[Path, FaceScoreError]) -> FaceScoreError:
+    """What to report when no photo of a contestant was usable: one photo's own error, or all of them."""
+    return next(iter(errors.values())) if len(errors) == 1 else PhotosUnusable(errors)

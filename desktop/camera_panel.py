@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.photo_import import PhotosUnusable
 from core.score import ScoreScale, percentile_text
 from desktop import palette
 from desktop.error_text import describe_error, describe_issue
@@ -338,10 +339,21 @@ class CameraPanel(QWidget):
 
     def _render_message(self) -> None:
         self._message.setText(self.message_text())
+        self._message.setToolTip("\n".join(self._why_left_out(path, error) for path, error in self._left_out().items()))
+
+    def _left_out(self) -> dict:
+        """{photo file: error} for the photos left out of the result or failure shown."""
         kind, *details = self._shown_message
-        left_out = details[-1] if kind == "stored" else {}
-        self._message.setToolTip("\n".join(self.tr("{file}: {reason}").format(
-            file=path.name, reason=describe_error(error, self._scale)) for path, error in left_out.items()))
+        if kind == "stored":
+            _stored, _contestant, _frames, _replaced, left_out = details
+            return left_out
+        if kind == "failed" and isinstance(details[1], PhotosUnusable):
+            return details[1].errors
+        return {}
+
+    def _why_left_out(self, path, error) -> str:
+        reason = describe_error(error, self._scale)
+        return reason if path.name in reason else self.tr("{file}: {reason}").format(file=path.name, reason=reason)
 
     def message_text(self) -> str:
         kind, *details = self._shown_message
@@ -381,7 +393,7 @@ class CameraPanel(QWidget):
 
     @property
     def message_details(self) -> str:
-        """The message's tooltip: why each photo left out of a result was not used."""
+        """The message's tooltip: why each photo left out of the result (or of the failure) was not used."""
         return self._message.toolTip()
 
     # -- language ---------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The capture flow, apart from any widget: the scoring model's state, whether a capture is in
-progress, and a capture from the camera or a photo file through to the store.
+progress, and a capture from the camera or photo files through to the store.
 
 A camera burst goes from the camera thread straight into the scoring worker's queue; the GUI
 thread sees only what the view shows: ``started``, then ``stored`` or ``failed``.

@@ -33,9 +33,11 @@ def choose_open_path(parent: QWidget, title: str, file_filter: str, folder: Path
     return Path(chosen) if chosen else None
 
 
-def choose_open_paths(parent: QWidget, title: str, file_filter: str, folder: Path, purpose: str) -> list[Path]:
+def choose_open_paths(parent: QWidget, title: str, file_filter: str, folder: Path | str = "", *,
+                      purpose: str) -> list[Path]:
     """Existing files to open (none if the judge cancelled), offered in the folder they were last chosen
-    from for this ``purpose`` (the judges' files on a USB stick), else in ``folder``."""
+    from for this ``purpose`` in this session (the judges' files on a USB stick), else in ``folder``
+    (by default where the system's dialog last was)."""
     last = _last_open_folders.get(purpose)
     chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(last if last and last.is_dir() else folder),
                                              file_filter)

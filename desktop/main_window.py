@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import FaceScoreError
-from core.photo_import import contestant_for
+from core.photo_import import contestant_for, photo_files
 from core.score import ScoreScale
 from core.store import ContestStore
 from desktop.actions import ActionSet
@@ -322,34 +322,38 @@ class MainWindow(QMainWindow):
         """Take a burst from the camera for the selected contestant and score it."""
         return self._capture.capture(self.store, self.selected_contestant())
 
-    def import_photo(self, paths: Path | list[Path] | None = None) -> bool:
-        """Score one or more photo files of the selected contestant together instead of the camera; a file
-        named for another contestant (as the photographer names them, see core.photo_import) is scored
-        only once confirmed."""
+    def import_photo(self, paths: str | Path | list[Path] | None = None) -> bool:
+        """Score one or more photo files of the selected contestant together instead of the camera (None:
+        ask for them); files named for other contestants (as the photographer names them, see
+        core.photo_import) are scored only once confirmed."""
         contestant = self.selected_contestant()
         if not self._capture.can_start(contestant):
             return False
-        if isinstance(paths, (str, Path)):
-            paths = [paths]
-        paths = [Path(path) for path in paths or choose_open_paths(
-            self, self.tr("Import photo"), self.tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;"
-                                                   "All files (*)"), Path(), purpose="photo")]
+        if paths is None:
+            paths = choose_open_paths(self, self.tr("Import photo"), self.tr(
+                "Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff);;All files (*)"), purpose="photo")
+        paths = photo_files([paths] if isinstance(paths, (str, Path)) else paths)
         if not paths:
             return False
-        named = next(((path, other) for path in paths if (other := self._named_in(path)) is not None
-                      and other.id != contestant.id), None)
-        if named is not None:
-            path, other = named
-            question = (self.tr("{file} is named for No. {other_number} {other_name}, but No. {number} {name} is "
-                                "selected. Score it for No. {number} {name}?") if len(paths) == 1 else
-                        self.tr("{file} is named for No. {other_number} {other_name}, but No. {number} {name} is "
-                                "selected. Score the %n photos for No. {number} {name}?", "", len(paths)))
-            confirm(self, self.tr("Import photo"),
-                    question.format(file=path.name, other_number=other.number, other_name=other.name,
-                                    number=contestant.number, name=contestant.name),
-                    lambda: self._capture.score_photos(self.store, contestant, paths))  # the one asked about
-            return False
-        return self._capture.score_photos(self.store, contestant, paths)
+        others = [(path, other) for path in paths
+                  if (other := self._named_in(path)) is not None and other.id != contestant.id]
+        if not others:
+            return self._capture.score_photos(self.store, contestant, paths)
+        if len(paths) == 1:
+            (path, other), = others
+            question = self.tr("{file} is named for No. {other_number} {other_name}, but No. {number} {name} is "
+                               "selected. Score it for No. {number} {name}?").format(
+                file=path.name, other_number=other.number, other_name=other.name, number=contestant.number,
+                name=contestant.name)
+        else:
+            question = self.tr("Named for other contestants: {files}. No. {number} {name} is selected. Score the "
+                               "%n photos for No. {number} {name}?", "", len(paths)).format(
+                files=", ".join(self.tr("{file} (No. {number} {name})").format(
+                    file=path.name, number=other.number, name=other.name) for path, other in others),
+                number=contestant.number, name=contestant.name)
+        confirm(self, self.tr("Import photo"), question,
+                lambda: self._capture.score_photos(self.store, contestant, paths))  # the one asked about
+        return False
 
     def _named_in(self, path: Path):
         """The contestant whose number begins the file's name, or None."""

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QTextLayout, QTextOption
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QStyledItemDelegate, QTableWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+)
 
 
 def read_only_table(headers: list[str], rows: int = 0) -> QTableWidget:
@@ -17,13 +26,16 @@ def read_only_table(headers: list[str], rows: int = 0) -> QTableWidget:
 
 
 class WrappedTextDelegate(QStyledItemDelegate):
-    """Text wrapped onto as many lines as it needs, each as tall as its tallest line. Qt's own height hint
-    sums each line's height, but paints every line as tall as the tallest and elides what does not fit:
-    a Chinese word on one line of Latin text (a fallback font, 18 px against 14) cut a two-line change
-    in the audit log to one elided line."""
+    """Wrapped text given the height Qt needs to paint it whole. Qt paints each line at its own height,
+    but elides a line when the next one, taken as tall as it, would not fit; its height hint only sums
+    the lines. A line with Chinese in it (a fallback font: 18 px against 14) above a shorter line was
+    so cut to one elided line in the audit log."""
 
     def sizeHint(self, option, index) -> QSize:
+        hint = super().sizeHint(option, index)
         self.initStyleOption(option, index)
+        if not option.features & QStyleOptionViewItem.ViewItemFeature.WrapText or option.rect.width() <= 0:
+            return hint  # not wrapped, or asked for a column's width: Qt's own hint
         style = option.widget.style() if option.widget else QApplication.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, option.widget) + 1
         layout = QTextLayout(option.text, option.font)
@@ -31,10 +43,11 @@ class WrappedTextDelegate(QStyledItemDelegate):
         wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
         layout.setTextOption(wrap)
         layout.beginLayout()
-        heights, width = [], 0.0
+        heights = []
         while (line := layout.createLine()).isValid():
-            line.setLineWidth(option.rect.width() - 2 * margin)  # as the text is painted, inside the margins
+            line.setLineWidth(option.rect.width() - 2 * margin)  # as painted, inside the text margins
             heights.append(line.height())
-            width = max(width, line.naturalTextWidth())
         layout.endLayout()
-        return QSize(round(width) + 2 * margin, round(len(heights) * max(heights, default=0)) + 2)
+        tops = [sum(heights[:i]) for i in range(len(heights))]
+        needed = max([sum(heights), *(top + 2 * height for top, height in zip(tops[:-1], heights[:-1]))])
+        return QSize(hint.width(), max(hint.height(), math.ceil(needed)))

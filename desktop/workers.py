@@ -137,15 +137,15 @@ class ScoringWorker(CooperativeThread):
 
     @staticmethod
     def _score(job: ScoringJob, scorer, detector):
-        from core.capture import score_burst, to_capture
-        from core.photo_import import score_photos
-
         """The capture (not stored yet), and the error that left out each photo not used."""
+        from core.capture import score_burst, to_capture
+        from core.photo_import import photos_error, score_photos
+
         errors = {}
         if job.photos:
             result, errors = score_photos(job.photos, detector, scorer)
             if result is None:
-                raise errors[job.photos[0]]
+                raise photos_error(errors)
         else:
             result = score_burst(list(job.frames), detector, scorer)
         return to_capture(result, job.contestant_id, job.source), errors

@@ -10,7 +10,14 @@ from PIL import Image
 from core.contest import Contestant
 from core.errors import FaceScoreError
 from core.faces import QualityIssue
-from core.photo_import import contestant_for, import_photos, photo_files
+from core.photo_import import (
+    PhotosUnusable,
+    contestant_for,
+    import_photos,
+    photo_files,
+    photos_error,
+    score_photos,
+)
 from core.store import ContestStore
 from tests.conftest import SAMPLE_FACE
 
@@ -38,6 +45,20 @@ def test_folders_give_their_photos_by_name(tmp_path):
         (tmp_path / name).write_bytes(b"x")
     loose = tmp_path / "elsewhere.txt"
     assert photo_files([tmp_path, loose]) == [tmp_path / "1.png", tmp_path / "2.jpg", loose]
+    assert photo_files([tmp_path / "2.jpg", tmp_path, tmp_path / "." / "1.png"]) == [tmp_path / "2.jpg",
+                                                                                     tmp_path / "1.png"]
+
+
+def test_photos_none_of_which_is_usable_give_every_reason_and_keep_no_photo_in_memory(tmp_path, detector, scorer):
+    blank, damaged = tmp_path / "12-a.png", tmp_path / "12-b.jpg"
+    Image.fromarray(np.full((400, 400, 3), 180, np.uint8)).save(blank)
+    damaged.write_bytes(b"not a picture" * 20)
+    result, errors = score_photos([blank, damaged, blank], detector, scorer)
+    assert result is None and list(errors) == [blank, damaged]
+    assert all(error.__traceback__ is None for error in errors.values())  # its frames held the decoded photo
+    both = photos_error(errors)
+    assert isinstance(both, PhotosUnusable) and both.errors == errors and both.params["files"] == "12-a.png, 12-b.jpg"
+    assert photos_error({damaged: errors[damaged]}) is errors[damaged]
 
 
 def test_photos_are_scored_per_contestant_and_failures_store_nothing(tmp_path, detector, scorer):

@@ -38,10 +38,10 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>{file} is named for No. {other_number} {other_name}, but No. {number} {name} is selected. Score the %n photos for No. {number} {name}?</source>
+        <source>Named for other contestants: {files}. No. {number} {name} is selected. Score the %n photos for No. {number} {name}?</source>
         <translation>
-            <numerusform>{file} is named for No. {other_number} {other_name}, but No. {number} {name} is selected. Score the %n photo for No. {number} {name}?</numerusform>
-            <numerusform>{file} is named for No. {other_number} {other_name}, but No. {number} {name} is selected. Score the %n photos for No. {number} {name}?</numerusform>
+            <numerusform>Named for other contestants: {files}. No. {number} {name} is selected. Score the %n photo for No. {number} {name}?</numerusform>
+            <numerusform>Named for other contestants: {files}. No. {number} {name} is selected. Score the %n photos for No. {number} {name}?</numerusform>
         </translation>
     </message>
 </context>

@@ -1025,6 +1025,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>{file}：沒有編號為 {number} 的參賽者</translation>
     </message>
     <message>
+        <source>None of the {count} photos could be used: {files} (the reasons are in this message&apos;s tooltip)</source>
+        <translation>{count} 張照片都無法使用：{files}（原因見此訊息的提示）</translation>
+    </message>
+    <message>
         <source>Cannot export to {path}: use a .csv or .xlsx file name.</source>
         <translation>無法匯出至 {path}：請使用 .csv 或 .xlsx 檔名。</translation>
     </message>
@@ -1335,12 +1339,6 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <source>{file} is named for No. {other_number} {other_name}, but No. {number} {name} is selected. Score it for No. {number} {name}?</source>
         <translation>{file} 的檔名是 {other_number} 號 {other_name}，但目前選取的是 {number} 號 {name}。要將它評分給 {number} 號 {name} 嗎？</translation>
     </message>
-    <message numerus="yes">
-        <source>{file} is named for No. {other_number} {other_name}, but No. {number} {name} is selected. Score the %n photos for No. {number} {name}?</source>
-        <translation>
-            <numerusform>{file} 的檔名是 {other_number} 號 {other_name}，但目前選取的是 {number} 號 {name}。要將這 %n 張照片評分給 {number} 號 {name} 嗎？</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Contest</source>
         <translation>比賽(&amp;C)</translation>
@@ -1364,6 +1362,16 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
     <message>
         <source>Tabulate judges&apos; files…</source>
         <translation>彙整評審檔案…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Named for other contestants: {files}. No. {number} {name} is selected. Score the %n photos for No. {number} {name}?</source>
+        <translation>
+            <numerusform>檔名屬於其他參賽者：{files}。目前選取的是 {number} 號 {name}。要將這 %n 張照片評分給 {number} 號 {name} 嗎？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{file} (No. {number} {name})</source>
+        <translation>{file}（{number} 號 {name}）</translation>
     </message>
     <message>
         <source>Advisory scores</source>

@@ -60,20 +60,21 @@ def test_several_photos_of_one_contestant_are_scored_together_from_those_with_a_
     Image.fromarray(np.full((480, 640, 3), 200, np.uint8)).save(blank)
     corrupt.write_bytes(b"this is not a picture at all" * 10)
     with qtbot.waitSignal(window.captureStored, timeout=FAIL_TIMEOUT_MS) as stored:
-        assert window.import_photo([good, blank, corrupt])
+        assert window.import_photo([good, blank, corrupt, good])  # a photo chosen twice counts once
         assert window.camera_panel.message_text() == "Scoring 3 photos for No. 5 Eve…"
     capture = stored.args[0]
     assert capture.frames_used == 1 and capture.source == "file"
     lines = window.camera_panel.message.split("\n")
     assert lines[0].endswith("reference faces (1 of 3 photos used, spread 0.00)")
     assert lines[1:] == ["Not used (the reasons are in this message's tooltip): blank.png, corrupt.jpg"]
-    assert window.camera_panel.message_details == (
-        "blank.png: No face found: face the camera, uncovered and well lit.\n"
-        "corrupt.jpg: Cannot read the photo: corrupt.jpg: not a readable image "
-        f"(cannot identify image file '{corrupt}')")
+    why = ["blank.png: No face found: face the camera, uncovered and well lit.",
+           f"Cannot read the photo: corrupt.jpg: not a readable image (cannot identify image file '{corrupt}')"]
+    assert window.camera_panel.message_details == "\n".join(why)
     with qtbot.waitSignal(window.captureFailed, timeout=FAIL_TIMEOUT_MS) as failed:
-        assert window.import_photo([blank, corrupt])  # none usable: the first one's reason
-    assert failed.args[0] == "Nothing stored: No face found: face the camera, uncovered and well lit."
+        assert window.import_photo([blank, corrupt])
+    assert failed.args[0] == ("Nothing stored: None of the 2 photos could be used: blank.png, corrupt.jpg (the "
+                              "reasons are in this message's tooltip)")
+    assert window.camera_panel.message_details == "\n".join(why)
     assert window.store.history(contestant.id) == [capture]
 
 
@@ -101,8 +102,12 @@ def test_a_photo_named_for_another_contestant_is_scored_only_once_confirmed(qtbo
     own = tmp_path / "003.jpg"
     Image.fromarray(sample_image).save(own)
     assert not window.import_photo([own, photo])  # one of several named for another contestant: asks too
-    assert next(box for box in error_boxes() if "005-front.jpg" in box.text()).text().endswith(
-        "Score the 2 photos for No. 003 張雅婷?")
+    asked = next(box for box in error_boxes() if "005-front.jpg" in box.text())
+    assert asked.text() == ("Named for other contestants: 005-front.jpg (No. 005 Maria Fernanda Santos). "
+                            "No. 003 張雅婷 is selected. Score the 2 photos for No. 003 張雅婷?")
+    with qtbot.waitSignal(window.captureStored, timeout=FAIL_TIMEOUT_MS) as stored:
+        asked.button(QMessageBox.StandardButton.Yes).click()
+    assert stored.args[0].frames_used == 2 and stored.args[0].contestant_id == chosen.id
 
 
 def test_camera_capture_without_a_face_stores_nothing(qtbot, tmp_path, open_window, no_face_folder):

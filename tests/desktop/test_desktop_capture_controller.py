@@ -47,7 +47,8 @@ def test_a_burst_reaches_the_scorer_off_the_gui_thread_and_only_the_result_comes
     (thread, job), = submitted_on
     assert thread is not QThread.currentThread() and len(job.frames) == 5 and job.contestant_id == ann.id
     capture, frames, left_out = stored.args
-    assert frames == 5 and left_out == {} and capture.contestant_id == ann.id and store.current_captures()[ann.id] == capture
+    assert frames == 5 and left_out == {} and capture.contestant_id == ann.id
+    assert store.current_captures()[ann.id] == capture
     assert busy == [True, False] and not controller.busy
 
 
