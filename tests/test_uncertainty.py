@@ -59,6 +59,11 @@ def test_calibration_finds_the_disagreement_that_predicts_the_error():
     assert np.mean(np.abs(raw[:, 0] - labels) <= errors) == pytest.approx(0.683, abs=0.01)
     assert 0.15 < model.base < 0.25 and 15 < model.weight < 45
     assert fifths_rmse_ratio(labels, raw[:, 0], errors) > 1.5
+    # fitted for other scores (the mean over the framings), their residuals set the error
+    closer = raw[:, 0] + 0.5 * (labels - raw[:, 0])
+    halved = fit_error_model(raw, labels, scores=closer)
+    assert halved.base == pytest.approx(model.base / 2, rel=0.05) and halved.weight == pytest.approx(model.weight / 4,
+                                                                                                     rel=0.1)
 
 
 def test_calibration_by_group_covers_the_worst_fitted_group_too():

@@ -73,13 +73,14 @@ def fit_offset(raw: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
 
 
 def fit_error_model(raw: np.ndarray, labels: np.ndarray, views=VIEWS, coverage: float = TARGET_COVERAGE,
-                    groups: np.ndarray | None = None) -> ErrorModel:
+                    groups: np.ndarray | None = None, scores: np.ndarray | None = None) -> ErrorModel:
     """The error model for faces with raw scores ``raw`` (faces x (1 + views)) and true ``labels``.
 
     ``groups`` (one name per face): scaled so that every group reaches ``coverage``, not only all
     faces together; the error is then a little wider for the groups the model fits best.
+    ``scores``: the unclipped scores the error is for (default: the face's own, ``raw[:, 0]``).
     """
-    residual = clip_to_scale(raw[:, 0]) - labels
+    residual = clip_to_scale(raw[:, 0] if scores is None else scores) - labels
     spread = np.array([disagreement(row) for row in raw])
     design = np.stack([np.ones_like(spread), spread**2], axis=1)
     base2, weight = np.maximum(np.linalg.lstsq(design, residual**2, rcond=None)[0], 0.0)
