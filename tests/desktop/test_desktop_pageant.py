@@ -103,8 +103,9 @@ def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_win
     assert len(backup_files(window.store.path)) == 4  # three exports and the finalize
 
     assert window.select_number("4")
-    capture(qtbot, window, "4")
+    stored = capture(qtbot, window, "4")
     assert window.camera_panel.message.startswith("No. 4 Eva Kowalski: ")
+    assert f"reference faces ({stored.frames_used} of 5 frames used, spread " in window.camera_panel.message
     number_4 = window.selected_contestant().id
     window.store.add_capture(Capture.from_score(number_4, Score(2.0, 0.3, 2, 10.0, "other"), spread=0.0,
                                                 frames_used=1, crop_png=b"", source="photo"))  # the command line
