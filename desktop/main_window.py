@@ -37,7 +37,7 @@ from desktop.contest_session import ContestSession
 from desktop.contestant_actions import ContestantActions
 from desktop.criteria_dialog import CriteriaDialog
 from desktop.error_text import describe_error
-from desktop.file_dialogs import choose_open_paths
+from desktop.file_dialogs import choose_open_paths, remember_folders_in
 from desktop.help_menu import HelpMenu
 from desktop.marks_panel import MarksPanel
 from desktop.model_status import ModelStatus
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
                  model_card_path: Path | None = None):
         super().__init__()
         self._settings = settings
+        remember_folders_in(settings)
         self.session = ContestSession(settings, self)
         self._close_requested = False
         self._shown_contestant: int | None = None  # whose name the camera panel shows

@@ -12,7 +12,8 @@ SETTINGS_FILE = "settings.ini"
 
 
 class AppSettings:
-    """Language, camera, score scale, last contest and window geometry; each change is written at once."""
+    """Language, camera, score scale, last contest, the dialogs' folders and window geometry; each change is
+    written at once."""
 
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
@@ -74,6 +75,17 @@ class AppSettings:
         except ValueError:  # a contest opened from elsewhere (a USB stick)
             value = str(path)
         self._set("contest/last", value)
+
+    def folders(self) -> dict[str, Path]:
+        """The folder files were last chosen from or exported to, by purpose (see desktop.file_dialogs)."""
+        self._settings.beginGroup("folders")
+        try:
+            return {key: Path(str(self._settings.value(key))) for key in self._settings.childKeys()}
+        finally:
+            self._settings.endGroup()
+
+    def set_folder(self, purpose: str, folder: Path) -> None:
+        self._set(f"folders/{purpose}", str(folder))
 
     @property
     def window_geometry(self) -> QByteArray | None:

@@ -244,7 +244,7 @@ def test_tabulate_offers_the_folder_the_judges_files_came_from(qtbot, tmp_path, 
         return [str(files[len(offered) - 1])], ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", pick)
-    monkeypatch.setattr(file_dialogs, "_last_open_folders", {})  # as the app starts
+    monkeypatch.setattr(file_dialogs, "_folders", {})  # as the app starts
     for _ in range(2):
         dialog = TabulateDialog(tmp_path / "contests")  # opened again from the menu: the same memory
         qtbot.addWidget(dialog)
