@@ -23,17 +23,11 @@ from core.score import clip_to_scale
 from core.scorer import Scorer
 from core.uncertainty import disagreement
 from tests.conftest import DATASET
-from training.calibration import VIEWS, fit_error_model, fit_offset, score_views
-from training.dataset import group_of, load_split
+from training.calibration import VIEWS, fit_error_model, fit_offset, scored_part
+from training.dataset import load_split
 from training.metrics import grouped_metrics
 
 RULES = {"face alone": lambda raw: raw[:, 0], "mean of face and framings": lambda raw: raw.mean(axis=1)}
-
-
-def scored(scorer: Scorer, frame, views) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Raw scores (faces x (1 + views)) of a dataset part, its labels and groups."""
-    raw, keep = score_views(DATASET, frame, scorer, views)
-    return raw, frame["score"].to_numpy()[keep], np.array([group_of(name) for name in frame["file"].to_numpy()[keep]])
 
 
 def measure(card: Path | None, split_name: str) -> dict:
@@ -42,7 +36,7 @@ def measure(card: Path | None, split_name: str) -> dict:
     split = load_split(DATASET, split_name, seed=seed)  # the validation part the model was trained beside
     views = scorer.views or VIEWS
     offset = scorer.card.score_offset  # the card's own, taken off so that each rule fits its own
-    validation, test = (scored(scorer, part, views) for part in (split.validation, split.test))
+    validation, test = (scored_part(DATASET, part, scorer, views) for part in (split.validation, split.test))
     result = {"model": scorer.card.version, "split": split_name, "views": [list(view) for view in views],
               "faces": {"validation": len(validation[1]), "test": len(test[1])}, "rules": {}}
     for name, rule in RULES.items():

@@ -39,8 +39,9 @@ class PhotosUnusable(FaceScoreError):
     """None of several photos of one contestant could be scored; ``errors`` says why, photo by photo."""
 
     def __init__(self, errors: dict[Path, FaceScoreError]):
-        super().__init__(f"none of the {len(errors)} photos could be used: " + ", ".join(p.name for p in errors),
-                         code="photos_unusable", count=len(errors), files=", ".join(p.name for p in errors))
+        files = ", ".join(path.name for path in errors)
+        super().__init__(f"none of the {len(errors)} photos could be used: {files}", code="photos_unusable",
+                         count=len(errors), files=files)
         self.errors = errors
 
 
@@ -107,12 +108,13 @@ def import_photos(store, paths: Iterable[str | Path], detector, scorer) -> list[
 
 
 def score_photos(paths: Iterable[Path], detector, scorer) -> tuple[BurstResult | None, dict[Path, FaceScoreError]]:
-    """One score from several photos of one contestant (each once), from the mean of their usable faces
-    (None when none is), and the error that kept each other photo out (unreadable, no usable face)."""
+    """One score from several photos of one contestant (each once, as :func:`photo_files` gives them), from
+    the mean of their usable faces (None when none is), and the error that kept each other photo out
+    (unreadable, no usable face)."""
     from core.capture import score_faces
     from core.images import load_image
 
-    paths = photo_files(paths)
+    paths = list(paths)
     prepared, errors = [], {}
     for path in paths:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from PySide6.QtCore import QSize
@@ -48,6 +49,6 @@ class WrappedTextDelegate(QStyledItemDelegate):
             line.setLineWidth(option.rect.width() - 2 * margin)  # as painted, inside the text margins
             heights.append(line.height())
         layout.endLayout()
-        tops = [sum(heights[:i]) for i in range(len(heights))]
-        needed = max([sum(heights), *(top + 2 * height for top, height in zip(tops[:-1], heights[:-1]))])
+        bottoms = list(itertools.accumulate(heights))
+        needed = max([sum(heights), *(bottom + height for bottom, height in zip(bottoms[:-1], heights[:-1]))])
         return QSize(hint.width(), max(hint.height(), math.ceil(needed)))

@@ -176,8 +176,8 @@ class TabulateDialog(QDialog):
                       if isinstance(self._read[path], FaceScoreError)]
         if unreadable:  # with what is wrong among the files that could be read: every problem at once
             readable = [self._read[path] for path in paths if isinstance(self._read[path], JudgeSheet)]
-            self._show_problems(unreadable + [describe_problem(m) for m in (find_mismatches(readable) if readable
-                                                                            else [])])
+            mismatches = find_mismatches(readable) if readable else []
+            self._show_problems(unreadable + [describe_problem(m) for m in mismatches])
         else:
             try:
                 self.tabulation = tabulate([self._read[path] for path in paths],

@@ -64,6 +64,14 @@ def score_views(data: Path, frame, scorer: Scorer, views=VIEWS) -> tuple[np.ndar
     return np.array(raw), keep
 
 
+def scored_part(data: Path, frame, scorer: Scorer, views=VIEWS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`score_views` of a dataset part, with the raters' mean and the group (AF, AM, CF, CM) of
+    each face scored."""
+    raw, keep = score_views(data, frame, scorer, views)
+    files = frame["file"].to_numpy()[keep]
+    return raw, frame["score"].to_numpy()[keep], np.array([group_of(name) for name in files])
+
+
 def fit_offset(raw: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     """What to add to the unclipped scores ``raw`` of faces rated ``labels`` for a mean signed error
     of 0, and the standard error of that mean. Unclipped, so that a second fit on the shifted scores
@@ -99,12 +107,10 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
     scorer = Scorer(card_path, recalibrating=True)  # a card edited since its calibration is calibrated anew
     split_name = scorer.card.data["training"]["split"]
     validation = load_split(data, split_name, seed=scorer.card.data["training"]["config"]["seed"]).validation
-    raw, keep = score_views(data, validation, scorer)  # with the card's present offset
-    labels = validation["score"].to_numpy()[keep]
-    groups = np.array([group_of(name) for name in validation["file"].to_numpy()[keep]])
+    raw, labels, groups = scored_part(data, validation, scorer)  # with the card's present offset
     present = scorer.card.score_offset
     shift, standard_error = fit_offset(raw[:, 0], labels)
-    fitted_on = {"fitted_on": f"{split_name} validation", "faces": len(keep), "command": "facescore calibrate"}
+    fitted_on = {"fitted_on": f"{split_name} validation", "faces": len(labels), "command": "facescore calibrate"}
     offset = {"value": round(present + shift, 4), "standard_error": round(standard_error, 4),
               "definition": OFFSET_DEFINITION, **fitted_on}
     raw = raw + (offset["value"] - present)  # the scores the card will give
