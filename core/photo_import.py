@@ -40,7 +40,7 @@ class PhotosUnusable(FaceScoreError):
 
     def __init__(self, errors: dict[Path, FaceScoreError]):
         files = ", ".join(path.name for path in errors)
-        super().__init__(f"none of the {len(errors)} photos could be used: {files}", code="photos_unusable",
+        super().__init__(f"None of the {len(errors)} photos could be used: {files}", code="photos_unusable",
                          count=len(errors), files=files)
         self.errors = errors
 

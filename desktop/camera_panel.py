@@ -368,7 +368,10 @@ class CameraPanel(QWidget):
             return self.tr("Capturing No. {number} {name}…").format(number=contestant.number, name=contestant.name)
         if kind == "failed":
             reason, error = details
-            return self.tr(FAILURES[reason]).format(reason=describe_error(error, self._scale) if error else "")
+            text = self.tr(FAILURES[reason]).format(reason=describe_error(error, self._scale) if error else "")
+            if isinstance(error, PhotosUnusable):  # the panel holds each photo's reason
+                text += " " + self.tr("(the reasons are in this message's tooltip)")
+            return text
         if kind == "stored":
             stored, contestant, frames, replaced, left_out = details
             number, name = (contestant.number, contestant.name) if contestant else ("?", "?")

@@ -150,8 +150,7 @@ TEXTS = {
     # core.photo_import
     "photo_no_number": QT_TRANSLATE_NOOP("ErrorText", "{file}: the name does not begin with a contestant number"),
     "photo_no_contestant": QT_TRANSLATE_NOOP("ErrorText", "{file}: no contestant has number {number}"),
-    "photos_unusable": QT_TRANSLATE_NOOP(
-        "ErrorText", "None of the {count} photos could be used: {files} (the reasons are in this message's tooltip)"),
+    "photos_unusable": QT_TRANSLATE_NOOP("ErrorText", "None of the {count} photos could be used: {files}"),
     # ExportError
     "export_bad_suffix": QT_TRANSLATE_NOOP("ErrorText", "Cannot export to {path}: use a .csv or .xlsx file name."),
     "audit_bad_suffix": QT_TRANSLATE_NOOP("ErrorText", "Cannot export the audit log to {path}: use a .csv file name."),

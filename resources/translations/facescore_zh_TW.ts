@@ -340,6 +340,10 @@
         <translation>正在拍攝 {number} 號 {name}…</translation>
     </message>
     <message>
+        <source>(the reasons are in this message&apos;s tooltip)</source>
+        <translation>（原因見此訊息的提示）</translation>
+    </message>
+    <message>
         <source>Retake: replaces {score}.</source>
         <translation>重拍：取代 {score}。</translation>
     </message>
@@ -1025,8 +1029,8 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>{file}：沒有編號為 {number} 的參賽者</translation>
     </message>
     <message>
-        <source>None of the {count} photos could be used: {files} (the reasons are in this message&apos;s tooltip)</source>
-        <translation>{count} 張照片都無法使用：{files}（原因見此訊息的提示）</translation>
+        <source>None of the {count} photos could be used: {files}</source>
+        <translation>{count} 張照片都無法使用：{files}</translation>
     </message>
     <message>
         <source>Cannot export to {path}: use a .csv or .xlsx file name.</source>
