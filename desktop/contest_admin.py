@@ -87,15 +87,16 @@ class ContestAdmin(QObject):
         self._window.statusBar().showMessage(self.tr("Results exported to {path}").format(path=str(path)), 8000)
         return True
 
-    def sheet(self):
-        """The results sheet of the open contest, as exported to PDF and printed."""
+    def sheet(self, device=None):
+        """The results sheet of the open contest, as exported to PDF, or laid out in the pages of
+        ``device`` (a printer)."""
         from desktop.results_sheet import SheetModel, results_document
 
         results = self._window.results_model
         results.refresh()
         return results_document(self._window.store.contest_name, results.ranked_rows(),
                                 SheetModel.of(self._window.model_card), self._window.score_scale,
-                                final=self._window.store.finalized)
+                                final=self._window.store.finalized, device=device)
 
     # -- finalize, reopen, audit ----------------------------------------------------
 
@@ -168,7 +169,7 @@ class ContestAdmin(QObject):
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             if QPrintDialog(printer, self._window).exec() != QPrintDialog.DialogCode.Accepted:
                 return False
-        self.sheet().print_(printer)
+        self.sheet(printer).print_(printer)
         return True
 
     # -- backups, photos, deleting -------------------------------------------------

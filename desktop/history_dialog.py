@@ -48,7 +48,7 @@ class HistoryDialog(QDialog):
         self.summary = QLabel(wordWrap=True)
         self.table = read_only_table(
             [header_label(column, scale) for column in (Column.PHOTO, Column.SCORE, Column.LEVEL, Column.PERCENTILE)]
-            + [self.tr("Status"), self.tr("Frames used"), self.tr("Spread"), self.tr("Source"), self.tr("Taken"),
+            + [self.tr("Status"), self.tr("Scored from"), self.tr("Spread"), self.tr("Source"), self.tr("Taken"),
                self.tr("Model")])  # the model's long version last, where the table may be scrolled to it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setDefaultSectionSize(PHOTO_SIZE + 8)
@@ -87,7 +87,9 @@ class HistoryDialog(QDialog):
             self.table.setItem(row, 0, photo)
             values = (capture.to_score().formatted(self._scale), str(capture.level),
                       percentile_text(capture.percentile),
-                      self.tr("Current") if capture.current else self.tr("Replaced"), str(capture.frames_used),
+                      self.tr("Current") if capture.current else self.tr("Replaced"),
+                      self.tr("%n photos", "", capture.frames_used) if capture.source == "file"
+                      else self.tr("%n frames", "", capture.frames_used),
                       self._scale.width_text(capture.spread),
                       self.tr("Photo file") if capture.source == "file" else self.tr("Camera"),
                       local_time(capture.captured_at), capture.model_version)

@@ -265,9 +265,10 @@ class ResultsModel(QAbstractTableModel):
     def _tooltip(self, row: RankedRow, column: Column) -> str | None:
         capture = row.capture
         if column == Column.SCORE and capture:
-            return self.tr("Spread over the burst: {spread} · frames used: {frames} · taken {time} · model "
-                           "{model}. Double-click for every capture (Ctrl+H).").format(
-                spread=self._scale.width_text(capture.spread), frames=capture.frames_used,
+            return self.tr("Scored from {used}, spread {spread} · taken {time} · model {model}. Double-click "
+                           "for every capture (Ctrl+H).").format(
+                used=(self.tr("%n photos", "", capture.frames_used) if capture.source == "file"
+                      else self.tr("%n frames", "", capture.frames_used)), spread=self._scale.width_text(capture.spread),
                 time=capture.captured_at, model=capture.model_version)
         if column == Column.TIE and row.tie:
             return rank_rule_text()

@@ -8,14 +8,14 @@ CJK TC (a subset, SIL Open Font License, resources/fonts/).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
-from PySide6.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QUrl
+from PySide6.QtGui import (QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter,
+                           QTextDocument)
 
 from core.errors import ExportError
 from core.export import export_rows
@@ -23,6 +23,7 @@ from core.ranking import RankedRow, division_key, rank_text
 from core.resources import resource_path
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 from desktop.about_dialog import advisory_text
+from desktop.paged_sheet import PAGE_BREAK, fits_on_a_page, page_rows, paged_document
 from desktop.results_model import Column, header_label, not_captured, rank_rule_text
 
 FONT_FILE = ("fonts", "NotoSansCJKtc-Regular-subset.otf")
@@ -32,8 +33,6 @@ SIGNATURE_LINES = 5  # judges' signatures; the head judge signs below them
 MARGINS_MM = QMarginsF(14, 14, 14, 14)
 PDF_DPI = 300
 LINE = "_" * 22  # a line to write a name or signature on
-ROWS_PER_PAGE = 14  # with THUMBNAIL_PX photos, what an A4 page holds below its heading
-ROWS_ABOVE_SIGNATURES = 8  # what the last page holds above the notes and the signature lines
 # Bold would be drawn twice over (the bundled font has no bold face), and its text then reads
 # twice when copied from the PDF: headings stand out by size instead.
 STYLE = "h2, h3, th { font-weight: normal; } h2 { font-size: 16pt; } h3 { font-size: 12pt; }"
@@ -66,31 +65,50 @@ class SheetModel:
         return None if card is None else cls(card.version, card.data["sha256"])
 
 
+def sheet_writer(target) -> QPdfWriter:
+    """A writer of the sheet's A4 pages into ``target`` (a file name or a QIODevice)."""
+    writer = QPdfWriter(target)
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     MARGINS_MM, QPageLayout.Unit.Millimeter))
+    return writer
+
+
 def results_document(contest_name: str, rows: list[RankedRow], model: SheetModel | None,
                      scale: ScoreScale = NATIVE_SCALE, printed_at: datetime | None = None,
-                     final: bool = False) -> QTextDocument:
-    """The sheet for ``rows`` (from core.ranking.rank: grouped by division) as a QTextDocument;
-    ``final``: the contest is finalized (else the sheet says it is a draft)."""
-    document = QTextDocument()
-    document.setDefaultFont(sheet_font())
-    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, contest_name)
+                     final: bool = False, device: QPagedPaintDevice | None = None) -> QTextDocument:
+    """The sheet for ``rows`` (from core.ranking.rank: grouped by division) as a QTextDocument laid
+    out in the pages of ``device`` (the printer; default: an A4 PDF as :func:`write_results_pdf`
+    writes it); ``final``: the contest is finalized (else the sheet says it is a draft)."""
+    if device is None:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        device = sheet_writer(buffer)  # measures only: nothing is written
+
+    def document(html_text: str, sheet: QTextDocument | None = None) -> QTextDocument:
+        sheet = sheet or QTextDocument()
+        sheet.setDefaultFont(sheet_font())
+        sheet.setDefaultStyleSheet(STYLE)
+        return paged_document(html_text, device, sheet)
+
     divisions: dict[str, list[RankedRow]] = {}
     for row in rows:
         divisions.setdefault(row.division, []).append(row)
     when = (printed_at or datetime.now()).strftime("%Y-%m-%d %H:%M")
+    sheet = QTextDocument()
     pages = []
-    for page, division in enumerate(sorted(divisions, key=division_key)):
-        for row in divisions[division]:
+    for division in sorted(divisions, key=division_key) or [""]:
+        division_rows = divisions.get(division, [])
+        for row in division_rows:
             if row.capture is not None and row.capture.crop_png:
-                document.addResource(QTextDocument.ResourceType.ImageResource, _image_url(row),
-                                     QImage.fromData(row.capture.crop_png, "PNG"))
-        pages.append(_division_html(contest_name, division, divisions[division], model, scale, when, final,
-                                    first=page == 0))
-    if not pages:
-        pages.append(_division_html(contest_name, "", [], model, scale, when, final, first=True))
-    document.setDefaultStyleSheet(STYLE)
-    document.setHtml("".join(pages))
-    return document
+                sheet.addResource(QTextDocument.ResourceType.ImageResource, _image_url(row),
+                                  QImage.fromData(row.capture.crop_png, "PNG"))
+        page = _DivisionPage(contest_name, division, division_rows, model, scale, when, final)
+        groups = page_rows(division_rows, page, lambda html_text: fits_on_a_page(html_text, document))
+        pages += [page(group, number, len(groups)) for number, group in enumerate(groups)]
+    document(PAGE_BREAK.join(pages), sheet).setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
+                                                               contest_name)
+    return sheet
 
 
 def export_results(path: str | Path, contest_name: str, rows: list[RankedRow], card,
@@ -108,16 +126,14 @@ def export_results(path: str | Path, contest_name: str, rows: list[RankedRow], c
 
 
 def write_results_pdf(path: str | Path, document: QTextDocument) -> None:
-    """Write ``document`` to ``path`` as an A4 PDF, atomically. Raises ExportError."""
+    """Write ``document`` (laid out as :func:`results_document` does by default) to ``path`` as an A4
+    PDF, atomically. Raises ExportError."""
     path = Path(path)
     if not path.parent.is_dir():
         raise ExportError(f"Could not export to {path}: the folder does not exist.", code="export_failed",
                           path=str(path), reason="the folder does not exist")
     temporary = path.with_name(f".{path.name}.tmp")
-    writer = QPdfWriter(str(temporary))
-    writer.setResolution(PDF_DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     MARGINS_MM, QPageLayout.Unit.Millimeter))
+    writer = sheet_writer(str(temporary))
     writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     document.print_(writer)
     del writer  # closes the file
@@ -135,57 +151,58 @@ def _image_url(row: RankedRow) -> QUrl:
     return QUrl(f"thumbnail://{row.capture.id}")
 
 
-def _division_html(contest_name: str, division: str, rows: list[RankedRow], model: SheetModel | None,
-                   scale: ScoreScale, when: str, final: bool, first: bool) -> str:
-    """The division's pages (see :func:`_pages`; Qt would otherwise split a row, its photo on the next
-    page), the heading repeated on each, then the notes and the signature lines."""
-    e = escape
-    translate = QCoreApplication.translate
-    header = "<tr>" + "".join(f"<th>{e(header_label(column, scale))}</th>" for column in SHEET_COLUMNS) + "</tr>"
-    division_name = division or translate("ResultsSheet", "no division")
-    title = contest_name or translate("ResultsSheet", "Contest results")
-    printed = translate("ResultsSheet", "Printed {when}").format(when=when)
-    state = (translate("ResultsSheet", "Final: the contest is finalized.") if final else
-             translate("ResultsSheet", "Draft: the contest is not finalized, and these results may still change."))
-    what = translate("ResultsSheet", "Advisory face scores, ranked within the division: one input for the judges, "
-                                     "not their ranking.")
-    pages = _pages(rows)
-    html = []
-    for number, page in enumerate(pages):
-        page_break = "" if first and number == 0 else ' style="page-break-before: always"'
-        division_text = translate("ResultsSheet", "Division: {division}").format(division=division_name)
-        if len(pages) > 1:
-            division_text += " · " + translate("ResultsSheet", "page {page} of {pages}").format(
-                page=number + 1, pages=len(pages))
-        html.append(f"<h2{page_break}>{e(title)}</h2><p>{e(printed)} · {e(state)}<br>{e(what)}</p>"
-                    f"<h3>{e(division_text)}</h3>"
-                    '<table border="1" cellspacing="0" cellpadding="3" width="100%">' + header
-                    + "".join(_row_html(row, scale) for row in page) + "</table>")
-    model_text = _model_text(sorted({row.capture.model_version for row in rows if row.capture is not None}), model)
-    signers = [translate("ResultsSheet", "Judge {index}").format(index=index)
-               for index in range(1, SIGNATURE_LINES + 1)]
-    signers.append(translate("ResultsSheet", "Head judge"))
-    signature = translate("ResultsSheet", "Signature")
-    signatures = "".join(f"<tr><td>{e(signer)}</td><td>{LINE}</td><td>{e(signature)}</td><td>{LINE}</td></tr>"
-                         for signer in signers)
-    html.append(f"<p><small>{e(rank_rule_text())}</small></p>"
+@dataclass(frozen=True)
+class _DivisionPage:
+    """The html of one page of a division's sheet, called as :func:`desktop.paged_sheet.page_rows`
+    calls its ``page``: the heading on every page, the rows, and on the last the notes and the
+    signature lines."""
+
+    contest_name: str
+    division: str
+    rows: list[RankedRow]  # all the division's rows: the notes name the models that scored them
+    model: SheetModel | None
+    scale: ScoreScale
+    when: str
+    final: bool
+
+    def __call__(self, rows: list[RankedRow], number: int, count: int | None) -> str:
+        e = escape
+        translate = QCoreApplication.translate
+        header = "<tr>" + "".join(f"<th>{e(header_label(column, self.scale))}</th>"
+                                  for column in SHEET_COLUMNS) + "</tr>"
+        title = self.contest_name or translate("ResultsSheet", "Contest results")
+        printed = translate("ResultsSheet", "Printed {when}").format(when=self.when)
+        state = (translate("ResultsSheet", "Final: the contest is finalized.") if self.final else
+                 translate("ResultsSheet", "Draft: the contest is not finalized, and these results may still "
+                                           "change."))
+        what = translate("ResultsSheet", "Advisory face scores, ranked within the division: one input for the "
+                                         "judges, not their ranking.")
+        division_text = translate("ResultsSheet", "Division: {division}").format(
+            division=self.division or translate("ResultsSheet", "no division"))
+        if count is None or count > 1:  # while measured, as long as the longest "page x of y"
+            numbers = {"page": 99, "pages": 99} if count is None else {"page": number + 1, "pages": count}
+            division_text += " · " + translate("ResultsSheet", "page {page} of {pages}").format(**numbers)
+        html = (f"<h2>{e(title)}</h2><p>{e(printed)} · {e(state)}<br>{e(what)}</p><h3>{e(division_text)}</h3>"
+                '<table border="1" cellspacing="0" cellpadding="3" width="100%">' + header
+                + "".join(_row_html(row, self.scale) for row in rows) + "</table>")
+        last = number == -1 or (count is not None and number == count - 1)
+        return html + (self._notes_and_signatures() if last else "")
+
+    def _notes_and_signatures(self) -> str:
+        e = escape
+        translate = QCoreApplication.translate
+        model_text = _model_text(sorted({row.capture.model_version for row in self.rows if row.capture is not None}),
+                                 self.model)
+        signers = [translate("ResultsSheet", "Judge {index}").format(index=index)
+                   for index in range(1, SIGNATURE_LINES + 1)]
+        signers.append(translate("ResultsSheet", "Head judge"))
+        signature = translate("ResultsSheet", "Signature")
+        signatures = "".join(f"<tr><td>{e(signer)}</td><td>{LINE}</td><td>{e(signature)}</td><td>{LINE}</td></tr>"
+                             for signer in signers)
+        return (f"<p><small>{e(rank_rule_text())}</small></p>"
                 f"<p><small>{e(advisory_text())}</small></p>"
                 f"<p><small>{e(model_text)}</small></p>"
                 f'<table cellspacing="0" cellpadding="6">{signatures}</table>')
-    return "".join(html)
-
-
-def _pages(rows: list[RankedRow]) -> list[list[RankedRow]]:
-    """``rows`` on as few pages as hold them, the signatures on the last, which keeps a fair share of
-    the rows: signers never sign under a page of one row."""
-    count = 1
-    while len(rows) > (count - 1) * ROWS_PER_PAGE + ROWS_ABOVE_SIGNATURES:
-        count += 1
-    last = min(ROWS_ABOVE_SIGNATURES, math.ceil(len(rows) / count))
-    before = len(rows) - last
-    share, extra = divmod(before, max(1, count - 1))
-    ends = [(page + 1) * share + min(page + 1, extra) for page in range(count - 1)]
-    return [rows[start:end] for start, end in zip([0] + ends, ends)] + [rows[before:]]
 
 
 def _model_text(used: list[str], model: SheetModel | None) -> str:

@@ -15,22 +15,20 @@ from __future__ import annotations
 import datetime
 import functools
 import html
+from collections.abc import Callable
 from pathlib import Path
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter
 
 from core.export import write_atomically
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 from desktop import palette
+from desktop.paged_sheet import PAGE_BREAK, fits_on_a_page, page_rows, paged_document
 
 RESOLUTION = 300
 PAGE_LAYOUT = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                           QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
-PAGE_BREAK = '<div style="page-break-before: always"></div>'
-ROWS_ABOVE_SIGNATURES = 3  # at least, where a division takes more than one page: no one signs under a bare page
 translate = QCoreApplication.translate  # the texts' context is "TabulationReport"
 CSS = f"""
 body {{ font-size: 9pt; }}
@@ -57,47 +55,13 @@ def tabulation_html(tabulation: Tabulation, fits: Callable[[str], bool], date: d
         def page(rows_on_page, number: int, count: int | None, division=division) -> str:
             return _page(tabulation, date, division, rows_on_page, number, count)
 
-        groups = _page_rows(rows, page, fits)
+        groups = page_rows(rows, page, fits)
         pages += [page(group, number, len(groups)) for number, group in enumerate(groups)]
     return _html(PAGE_BREAK.join(pages))
 
 
 def _html(body: str) -> str:
     return f"<html><head><style>{CSS}</style></head><body>{body}</body></html>"
-
-
-def _page_rows(rows: list, page: Callable, fits: Callable[[str], bool]) -> list[list]:
-    """``rows`` in groups, one a page: each as many as its page holds whole (one at least), the last
-    also holding the signatures and, where they leave room, ROWS_ABOVE_SIGNATURES rows or more (none
-    if they fill a page). ``page(rows, number, count)`` is the page's html; ``count`` None while it is
-    measured (the last page, the one with the signatures, then has number -1)."""
-    groups: list[list] = []
-    rest = rows
-    while rest:
-        number = len(groups)
-        held = _most(len(rest), lambda count: fits(page(rest[:count], number, None)))
-        if held == len(rest) and fits(page(rest, -1, None) if groups else page(rest, 0, 1)):
-            return groups + [rest]
-        fair = len(rest) - min(ROWS_ABOVE_SIGNATURES, len(rest) - 1)
-        if held > fair and fits(page(rest[fair:], -1, None)):
-            held = fair  # a few rows go over to the signatures' page
-        groups.append(rest[:held])
-        rest = rest[held:]
-    return groups + [[]]  # the signatures fill a page of their own
-
-
-def _most(limit: int, holds: Callable[[int], bool]) -> int:
-    """The largest count from 1 to ``limit`` that ``holds`` (1 if none does), where ``holds`` is true up to
-    some count and false beyond it; counts are tried doubling from 1, so that no try is much larger than
-    the answer."""
-    low, high = 1, 2
-    while high <= limit and holds(high):
-        low, high = high, high * 2
-    high = min(high - 1, limit)
-    while low < high:
-        middle = (low + high + 1) // 2
-        low, high = (middle, high) if holds(middle) else (low, middle - 1)
-    return low
 
 
 def _page(tabulation: Tabulation, date: datetime.date, division: str, rows, number: int, count: int | None) -> str:
@@ -176,20 +140,8 @@ def _number(value: float | None, decimals: int = 2) -> str:
     return "–" if value is None else f"{value:.{decimals}f}"
 
 
-def paged_document(html_text: str, device: QPagedPaintDevice) -> QTextDocument:
-    """``html_text`` laid out in pages as ``device`` prints them (its fonts and page size), so that
-    what is measured is what prints."""
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)
-    document.setPageSize(QSizeF(device.pageLayout().paintRectPixels(device.resolution()).size()))
-    document.setHtml(html_text)
-    return document
-
-
 def _fits(page: str, device: QPagedPaintDevice) -> bool:
-    """Whether ``page`` fits on one page of ``device``, measured after a page break as it prints (Qt
-    starts a page after a break lower than the document's first)."""
-    return paged_document(_html("<p>-</p>" + PAGE_BREAK + page), device).pageCount() == 2
+    return fits_on_a_page(page, lambda html_text: paged_document(_html(html_text), device))
 
 
 def export_tabulation_pdf(tabulation: Tabulation, path: str | Path, date: datetime.date | None = None) -> None:

@@ -1223,10 +1223,6 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>{number} 號 · {name}</translation>
     </message>
     <message>
-        <source>Frames used</source>
-        <translation>使用影格</translation>
-    </message>
-    <message>
         <source>Spread</source>
         <translation>連拍差異</translation>
     </message>
@@ -1237,6 +1233,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
     <message>
         <source>Taken</source>
         <translation>拍攝時間</translation>
+    </message>
+    <message>
+        <source>Scored from</source>
+        <translation>評分依據</translation>
     </message>
     <message>
         <source>Model</source>
@@ -1250,6 +1250,18 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <source>%n captures, newest first. Only the current one counts in the ranking; the ones a retake replaced stay on record.</source>
         <translation>
             <numerusform>共 %n 次拍攝，最新的在最上方。只有目前的結果計入排名；被重拍取代的結果保留作為紀錄。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photos</source>
+        <translation>
+            <numerusform>%n 張照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frames</source>
+        <translation>
+            <numerusform>%n 張影格</numerusform>
         </translation>
     </message>
     <message>
@@ -1611,16 +1623,28 @@ score ({scale})</source>
         <translation>參考族群中評分較低者所佔的百分比：{population}。並非一般人群的百分比。</translation>
     </message>
     <message>
+        <source>Scored from {used}, spread {spread} · taken {time} · model {model}. Double-click for every capture (Ctrl+H).</source>
+        <translation>依據 {used} 評分，差異 {spread} · 拍攝時間 {time} · 模型 {model}。按兩下可查看所有拍攝紀錄（Ctrl+H）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photos</source>
+        <translation>
+            <numerusform>%n 張照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frames</source>
+        <translation>
+            <numerusform>%n 張影格</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Ranked within the division. A contestant is placed surely above another only when its score is higher by at least the mean of their two errors; the range in brackets is every place that leaves possible, and a range means a tie.</source>
         <translation>名次在組別內計算。只有當分數高出兩者誤差平均值以上時，才確定排在另一位之前；括號內為所有可能的名次，有範圍即為並列。</translation>
     </message>
     <message>
         <source>tie</source>
         <translation>並列</translation>
-    </message>
-    <message>
-        <source>Spread over the burst: {spread} · frames used: {frames} · taken {time} · model {model}. Double-click for every capture (Ctrl+H).</source>
-        <translation>連拍分數差異：{spread} · 使用影格：{frames} · 拍攝時間 {time} · 模型 {model}。按兩下可查看所有拍攝紀錄（Ctrl+H）。</translation>
     </message>
 </context>
 <context>

@@ -192,7 +192,10 @@ def test_capture_history_lists_every_capture_newest_first(qtbot, tmp_path, open_
     assert [row["Source"] for row in rows] == ["Photo file", "Camera"]
     for row, stored_capture in zip(rows, (retake, first)):
         assert row["Score"] == f"{stored_capture.score:.2f} ± {stored_capture.error:.2f}"
-        assert row["Level"] == str(stored_capture.level) and row["Frames used"] == str(stored_capture.frames_used)
+        used = stored_capture.frames_used
+        assert row["Level"] == str(stored_capture.level)
+        assert row["Scored from"] == (f"{used} photo" if stored_capture.source == "file" else f"{used} frame") + (
+            "" if used == 1 else "s")  # a file's photos are not called frames
         assert row["Model"] == stored_capture.model_version
         assert len(row["Taken"]) == 19 and row["Taken"][:4].isdigit()
     assert all(not table.item(row, 0).data(Qt.ItemDataRole.DecorationRole).isNull() for row in range(2))

@@ -14,8 +14,8 @@ from core.contest import Capture, Contestant
 from core.errors import ExportError
 from core.ranking import rank
 from core.score import SCALES
-from desktop.results_sheet import (ROWS_ABOVE_SIGNATURES, ROWS_PER_PAGE, SheetModel, _pages, export_results,
-                                   results_document, write_results_pdf)
+from desktop.paged_sheet import ROWS_ABOVE_SIGNATURES
+from desktop.results_sheet import SheetModel, export_results, results_document, write_results_pdf
 
 NAMES = {"小姐組": ["陳美麗", "林佳穎", "Alexandra Konstantinopoulou-Smith"],
          "青少年組": ["王小明", "歐陽娜娜", "Eva Kowalski"]}
@@ -66,22 +66,39 @@ def test_sixteen_rows_share_two_pages_and_the_sheet_says_draft_or_final(qapp, tm
         write_results_pdf(path, results_document("x", rank(pairs), MODEL, final=final))
         pages = [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
         assert len(pages) == 2 and all(state in page and "Advisory face scores" in page for page in pages)
-        assert [page.count("Contestant Number") for page in pages] == [8, 8]  # not 15 and 1
-        assert "page 2 of 2" in pages[1] and "Signature" in pages[1] and "Signature" not in pages[0]
+        assert [page.count("Contestant Number") for page in pages] == [13, 3]  # the page holds 13, not 16 and
+        assert "page 2 of 2" in pages[1] and "Signature" in pages[1] and "Signature" not in pages[0]  # signatures
 
 
-def test_every_row_is_on_one_page_once_and_each_page_holds_its_rows(qapp, tmp_path):
-    for count in range(101):
-        pages = _pages(list(range(count)))
-        assert [row for page in pages for row in page] == list(range(count)), count
-        assert len(pages[-1]) <= ROWS_ABOVE_SIGNATURES and all(len(page) <= ROWS_PER_PAGE for page in pages)
+def pdf_pages(path) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def pairs_named(names: list[str]) -> list[tuple[Contestant, Capture]]:
     png = cv2.imencode(".png", np.full((64, 64, 3), 90, np.uint8))[1].tobytes()
-    pairs = [(Contestant(n, str(n), f"Contestant Number {n:02d}", "小姐組"),
-              Capture(n, n, 2.0 + n / 40, 0.29, 3, 50.0, "scut-v3", 0.02, 5, png, WHEN_ISO, "camera"))
-             for n in range(1, 39)]
-    path = tmp_path / "long.pdf"
-    write_results_pdf(path, results_document("x", rank(pairs), MODEL))
-    assert len(PdfReader(path).pages) == len(_pages(pairs)) == 4  # a full page does not spill onto the next
+    return [(Contestant(n, str(n), name, "小姐組"),
+             Capture(n, n, 2.0 + n / 50, 0.29, 3, 50.0, "scut-v3", 0.02, 5, png, WHEN_ISO, "camera"))
+            for n, name in enumerate(names, start=1)]
+
+
+@pytest.mark.parametrize("count", [1, 14, 38])
+@pytest.mark.parametrize("name", ["Contestant Number {n:02d}",
+                                  "Maria Fernanda Guadalupe de los Santos Rodríguez-Villanueva y Castillo {n:02d}"])
+def test_every_row_and_the_signatures_are_on_a_headed_page_of_the_division(qapp, tmp_path, count, name):
+    """Rows that wrap a long name over three lines are taller than a short name's: a page holds fewer of
+    them, and the signatures still come under the last rows, never alone on an unheaded page."""
+    names = [name.format(n=n) for n in range(1, count + 1)]
+    path = tmp_path / "sheet.pdf"
+    write_results_pdf(path, results_document("x", rank(pairs_named(names)), MODEL))
+    pages = pdf_pages(path)
+    for number, text in enumerate(pages, start=1):
+        assert "Division: 小姐組" in text and "Rank" in text  # the heading on every page
+        assert (f"page {number} of {len(pages)}" in text) == (len(pages) > 1)
+        assert ("Head judge" in text and "Judge 1" in text) == (number == len(pages))
+    scores = [f"{capture.score:.2f} ± 0.29" for _, capture in pairs_named(names)]  # one a row, none alike
+    rows_on = [sum(score in text for score in scores) for text in pages]
+    assert sum(rows_on) == count and len(set(scores)) == count  # each row on one page
+    assert rows_on[-1] >= min(count, ROWS_ABOVE_SIGNATURES)  # no one signs under a bare page
 
 
 def test_a_display_scale_shows_its_scores(qapp):
