@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPagedPaintDevice
 from PySide6.QtWidgets import QInputDialog
 
 from core.backups import backup_files, backups_folder, delete_contest
@@ -87,7 +87,7 @@ class ContestAdmin(QObject):
         self._window.statusBar().showMessage(self.tr("Results exported to {path}").format(path=str(path)), 8000)
         return True
 
-    def sheet(self, device=None):
+    def sheet(self, device: QPagedPaintDevice | None = None):
         """The results sheet of the open contest, as exported to PDF, or laid out in the pages of
         ``device`` (a printer)."""
         from desktop.results_sheet import SheetModel, results_document
@@ -169,6 +169,7 @@ class ContestAdmin(QObject):
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             if QPrintDialog(printer, self._window).exec() != QPrintDialog.DialogCode.Accepted:
                 return False
+        printer.setDocName(store.contest_name)  # the print queue's name of the job
         self.sheet(printer).print_(printer)
         return True
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 from desktop import palette
-from desktop.results_model import Column, header_label
+from desktop.results_model import CaptureTexts, Column, header_label
 from desktop.store_bridge import follow_store
 from desktop.tables import read_only_table
 
@@ -87,9 +87,7 @@ class HistoryDialog(QDialog):
             self.table.setItem(row, 0, photo)
             values = (capture.to_score().formatted(self._scale), str(capture.level),
                       percentile_text(capture.percentile),
-                      self.tr("Current") if capture.current else self.tr("Replaced"),
-                      self.tr("%n photos", "", capture.frames_used) if capture.source == "file"
-                      else self.tr("%n frames", "", capture.frames_used),
+                      self.tr("Current") if capture.current else self.tr("Replaced"), CaptureTexts().scored_from(capture),
                       self._scale.width_text(capture.spread),
                       self.tr("Photo file") if capture.source == "file" else self.tr("Camera"),
                       local_time(capture.captured_at), capture.model_version)

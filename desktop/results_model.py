@@ -17,12 +17,13 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     Qt,
     QTimer,
 )
 from PySide6.QtGui import QColor, QPixmap
 
-from core.contest import natural_key
+from core.contest import Capture, natural_key
 from core.ranking import RankedRow, division_key, rank, rank_text
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 from desktop import palette
@@ -77,6 +78,16 @@ def rank_rule_text() -> str:
 
 def not_captured() -> str:
     return QCoreApplication.translate("ResultsModel", "not captured")
+
+
+class CaptureTexts(QObject):
+    """Texts about a stored capture that more than one view shows (in a class: the translation tools
+    find the plural forms of self.tr only)."""
+
+    def scored_from(self, capture: Capture) -> str:
+        """What a capture was scored from: the frames of a camera burst, or the photos imported."""
+        count = capture.frames_used
+        return self.tr("%n photos", "", count) if capture.source == "file" else self.tr("%n frames", "", count)
 
 
 class ResultsModel(QAbstractTableModel):
@@ -267,8 +278,7 @@ class ResultsModel(QAbstractTableModel):
         if column == Column.SCORE and capture:
             return self.tr("Scored from {used}, spread {spread} · taken {time} · model {model}. Double-click "
                            "for every capture (Ctrl+H).").format(
-                used=(self.tr("%n photos", "", capture.frames_used) if capture.source == "file"
-                      else self.tr("%n frames", "", capture.frames_used)), spread=self._scale.width_text(capture.spread),
+                used=CaptureTexts().scored_from(capture), spread=self._scale.width_text(capture.spread),
                 time=capture.captured_at, model=capture.model_version)
         if column == Column.TIE and row.tie:
             return rank_rule_text()

@@ -80,22 +80,24 @@ def results_document(contest_name: str, rows: list[RankedRow], model: SheetModel
     """The sheet for ``rows`` (from core.ranking.rank: grouped by division) as a QTextDocument laid
     out in the pages of ``device`` (the printer; default: an A4 PDF as :func:`write_results_pdf`
     writes it); ``final``: the contest is finalized (else the sheet says it is a draft)."""
-    if device is None:
+    sheet = QTextDocument()
+    if device is None:  # measures only, nothing is written; the sheet keeps it, as its layout refers to it
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        device = sheet_writer(buffer)  # measures only: nothing is written
+        device = sheet_writer(buffer)
+        buffer.setParent(device)
+        device.setParent(sheet)
 
-    def document(html_text: str, sheet: QTextDocument | None = None) -> QTextDocument:
-        sheet = sheet or QTextDocument()
-        sheet.setDefaultFont(sheet_font())
-        sheet.setDefaultStyleSheet(STYLE)
-        return paged_document(html_text, device, sheet)
+    def laid_out(html_text: str, document: QTextDocument | None = None) -> QTextDocument:
+        document = document or QTextDocument()
+        document.setDefaultFont(sheet_font())
+        document.setDefaultStyleSheet(STYLE)
+        return paged_document(html_text, device, document)
 
     divisions: dict[str, list[RankedRow]] = {}
     for row in rows:
         divisions.setdefault(row.division, []).append(row)
     when = (printed_at or datetime.now()).strftime("%Y-%m-%d %H:%M")
-    sheet = QTextDocument()
     pages = []
     for division in sorted(divisions, key=division_key) or [""]:
         division_rows = divisions.get(division, [])
@@ -103,11 +105,11 @@ def results_document(contest_name: str, rows: list[RankedRow], model: SheetModel
             if row.capture is not None and row.capture.crop_png:
                 sheet.addResource(QTextDocument.ResourceType.ImageResource, _image_url(row),
                                   QImage.fromData(row.capture.crop_png, "PNG"))
-        page = _DivisionPage(contest_name, division, division_rows, model, scale, when, final)
-        groups = page_rows(division_rows, page, lambda html_text: fits_on_a_page(html_text, document))
-        pages += [page(group, number, len(groups)) for number, group in enumerate(groups)]
-    document(PAGE_BREAK.join(pages), sheet).setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
-                                                               contest_name)
+        page_html = _DivisionPage(contest_name, division, division_rows, model, scale, when, final)
+        groups = page_rows(division_rows, page_html, lambda html_text: fits_on_a_page(html_text, laid_out))
+        pages += [page_html(group, number, len(groups)) for number, group in enumerate(groups)]
+    laid_out(PAGE_BREAK.join(pages), sheet)
+    sheet.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, contest_name)
     return sheet
 
 

@@ -26,14 +26,7 @@
     </message>
 </context>
 <context>
-    <name>HistoryDialog</name>
-    <message numerus="yes">
-        <source>%n captures, newest first. Only the current one counts in the ranking; the ones a retake replaced stay on record.</source>
-        <translation>
-            <numerusform>%n capture, newest first. Only the current one counts in the ranking; the ones a retake replaced stay on record.</numerusform>
-            <numerusform>%n captures, newest first. Only the current one counts in the ranking; the ones a retake replaced stay on record.</numerusform>
-        </translation>
-    </message>
+    <name>CaptureTexts</name>
     <message numerus="yes">
         <source>%n photos</source>
         <translation>
@@ -46,6 +39,16 @@
         <translation>
             <numerusform>%n frame</numerusform>
             <numerusform>%n frames</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message numerus="yes">
+        <source>%n captures, newest first. Only the current one counts in the ranking; the ones a retake replaced stay on record.</source>
+        <translation>
+            <numerusform>%n capture, newest first. Only the current one counts in the ranking; the ones a retake replaced stay on record.</numerusform>
+            <numerusform>%n captures, newest first. Only the current one counts in the ranking; the ones a retake replaced stay on record.</numerusform>
         </translation>
     </message>
 </context>
@@ -56,23 +59,6 @@
         <translation>
             <numerusform>Named for other contestants: {files}. No. {number} {name} is selected. Score the %n photo for No. {number} {name}?</numerusform>
             <numerusform>Named for other contestants: {files}. No. {number} {name} is selected. Score the %n photos for No. {number} {name}?</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ResultsModel</name>
-    <message numerus="yes">
-        <source>%n photos</source>
-        <translation>
-            <numerusform>%n photo</numerusform>
-            <numerusform>%n photos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n frames</source>
-        <translation>
-            <numerusform>%n frame</numerusform>
-            <numerusform>%n frames</numerusform>
         </translation>
     </message>
 </context>

@@ -377,6 +377,21 @@
     </message>
 </context>
 <context>
+    <name>CaptureTexts</name>
+    <message numerus="yes">
+        <source>%n photos</source>
+        <translation>
+            <numerusform>%n 張照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frames</source>
+        <translation>
+            <numerusform>%n 張影格</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContestAdmin</name>
     <message>
         <source>Export results…</source>
@@ -1252,18 +1267,6 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
             <numerusform>共 %n 次拍攝，最新的在最上方。只有目前的結果計入排名；被重拍取代的結果保留作為紀錄。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n photos</source>
-        <translation>
-            <numerusform>%n 張照片</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n frames</source>
-        <translation>
-            <numerusform>%n 張影格</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Photo file</source>
         <translation>照片檔</translation>
@@ -1625,18 +1628,6 @@ score ({scale})</source>
     <message>
         <source>Scored from {used}, spread {spread} · taken {time} · model {model}. Double-click for every capture (Ctrl+H).</source>
         <translation>依據 {used} 評分，差異 {spread} · 拍攝時間 {time} · 模型 {model}。按兩下可查看所有拍攝紀錄（Ctrl+H）。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n photos</source>
-        <translation>
-            <numerusform>%n 張照片</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n frames</source>
-        <translation>
-            <numerusform>%n 張影格</numerusform>
-        </translation>
     </message>
     <message>
         <source>Ranked within the division. A contestant is placed surely above another only when its score is higher by at least the mean of their two errors; the range in brackets is every place that leaves possible, and a range means a tie.</source>

@@ -66,8 +66,9 @@ def test_sixteen_rows_share_two_pages_and_the_sheet_says_draft_or_final(qapp, tm
         write_results_pdf(path, results_document("x", rank(pairs), MODEL, final=final))
         pages = [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
         assert len(pages) == 2 and all(state in page and "Advisory face scores" in page for page in pages)
-        assert [page.count("Contestant Number") for page in pages] == [13, 3]  # the page holds 13, not 16 and
-        assert "page 2 of 2" in pages[1] and "Signature" in pages[1] and "Signature" not in pages[0]  # signatures
+        # 16 rows fill more than a page with the signatures under them: 3 go over to the signatures' page
+        assert [page.count("Contestant Number") for page in pages] == [13, 3]
+        assert "page 2 of 2" in pages[1] and "Signature" in pages[1] and "Signature" not in pages[0]
 
 
 def pdf_pages(path) -> list[str]:
@@ -99,6 +100,30 @@ def test_every_row_and_the_signatures_are_on_a_headed_page_of_the_division(qapp,
     rows_on = [sum(score in text for score in scores) for text in pages]
     assert sum(rows_on) == count and len(set(scores)) == count  # each row on one page
     assert rows_on[-1] >= min(count, ROWS_ABOVE_SIGNATURES)  # no one signs under a bare page
+
+
+def test_a_printer_with_smaller_pages_gets_a_sheet_laid_out_on_them(qapp, tmp_path):
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    names = [f"Contestant Number {n:02d}" for n in range(1, 39)]
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    results_document("x", rank(pairs_named(names)), MODEL, device=printer).print_(printer)
+    del printer  # finishes the file
+    pages = pdf_pages(tmp_path / "printed.pdf")
+    assert len(pages) > 3  # an A4 sheet holds them on 3
+    for number, text in enumerate(pages, start=1):
+        assert f"Division: 小姐組 · page {number} of {len(pages)}" in text
+        assert ("Head judge" in text) == (number == len(pages))
+
+
+def test_a_contest_without_contestants_still_has_a_sheet_to_sign(qapp):
+    text = " ".join(results_document("x", [], MODEL).toPlainText().split())
+    assert "Division: no division" in text and "No face scores in this division yet." in text
+    assert "Head judge" in text
 
 
 def test_a_display_scale_shows_its_scores(qapp):
