@@ -112,7 +112,7 @@ def run_new(args) -> int:
 
 
 def run_mark(args) -> int:
-    from core.contest import number_key
+    from core.contest import contestant_numbered
     from core.criteria import criterion_named, parse_mark, weighted_total, with_advisory
     from core.errors import FaceScoreError
     from core.store import ContestStore
@@ -124,8 +124,7 @@ def run_mark(args) -> int:
         with ContestStore(path) as store:
             if args.judge:
                 _check_judge(store, args.judge)
-            contestant = next((c for c in store.contestants() if number_key(c.number) == number_key(args.number)),
-                              None)
+            contestant = contestant_numbered(args.number, store.contestants(), args.number)  # 7 finds 007
             if contestant is None:
                 print(f"facescore: there is no contestant number {args.number} in {path}.", file=sys.stderr)
                 return EXIT_ERROR

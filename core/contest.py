@@ -59,6 +59,16 @@ def number_key(number: str) -> str:
     return "".join(number.split()).casefold()
 
 
+def contestant_numbered(number: str, contestants: Iterable[Contestant], value: str = "") -> Contestant | None:
+    """The contestant numbered ``number`` (compared as :func:`number_key` does); failing that, the one
+    whose number, all digits, has the decimal value of ``value`` (all digits too): "7" finds 007."""
+    contestants = list(contestants)
+    exact = next((c for c in contestants if number_key(c.number) == number_key(number)), None)
+    if exact is not None or not value.strip().isdecimal():
+        return exact
+    return next((c for c in contestants if c.number.strip().isdecimal() and int(c.number) == int(value)), None)
+
+
 def natural_key(number: str) -> tuple:
     """Sort key that puts "2" before "10" and "A2" before "A10"."""
     parts = re.split(r"(\d+)", number_key(number))

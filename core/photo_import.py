@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.camera import IMAGE_SUFFIXES
-from core.contest import Capture, Contestant, number_key
+from core.contest import Capture, Contestant, contestant_numbered
 from core.errors import FaceScoreError
 
 if TYPE_CHECKING:  # scoring loads the model runtime: imported when a photo is scored, not at start-up
@@ -63,12 +63,9 @@ def contestant_for(path: Path, contestants: Iterable[Contestant]) -> Contestant:
     if word is None:
         raise FaceScoreError(f"{path.name}: the name does not begin with a contestant number",
                              code="photo_no_number", file=path.name)
-    contestants = list(contestants)
-    exact = [c for c in contestants if number_key(c.number) == number_key(word.group())]
-    same_value = [c for c in contestants  # "012" and "12front" name contestant 12
-                  if digits and c.number.strip().isdecimal() and int(c.number) == int(digits.group())]
-    if exact or same_value:
-        return (exact or same_value)[0]
+    contestant = contestant_numbered(word.group(), contestants, digits.group() if digits else "")
+    if contestant is not None:  # "012", "12front" and "12-front" name contestant 12
+        return contestant
     number = digits.group() if digits else word.group()
     raise FaceScoreError(f"{path.name}: no contestant has number {number}", code="photo_no_contestant",
                          file=path.name, number=number)

@@ -61,6 +61,17 @@ def test_mark_stores_audits_and_prints_the_total(tmp_path, capsys):
         assert marked[0] == ("Judge Chen", {"Poise": 8.5}) and len(marked) == 4
 
 
+def test_mark_finds_a_number_typed_without_its_leading_zeros(tmp_path, capsys):
+    path = new_contest(tmp_path / "chen.sqlite")
+    with ContestStore(path) as store:
+        store.import_contestants([Contestant(None, "007", "陳怡君", "小姐組"), Contestant(None, "A7", "Ann", "")])
+    assert main(["contest", "mark", str(path), "7", "Poise=8"]) == 0  # from a paper sheet that says 7
+    assert main(["contest", "mark", str(path), "a 7", "Poise=6"]) == 0
+    with ContestStore(path) as store:
+        marked = {c.number: store.marks().get(c.id) for c in store.contestants()}
+        assert marked["007"] == {"Poise": 8} and marked["A7"] == {"Poise": 6}
+
+
 def test_mark_is_all_or_none(tmp_path, capsys):
     path = new_contest(tmp_path / "chen.sqlite")
     assert main(["contest", "mark", str(path), "1", "Poise=8", "Interview=11"]) == 2
