@@ -275,11 +275,15 @@ def _field(cell: str) -> str | None:
     """The roster field a header cell names: a known label ("Name", "編號"), or one ending in one
     ("Contestant No.", "參賽者姓名": the last word names the field); None for anything else."""
     label = " ".join(cell.split()).casefold()
+    spaced_out = "".join(label.split())  # Chinese forms space a short label out: "編 號", "姓　名"
+    endings = []
     for column, synonyms in SYNONYMS.items():
-        if label in synonyms:
-            return column
-    endings = [(len(synonym), column) for column, synonyms in SYNONYMS.items() for synonym in synonyms
-               if label.endswith(synonym) and (not synonym.isascii() or label[: -len(synonym)].endswith(" "))]
+        for synonym in synonyms:
+            text = label if synonym.isascii() else spaced_out
+            if text == synonym:
+                return column
+            if text.endswith(synonym) and (not synonym.isascii() or text[: -len(synonym)].endswith(" ")):
+                endings.append((len(synonym), column))
     return max(endings)[1] if endings else None
 
 

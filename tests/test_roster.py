@@ -210,6 +210,12 @@ def test_longer_header_labels_are_recognised(tmp_path, header):
     assert preview.has_header and fields(preview) == [("1", "Ann", "", ""), ("2", "Bea", "", "")]
 
 
+@pytest.mark.parametrize("header", ["編 號,姓 名,組 別", "序號,選手姓名,組　別", " 編號 , 姓　 名 ,組別"])
+def test_chinese_labels_spaced_out_as_forms_print_them_are_recognised(tmp_path, header):
+    preview = read_roster(write(tmp_path, "r.csv", f"{header}\n1,陳怡君,小姐組\n"))
+    assert preview.has_header and fields(preview) == [("1", "陳怡君", "小姐組", "")]
+
+
 def test_unclosed_quote_is_reported_on_the_row_that_swallowed_the_next(tmp_path):
     preview = read_roster(write(tmp_path, "r.csv", 'number,name\n1,"Ann\n2,Bea\n3,Cy\n'))
     assert preview.rows[0].line == 2
