@@ -31,7 +31,8 @@ def tabulation_table(tabulation: Tabulation) -> list[list[object]]:
         values: list[object] = [ranked.contestant.division, ranked.rank, ranked.tie if ranked.rank is not None else None,
                                 ranked.contestant.number, ranked.contestant.name, _rounded(ranked.total)]
         values += [_rounded(ranked.marks.get(criterion.name)) for criterion in tabulation.criteria]
-        values += [mark for criterion in tabulation.criteria for mark in row.judge_marks[criterion.name]]
+        values += [_rounded(mark) if criterion.advisory else mark  # the face score's, computed: as printed
+                   for criterion in tabulation.criteria for mark in row.judge_marks[criterion.name]]
         values.append(_rounded(row.advisory))
         table.append([safe_value(value) for value in values])
     return table

@@ -164,6 +164,23 @@ def test_export_csv_and_xlsx_hold_every_judges_marks(tmp_path):
     assert f"Made with FaceScore Judge {app_version()}." in rules
 
 
+def test_export_gives_each_judges_advisory_mark_rounded_as_printed(tmp_path):
+    import csv
+
+    from core.tabulation_export import export_tabulation
+
+    criteria = parse_criteria("Poise=80,Face=20", advisory="Face")
+    roster = ROSTER[:1]
+    sheets = [JudgeSheet(f"{judge}.fsj", "Miss Taipei 2026", judge, criteria, roster,
+                         {"1": {"Poise": 8.5, "Face": face}}, {"1": 3.5})
+              for judge, face in (("Judge Chen", 6.483761847019196), ("Judge Lin", 5.275406837463379))]
+    export_tabulation(tabulate(sheets), tmp_path / "result.csv")
+    with open(tmp_path / "result.csv", encoding="utf-8-sig", newline="") as file:
+        row = next(csv.DictReader(file))
+    assert (row["Face (Judge Chen)"], row["Face (Judge Lin)"]) == ("6.48", "5.28")
+    assert row["Poise (Judge Chen)"] == "8.5"  # a typed mark as typed
+
+
 def test_export_never_writes_a_formula_even_behind_a_control_character(tmp_path):
     import csv
 
