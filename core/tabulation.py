@@ -10,11 +10,15 @@ The rules, in one place:
   and another did not. Any mismatch stops the tabulation (:class:`TabulationError`).
 * **Per criterion** the judges' marks are averaged. With ``drop_extremes`` (five judges or
   more) one highest and one lowest mark of each criterion are left out first.
+* **The advisory criterion** is no judge's mark: it is the contestant's face score, the mean of
+  those the files hold (one laptop with the camera is enough), mapped onto the criterion's
+  range. Nothing of it is dropped, and a file without a face score is no mismatch.
 * **Total**: :func:`core.criteria.weighted_total` of the averaged marks (points out of 100).
 * **Rank per division**, highest total first (1, 1, 3 for equal places). A tie in the total
   is broken by the higher mark in the first criterion, then in the next, and so on; a tie
-  that survives every criterion stays a tie (same rank, ``tie`` True). Totals and marks are
-  compared rounded to 9 decimals, so values written as decimals compare as written.
+  that survives every criterion stays a tie (same rank, ``tie`` True). Totals and combined marks
+  are compared as every sheet prints them, to DECIMALS decimals: two totals printed alike are a
+  tie, which the criteria then break as the sheet's rule says.
   Contestants without every mark come after the ranked ones of their division, rank None.
   Divisions come in alphabetical order, contestants without a division last.
 """
@@ -26,11 +30,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from core.contest import Contestant, natural_key, number_key
-from core.criteria import Criterion, criteria_text, weighted_total
+from core.criteria import Criterion, criteria_text, weighted_total, with_advisory
 from core.errors import FaceScoreError
 
 DROP_EXTREMES_MINIMUM = 5  # judges needed before the highest and lowest mark may be dropped
-PRECISION = 9
+DECIMALS = 2
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ def _rank_division(criteria: Sequence[Criterion],
 
     def order(item) -> tuple[float, ...]:
         _, marks, total = item
-        return tuple(round(value, PRECISION) for value in (total, *(marks[c.name] for c in criteria)))
+        return tuple(round(value, DECIMALS) for value in (total, *(marks[c.name] for c in criteria)))
 
     scored.sort(key=order, reverse=True)  # stable: equal keys keep number order
     keys = [order(item) for item in scored]
@@ -150,10 +154,12 @@ def tabulate(sheets: Sequence[JudgeSheet], drop_extremes: bool = False) -> Tabul
         key = number_key(contestant.number)
         judge_marks = {c.name: tuple(sheet.marks.get(key, {}).get(c.name) for sheet in sheets)
                        for c in criteria}
-        combined = {name: _combine([m for m in marks if m is not None], drop_extremes)
-                    for name, marks in judge_marks.items() if all(m is not None for m in marks)}
         faces = [sheet.advisory[key] for sheet in sheets if key in sheet.advisory]
-        details[key] = (judge_marks, math.fsum(faces) / len(faces) if faces else None)
+        face = math.fsum(faces) / len(faces) if faces else None
+        combined = {c.name: _combine([m for m in judge_marks[c.name] if m is not None], drop_extremes)
+                    for c in criteria if not c.advisory and all(m is not None for m in judge_marks[c.name])}
+        combined |= with_advisory([c for c in criteria if c.advisory], {}, face)
+        details[key] = (judge_marks, face)
         entries.append((contestant, combined))
     rows = tuple(TabulatedRow(ranked, *details[number_key(ranked.contestant.number)])
                  for ranked in rank_by_division(criteria, entries))
@@ -238,7 +244,7 @@ def _mark_mismatches(sheets: Sequence[JudgeSheet]) -> list[Mismatch]:
         key = number_key(contestant.number)
         holding = [sheet for sheet in sheets  # a file without the contestant is listed as missing it
                    if any(number_key(c.number) == key for c in sheet.contestants)]
-        for criterion in sheets[0].criteria:
+        for criterion in (c for c in sheets[0].criteria if not c.advisory):
             given = [criterion.name in sheet.marks.get(key, {}) for sheet in holding]
             if any(given):
                 mismatches.extend(Mismatch(

@@ -8,10 +8,9 @@ from pathlib import Path
 
 from core.criteria import criteria_text
 from core.export import export_suffix, mark_text_cells, safe_value, write_atomically
-from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
+from core.tabulation import DECIMALS, DROP_EXTREMES_MINIMUM, Tabulation
 from core.version import app_version
 
-DECIMALS = 2
 
 
 def tabulation_columns(tabulation: Tabulation) -> list[str]:
@@ -31,8 +30,7 @@ def tabulation_table(tabulation: Tabulation) -> list[list[object]]:
         values: list[object] = [ranked.contestant.division, ranked.rank, ranked.tie if ranked.rank is not None else None,
                                 ranked.contestant.number, ranked.contestant.name, _rounded(ranked.total)]
         values += [_rounded(ranked.marks.get(criterion.name)) for criterion in tabulation.criteria]
-        values += [_rounded(mark) if criterion.advisory else mark  # the face score's, computed: as printed
-                   for criterion in tabulation.criteria for mark in row.judge_marks[criterion.name]]
+        values += [mark for criterion in tabulation.criteria for mark in row.judge_marks[criterion.name]]
         values.append(_rounded(row.advisory))
         table.append([safe_value(value) for value in values])
     return table

@@ -22,8 +22,9 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter
 
 from core.export import write_atomically
-from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
+from core.tabulation import DECIMALS, DROP_EXTREMES_MINIMUM, Tabulation
 from desktop import palette
+from desktop.marks_model import mark_text
 from desktop.paged_sheet import PAGE_BREAK, fits_on_a_page, page_rows, paged_document
 
 RESOLUTION = 300
@@ -115,7 +116,7 @@ def _table(tabulation: Tabulation, rows) -> str:
         rank = "–" if ranked.rank is None else f"{ranked.rank}{' =' if ranked.tie else ''}"
         cells = "".join(
             f"<td>{_number(ranked.marks.get(c.name))}<br><span class='judges'>"
-            f"{' · '.join(_number(mark, 1) for mark in row.judge_marks[c.name])}</span></td>"
+            f"{' · '.join(mark_text(c, mark) or '–' for mark in row.judge_marks[c.name])}</span></td>"
             for c in tabulation.criteria)
         rank_class = " class='tie'" if ranked.tie else ""
         lines.append(f"<tr><td{rank_class}><b>{rank}</b></td><td>{html.escape(ranked.contestant.number)}</td>"
@@ -136,8 +137,8 @@ def _signatures(tabulation: Tabulation) -> str:
     return f"<h2>{heading}</h2><table width='100%'><tr>{cells}</tr></table>"
 
 
-def _number(value: float | None, decimals: int = 2) -> str:
-    return "–" if value is None else f"{value:.{decimals}f}"
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:.{DECIMALS}f}"
 
 
 def _fits(page: str, device: QPagedPaintDevice) -> bool:

@@ -164,21 +164,59 @@ def test_export_csv_and_xlsx_hold_every_judges_marks(tmp_path):
     assert f"Made with FaceScore Judge {app_version()}." in rules
 
 
-def test_export_gives_each_judges_advisory_mark_rounded_as_printed(tmp_path):
+def test_one_laptop_with_the_camera_gives_every_contestant_the_advisory_mark():
+    criteria = parse_criteria("Poise=80,Face=20", advisory="Face")
+    roster = ROSTER[:2]
+    camera = JudgeSheet("chen.fsj", "Miss Taipei 2026", "Judge Chen", criteria, roster,
+                        {"1": {"Poise": 8, "Face": 5.5}, "2": {"Poise": 9}}, {"1": 3.0})  # no 2's photo
+    typed = [JudgeSheet(f"{judge}.fsj", "Miss Taipei 2026", judge, criteria, roster,
+                        {"1": {"Poise": 6}, "2": {"Poise": 7}}) for judge in ("Judge Lin", "Judge Wu")]
+    rows = {row.ranked.contestant.number: row for row in tabulate([camera, *typed]).rows}
+    assert rows["1"].ranked.marks == {"Poise": pytest.approx(20 / 3), "Face": 5.5}  # 3.0 on 1-10
+    assert rows["1"].judge_marks["Face"] == (5.5, None, None) and rows["1"].advisory == 3.0
+    assert rows["2"].ranked.total is None and rows["2"].ranked.rank is None  # no face score anywhere yet
+
+
+def test_the_advisory_mark_is_the_mean_face_score_and_never_dropped_as_an_extreme():
+    criteria = parse_criteria("Poise=80,Face=20", advisory="Face")
+    faces = (1.0, 2.0, 3.0, 3.0, 5.0)  # mean 2.8; without the lowest and highest 2.67
+    sheets = [JudgeSheet(f"j{index}.fsj", "Miss Taipei 2026", f"Judge {index}", criteria, ROSTER[:1],
+                         {"1": {"Poise": 8, "Face": 1 + (face - 1) * 9 / 4}}, {"1": face})
+              for index, face in enumerate(faces)]
+    row = tabulate(sheets, drop_extremes=True).rows[0]
+    assert row.ranked.marks["Face"] == pytest.approx(1 + (sum(faces) / 5 - 1) * 9 / 4)
+
+
+def test_each_judges_advisory_mark_is_written_to_two_decimals_as_printed(tmp_path):
     import csv
 
+    from core.criteria import with_advisory
     from core.tabulation_export import export_tabulation
 
     criteria = parse_criteria("Poise=80,Face=20", advisory="Face")
-    roster = ROSTER[:1]
-    sheets = [JudgeSheet(f"{judge}.fsj", "Miss Taipei 2026", judge, criteria, roster,
-                         {"1": {"Poise": 8.5, "Face": face}}, {"1": 3.5})
-              for judge, face in (("Judge Chen", 6.483761847019196), ("Judge Lin", 5.275406837463379))]
-    export_tabulation(tabulate(sheets), tmp_path / "result.csv")
+    sheets = [JudgeSheet(f"{judge}.fsj", "Miss Taipei 2026", judge, criteria, ROSTER[:1],
+                         {"1": with_advisory(criteria, {"Poise": 8.5}, face)}, {"1": face})
+              for judge, face in (("Judge Chen", 3.4372), ("Judge Lin", 2.9001))]  # 6.4837, 5.2752 on 1-10
+    result = tabulate(sheets)
+    assert result.rows[0].judge_marks["Face"] == (6.48, 5.28)
+    assert result.rows[0].ranked.total == pytest.approx(0.8 * 85 + 0.2 * 10 * 5.88)  # adds up as printed
+    export_tabulation(result, tmp_path / "result.csv")
     with open(tmp_path / "result.csv", encoding="utf-8-sig", newline="") as file:
         row = next(csv.DictReader(file))
-    assert (row["Face (Judge Chen)"], row["Face (Judge Lin)"]) == ("6.48", "5.28")
-    assert row["Poise (Judge Chen)"] == "8.5"  # a typed mark as typed
+    assert (row["Face (Judge Chen)"], row["Face (Judge Lin)"], row["Poise (Judge Chen)"]) == ("6.48", "5.28", "8.5")
+
+
+def test_totals_printed_alike_are_a_tie_the_first_criterion_breaks():
+    criteria = parse_criteria("Interview=45:1-10:0.01,Poise=55:1-10:0.01")
+    roster = ROSTER[:2]
+    marks = [{"1": {"Interview": 8, "Poise": 7}, "2": {"Interview": 8, "Poise": 7}}] * 2 + [
+        {"1": {"Interview": 7.94, "Poise": 7.05}, "2": {"Interview": 8, "Poise": 7}}]
+    sheets = [JudgeSheet(f"j{index}.fsj", "Miss Taipei 2026", f"Judge {index}", criteria, roster, judged)
+              for index, judged in enumerate(marks)]
+    rows = {row.ranked.contestant.number: row.ranked for row in tabulate(sheets).rows}
+    assert f"{rows['1'].total:.2f}" == f"{rows['2'].total:.2f}" == "74.50"  # 74.5017 and 74.5000
+    assert (rows["2"].rank, rows["1"].rank) == (1, 2)  # Interview 8.00 against 7.98
+    assert not rows["1"].tie and not rows["2"].tie
 
 
 def test_export_never_writes_a_formula_even_behind_a_control_character(tmp_path):
