@@ -125,11 +125,20 @@ class TabulateDialog(QDialog):
                                          purpose="judges_files"))
 
     def add_files(self, paths: list[Path]) -> None:
+        """List ``paths`` and read them; a file listed already is read again in its place (it may
+        have been corrected), not listed twice."""
+        listed = {Path(self.files.item(row).data(PATH_ROLE)).resolve(): self.files.item(row).data(PATH_ROLE)
+                  for row in range(self.files.count())}
+        unread = []
         for path in paths:
-            item = QListWidgetItem(str(path))
-            item.setData(PATH_ROLE, str(path))
-            self.files.addItem(item)
-        unread = list(dict.fromkeys(str(path) for path in paths))  # read again: it may have been corrected
+            known = listed.get(Path(path).resolve())
+            if known is None:
+                item = QListWidgetItem(str(path))
+                item.setData(PATH_ROLE, str(path))
+                self.files.addItem(item)
+                known = listed[Path(path).resolve()] = str(path)
+            unread.append(known)
+        unread = list(dict.fromkeys(unread))
         for path in unread:
             self._read.pop(path, None)
         if unread:

@@ -195,6 +195,13 @@ def test_tabulate_three_files_and_export(qtbot, tmp_path):
     assert "Judge Wu: 6.3" in table.item(2, 4).toolTip()
     assert dialog.files.item(2).text() == f"Judge Wu — {files[2]}"
 
+    with ContestStore(files[2]) as store:  # Judge Wu corrects a mark, and the file is added again
+        store.set_mark(next(c.id for c in store.contestants() if c.number == "3"), "Poise", 6.6)
+    with qtbot.waitSignal(dialog.combined):
+        dialog.add_files([files[2]])
+    assert dialog.files.count() == 3 and dialog.tabulation is not None  # read again in its place
+    assert dialog.table.item(2, 4).text() == "6.20\n6.0 · 6.0 · 6.6"
+
     assert dialog.export(tmp_path / "result.csv") and dialog.export(tmp_path / "result.xlsx")
     assert dialog.export(tmp_path / "result.pdf")
     with open(tmp_path / "result.csv", encoding="utf-8-sig", newline="") as file:
