@@ -158,6 +158,10 @@ class MarksGrid(QTableView):
             self.setCurrentIndex(index)
             self.scrollTo(index)
 
+    def keyboardSearch(self, search: str) -> None:
+        """None: keys typed where no mark can be (a finalized contest, the name column) would jump to
+        another contestant, whom the capture panel would then follow."""
+
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
             self.next_contestant()

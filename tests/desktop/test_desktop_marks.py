@@ -102,6 +102,10 @@ def test_marks_by_keyboard_only(qtbot, tmp_path, open_window):
     store.finalize()
     qtbot.waitUntil(lambda: "finalized" in panel.state_label.text() and panel.state_label.isVisible())
     assert not model.flags(model.index(2, 4)) & Qt.ItemFlag.ItemIsEditable
+    grid.setFocus()
+    grid.setCurrentIndex(grid.model().index(0, 0))  # No. 1 in hand
+    type_keys(qtbot, "3")  # a mark typed out of habit: no jump to No. 3, whom Space would then capture
+    assert grid.currentIndex().row() == 0
 
 
 def test_a_mark_typed_is_saved_while_its_cell_is_still_open(qtbot, tmp_path, open_window):
