@@ -350,13 +350,13 @@ class ContestStore:
     def finalized(self) -> bool:
         return self._meta("finalized") == "1"
 
-    def incomplete(self) -> tuple[int, int]:
-        """(contestants without a score, contestants missing a mark of a criterion the judge gives):
-        what finalizing would lock in unfinished."""
+    def incomplete(self) -> tuple[list[Contestant], list[Contestant]]:
+        """(contestants without a score, contestants missing a mark of a criterion the judge gives), in
+        number order: what finalizing would lock in unfinished."""
         contestants, captures, marks = self.contestants(), self.current_captures(), self.marks()
         given = [criterion.name for criterion in self.criteria if not criterion.advisory]
-        unmarked = sum(1 for c in contestants if given and any(name not in marks.get(c.id, {}) for name in given))
-        return sum(1 for c in contestants if c.id not in captures), unmarked
+        unmarked = [c for c in contestants if given and any(name not in marks.get(c.id, {}) for name in given)]
+        return [c for c in contestants if c.id not in captures], unmarked
 
     def finalize(self) -> None:
         """Lock the results (every change refused until :meth:`reopen`), then back up the file."""

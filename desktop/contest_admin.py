@@ -25,6 +25,15 @@ from desktop.file_dialogs import choose_export_path, choose_open_path
 from desktop.reopen_dialog import ReopenDialog
 
 
+NUMBERS_LISTED = 12  # of the contestants a question names, before "…"
+
+
+def _numbers(contestants) -> str:
+    """The contestants' numbers, the first NUMBERS_LISTED of them: "3, 7, 12"."""
+    shown = ", ".join(c.number for c in contestants[:NUMBERS_LISTED])
+    return shown + (", …" if len(contestants) > NUMBERS_LISTED else "")
+
+
 class ContestAdmin(QObject):
     """Actions on the open contest of ``window`` (a MainWindow: its ``store``, ``results_model``,
     ``model_card``, ``score_scale`` and ``files``, the ContestFiles)."""
@@ -111,9 +120,14 @@ class ContestAdmin(QObject):
                                "is reopened; the file is backed up.")
             unscored, unmarked = store.incomplete()
             if unscored or unmarked:
-                question = self.tr("Not complete: {unscored} of {total} contestants have no score and {unmarked} "
-                                   "lack a mark.").format(unscored=unscored, unmarked=unmarked,
-                                                          total=len(store.contestants())) + "\n\n" + question
+                lines = [self.tr("Not complete: {unscored} of {total} contestants have no score and {unmarked} "
+                                 "lack a mark.").format(unscored=len(unscored), unmarked=len(unmarked),
+                                                        total=len(store.contestants()))]
+                if unscored:
+                    lines.append(self.tr("No score: No. {numbers}.").format(numbers=_numbers(unscored)))
+                if unmarked:
+                    lines.append(self.tr("A mark missing: No. {numbers}.").format(numbers=_numbers(unmarked)))
+                question = "\n".join(lines) + "\n\n" + question
             confirm(self._window, title, question, lambda: self.finalize(judge, True))
             return False
         return self._changed(title, store.finalize)

@@ -450,6 +450,14 @@
         <translation>尚未完成：{total} 位參賽者中有 {unscored} 位沒有分數，{unmarked} 位缺少評分。</translation>
     </message>
     <message>
+        <source>No score: No. {numbers}.</source>
+        <translation>沒有分數：{numbers} 號。</translation>
+    </message>
+    <message>
+        <source>A mark missing: No. {numbers}.</source>
+        <translation>缺少評分：{numbers} 號。</translation>
+    </message>
+    <message>
         <source>Delete every face photo and thumbnail of this contest and of its backups? Scores, errors and the audit log stay. This cannot be undone. Results sheets already exported or printed keep their photos: delete or shred those too.</source>
         <translation>刪除本比賽及其備份中的所有臉部照片與縮圖？分數、誤差與稽核紀錄會保留。此動作無法復原。已匯出或已列印的成績單仍保有照片：請一併刪除或銷毀。</translation>
     </message>

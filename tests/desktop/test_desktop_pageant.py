@@ -63,7 +63,8 @@ def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_win
 
     assert not window.admin.finalize(judge="Judge Lin")  # asks first, and says what is missing
     asked = window.findChild(QMessageBox)
-    assert asked.text().startswith("Not complete: 1 of 4 contestants have no score and 0 lack a mark.")
+    assert asked.text().startswith("Not complete: 1 of 4 contestants have no score and 0 lack a mark.\n"
+                                   "No score: No. 2.\n\n")  # who, not only how many
     asked.reject()
     assert window.admin.finalize(judge="Judge Lin", confirmed=True)
     assert "Final: the contest is finalized." in window.admin.sheet().toPlainText()
