@@ -113,7 +113,7 @@ def run_new(args) -> int:
 
 def run_mark(args) -> int:
     from core.contest import contestant_numbered
-    from core.criteria import criterion_named, parse_mark, weighted_total, with_advisory
+    from core.criteria import criterion_named, parse_mark, printed_text, weighted_total, with_advisory
     from core.errors import FaceScoreError
     from core.store import ContestStore
 
@@ -145,8 +145,7 @@ def run_mark(args) -> int:
         print(f"facescore: {error}", file=sys.stderr)
         return EXIT_ERROR
     shown = ", ".join(f"{c.name} {given[c.name]:g}" for c in criteria if c.name in given) or "no marks"
-    print(f"{contestant.number} {contestant.name}: {shown}; total "
-          f"{'incomplete' if total is None else f'{total:.2f}'}")
+    print(f"{contestant.number} {contestant.name}: {shown}; total {printed_text(total, 'incomplete')}")
     return 0
 
 

@@ -60,13 +60,16 @@ def number_key(number: str) -> str:
 
 
 def contestant_numbered(number: str, contestants: Iterable[Contestant], value: str = "") -> Contestant | None:
-    """The contestant numbered ``number`` (compared as :func:`number_key` does); failing that, the one
-    whose number, all digits, has the decimal value of ``value`` (all digits too): "7" finds 007."""
+    """The contestant numbered ``number`` or ``value`` (compared as :func:`number_key` does); failing
+    that, the one whose number, all digits, has the decimal value of ``value`` (all digits too): "7"
+    finds 007. None if there is none, or if several have that value (07 with 7 and 007 on the roster)."""
     contestants = list(contestants)
-    exact = next((c for c in contestants if number_key(c.number) == number_key(number)), None)
+    keys = [number_key(text) for text in (number, value) if text.strip()]
+    exact = next((c for key in keys for c in contestants if number_key(c.number) == key), None)
     if exact is not None or not value.strip().isdecimal():
         return exact
-    return next((c for c in contestants if c.number.strip().isdecimal() and int(c.number) == int(value)), None)
+    same = [c for c in contestants if c.number.strip().isdecimal() and int(c.number) == int(value)]
+    return same[0] if len(same) == 1 else None
 
 
 def natural_key(number: str) -> tuple:

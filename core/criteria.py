@@ -7,14 +7,15 @@ different ranges (1–10 and 1–100) weigh exactly what the rules say.
 
 The advisory face score stays beside the total unless the rules give it a weight: then one
 criterion is marked ``advisory`` and its mark is the face score mapped linearly from 1–5
-onto the criterion's range (1 → low, 5 → high), never typed by a judge. It is written to
-ADVISORY_DECIMALS decimals like a typed mark, so that the printed marks add up to the total.
+onto the criterion's range (1 → low, 5 → high), never typed by a judge. It is written as
+every sheet prints it (:func:`printed`), so that the printed marks add up to the total.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ from core.score import SCALE_MAX, SCALE_MIN, clip_to_scale
 WEIGHT_SUM = 100.0
 DEFAULT_LOW, DEFAULT_HIGH, DEFAULT_STEP = 1.0, 10.0, 0.1
 TOLERANCE = 1e-6
-ADVISORY_DECIMALS = 2
+PRINTED_DECIMALS = 2  # totals, combined marks and the advisory mark, as every sheet prints and ranks them
 # "Poise=40", "Poise=40:1-100", "Poise=40:1-100:0.5"; the spec of the command line and the editor
 SPEC = re.compile(r"^\s*(?P<name>[^=]+?)\s*=\s*(?P<weight>[0-9.]+)\s*"
                   r"(?::\s*(?P<low>[0-9.]+)\s*-\s*(?P<high>[0-9.]+)\s*(?::\s*(?P<step>[0-9.]+)\s*)?)?$")
@@ -158,13 +159,24 @@ def validate_mark(criterion: Criterion, value: float) -> float:
 def advisory_mark(criterion: Criterion, score: float) -> float:
     """The face score (1–5) mapped linearly onto the criterion's range."""
     fraction = (float(clip_to_scale(score)) - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)
-    return round(criterion.low + fraction * (criterion.high - criterion.low), ADVISORY_DECIMALS)
+    return printed(criterion.low + fraction * (criterion.high - criterion.low))
+
+
+def printed(value: float) -> float:
+    """``value`` as the sheets print it: PRINTED_DECIMALS decimals, halves up, after float noise under
+    1e-9 is dropped (77.675 and 77.67500000000001, one total reached two ways, both print 77.68)."""
+    return float(Decimal(repr(round(value, 9))).quantize(Decimal(1).scaleb(-PRINTED_DECIMALS), ROUND_HALF_UP))
+
+
+def printed_text(value: float | None, missing: str = "") -> str:
+    """:func:`printed` ``value`` as text; ``missing`` for none."""
+    return missing if value is None else f"{printed(value):.{PRINTED_DECIMALS}f}"
 
 
 def mark_decimals(criterion: Criterion) -> int:
     """The decimals a mark of ``criterion`` is written with: its step's, or the advisory mark's."""
     if criterion.advisory:
-        return ADVISORY_DECIMALS
+        return PRINTED_DECIMALS
     step = f"{criterion.step:g}"
     return len(step.split(".")[1]) if "." in step else 0
 

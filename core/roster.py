@@ -288,7 +288,10 @@ def _field(cell: str) -> str | None:
 
 
 def _header_columns(cells: list[str], name: str) -> dict[str, int] | None:
-    """Column of each known field if ``cells`` is a header row, else None."""
+    """Column of each known field if ``cells`` is a header row, else None. A row with a bare number
+    in it is a contestant's, whatever its other cells say (a division named 小姐組 ends in 組)."""
+    if any(cell.strip().isdigit() for cell in cells):
+        return None
     columns: dict[str, int] = {}
     for index, cell in enumerate(cells):
         column = _field(cell)

@@ -17,8 +17,8 @@ The rules, in one place:
 * **Rank per division**, highest total first (1, 1, 3 for equal places). A tie in the total
   is broken by the higher mark in the first criterion, then in the next, and so on; a tie
   that survives every criterion stays a tie (same rank, ``tie`` True). Totals and combined marks
-  are compared as every sheet prints them, to DECIMALS decimals: two totals printed alike are a
-  tie, which the criteria then break as the sheet's rule says.
+  are compared as every sheet prints them (:func:`core.criteria.printed`, 2 decimals): two
+  totals printed alike are a tie, which the criteria then break as the sheet's rule says.
   Contestants without every mark come after the ranked ones of their division, rank None.
   Divisions come in alphabetical order, contestants without a division last.
 """
@@ -30,11 +30,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from core.contest import Contestant, natural_key, number_key
-from core.criteria import Criterion, criteria_text, weighted_total, with_advisory
+from core.criteria import Criterion, criteria_text, printed, weighted_total, with_advisory
 from core.errors import FaceScoreError
 
 DROP_EXTREMES_MINIMUM = 5  # judges needed before the highest and lowest mark may be dropped
-DECIMALS = 2
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def _rank_division(criteria: Sequence[Criterion],
 
     def order(item) -> tuple[float, ...]:
         _, marks, total = item
-        return tuple(round(value, DECIMALS) for value in (total, *(marks[c.name] for c in criteria)))
+        return tuple(printed(value) for value in (total, *(marks[c.name] for c in criteria)))
 
     scored.sort(key=order, reverse=True)  # stable: equal keys keep number order
     keys = [order(item) for item in scored]

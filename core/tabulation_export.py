@@ -8,7 +8,8 @@ from pathlib import Path
 
 from core.criteria import criteria_text
 from core.export import export_suffix, mark_text_cells, safe_value, write_atomically
-from core.tabulation import DECIMALS, DROP_EXTREMES_MINIMUM, Tabulation
+from core.criteria import printed
+from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 from core.version import app_version
 
 
@@ -40,12 +41,15 @@ def rules_text(tabulation: Tabulation) -> list[str]:
     """The rules the result was computed by, in English, for the workbook and the command line."""
     dropped = (f"the highest and lowest mark of each criterion dropped ({DROP_EXTREMES_MINIMUM} judges or more)"
                if tabulation.drop_extremes else "all judges' marks averaged")
+    advisory = [f"{c.name} is the advisory face score: the mean of the files' face scores, mapped onto its "
+                "range, never dropped." for c in tabulation.criteria if c.advisory]
     return [f"Contest: {tabulation.contest_name}",
             f"Judges: {', '.join(tabulation.judges)}",
             f"Criteria: {criteria_text(tabulation.criteria)}",
             f"Marks per criterion: {dropped}; total = sum of weight × mark / highest mark (out of 100).",
-            "Ties in the total: the higher mark in the first criterion wins, then the next; "
-            "a tie that survives every criterion stays a tie.",
+            *advisory,
+            "Ties in the total as printed (2 decimals): the higher mark in the first criterion wins, then the "
+            "next; a tie that survives every criterion stays a tie.",
             f"Made with FaceScore Judge {app_version()}."]
 
 
@@ -60,7 +64,7 @@ def export_tabulation(tabulation: Tabulation, path: str | Path) -> None:
 
 
 def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, DECIMALS)
+    return None if value is None else printed(value)
 
 
 def _csv_bytes(columns: list[str], table: list[list[object]]) -> bytes:

@@ -13,10 +13,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from core.contest import natural_key
-from core.criteria import Criterion, mark_decimals, parse_mark, with_advisory
+from core.criteria import Criterion, mark_decimals, parse_mark, printed_text, with_advisory
 from core.errors import FaceScoreError
 from core.score import NATIVE_SCALE, ScoreScale
-from core.tabulation import DECIMALS, RankedTotal, rank_by_division
+from core.tabulation import RankedTotal, rank_by_division
 from desktop import palette
 from desktop.error_text import describe_error
 from desktop.results_model import CONTESTANT_ID_ROLE
@@ -196,7 +196,7 @@ class MarksModel(QAbstractTableModel):
         if column < FIXED_BEFORE:
             return (contestant.number, contestant.name, contestant.division)[column]
         if column == self.total_column:
-            return "" if ranked is None or ranked.total is None else f"{ranked.total:.{DECIMALS}f}"
+            return "" if ranked is None else printed_text(ranked.total)
         if column == self.total_column + 1:
             return "" if ranked is None or ranked.rank is None else f"{ranked.rank}{' =' if ranked.tie else ''}"
         capture = self._captures.get(contestant.id)

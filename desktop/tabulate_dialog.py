@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.criteria import Criterion
+from core.criteria import Criterion, printed_text
 from core.errors import FaceScoreError
 from core.store import read_judge_sheet
 from core.tabulation import (
-    DECIMALS,
     DROP_EXTREMES_MINIMUM,
     JudgeSheet,
     Tabulation,
@@ -49,7 +48,7 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 
 def _marks_text(criterion: Criterion, combined: float | None, judges: tuple[float | None, ...]) -> str:
     """The combined mark, and under it every judge's mark in the order of the files."""
-    return "\n".join(("–" if combined is None else f"{combined:.{DECIMALS}f}",
+    return "\n".join((printed_text(combined, "–"),
                       " · ".join(mark_text(criterion, mark) or "–" for mark in judges)))
 
 
@@ -230,7 +229,7 @@ class TabulateDialog(QDialog):
             rank = "" if ranked.rank is None else f"{ranked.rank}{' =' if ranked.tie else ''}"
             values = [ranked.contestant.division, rank, ranked.contestant.number, ranked.contestant.name]
             values += [_marks_text(c, ranked.marks.get(c.name), result.judge_marks[c.name]) for c in criteria]
-            values += ["" if ranked.total is None else f"{ranked.total:.{DECIMALS}f}",
+            values += [printed_text(ranked.total),
                        "" if result.advisory is None else f"{result.advisory:.2f}"]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

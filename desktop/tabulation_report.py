@@ -22,7 +22,8 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter
 
 from core.export import write_atomically
-from core.tabulation import DECIMALS, DROP_EXTREMES_MINIMUM, Tabulation
+from core.criteria import printed_text
+from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 from desktop import palette
 from desktop.marks_model import mark_text
 from desktop.paged_sheet import PAGE_BREAK, fits_on_a_page, page_rows, paged_document
@@ -93,8 +94,11 @@ def _header(tabulation: Tabulation, date: datetime.date, division_text: str, rul
         translate("TabulationReport", "Criteria: {criteria}.").format(criteria=html.escape(criteria)),
         translate("TabulationReport", "{combined}; total = the sum of weight × mark ÷ highest mark (out of "
                                       "100).").format(combined=combined),
-        translate("TabulationReport", "A tie in the total goes to the higher mark in the first criterion, then "
-                                      "the next; a tie that survives every criterion stays a tie."),
+        *(translate("TabulationReport", "{criterion} is the advisory face score: the mean of the files' face "
+                                        "scores, mapped onto its range, never dropped.").format(
+            criterion=html.escape(c.name)) for c in tabulation.criteria if c.advisory),
+        translate("TabulationReport", "A tie in the total as printed goes to the higher mark in the first "
+                                      "criterion, then the next; a tie that survives every criterion stays a tie."),
         translate("TabulationReport", "The advisory face score is shown for information; it counts only where "
                                       "it is a criterion.")))
     title = translate("TabulationReport", "{contest} — Tabulation").format(contest=tabulation.contest_name)
@@ -138,7 +142,7 @@ def _signatures(tabulation: Tabulation) -> str:
 
 
 def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.{DECIMALS}f}"
+    return printed_text(value, "–")
 
 
 def _fits(page: str, device: QPagedPaintDevice) -> bool:

@@ -111,3 +111,11 @@ def test_criterion_named_ignores_case():
     with pytest.raises(CriteriaError) as caught:
         criterion_named(criteria, "Talent")
     assert caught.value.code == "unknown_criterion"
+
+
+@pytest.mark.parametrize("value, text", [(77.675, "77.68"), (77.67500000000001, "77.68"), (77.6749, "77.67"),
+                                         (0.125, "0.13"), (2.675, "2.68"), (None, "–")])
+def test_printed_rounds_halves_up_after_float_noise(value, text):
+    from core.criteria import printed_text
+
+    assert printed_text(value, "–") == text  # f"{2.675:.2f}" is "2.67": the float lies just below

@@ -72,6 +72,11 @@ def test_headerless_assumes_number_name_division_notes(tmp_path):
     assert [row.line for row in preview.rows] == [1, 3]
 
 
+def test_a_headerless_row_whose_division_reads_like_a_label_is_a_contestant(tmp_path):
+    preview = read_roster(write(tmp_path, "r.csv", "1,陳怡君,小姐組\n2,Ann,青少年組\n"))
+    assert not preview.has_header and fields(preview) == [("1", "陳怡君", "小姐組", ""), ("2", "Ann", "青少年組", "")]
+
+
 def test_xlsx(tmp_path):
     workbook = Workbook()
     sheet = workbook.active

@@ -219,6 +219,15 @@ def test_totals_printed_alike_are_a_tie_the_first_criterion_breaks():
     assert not rows["1"].tie and not rows["2"].tie
 
 
+def test_one_total_reached_two_ways_prints_and_ranks_as_one():
+    criteria = parse_criteria("Interview=45:1-10:0.01,Poise=55:1-10:0.01")
+    marks = {"1": {"Interview": 9.5, "Poise": 6.35}, "2": {"Interview": 6.31, "Poise": 8.96}}  # 77.675 both
+    rows = {row.ranked.contestant.number: row.ranked
+            for row in tabulate([JudgeSheet("j.fsj", "Miss Taipei 2026", "Judge Chen", criteria, ROSTER[:2], marks)]).rows}
+    assert rows["2"].total != rows["1"].total  # 77.67500000000001 and 77.675 as floats
+    assert (rows["1"].rank, rows["2"].rank) == (1, 2)  # a tie as printed (77.68), Interview 9.50 first
+
+
 def test_export_never_writes_a_formula_even_behind_a_control_character(tmp_path):
     import csv
 

@@ -1887,10 +1887,6 @@ score ({scale})</source>
         <translation>{combined}；總分 = 權重 × 分數 ÷ 最高分 的總和（滿分 100）。</translation>
     </message>
     <message>
-        <source>A tie in the total goes to the higher mark in the first criterion, then the next; a tie that survives every criterion stays a tie.</source>
-        <translation>總分相同時比較第一項標準的分數，再比較下一項；每項標準都相同者仍為並列。</translation>
-    </message>
-    <message>
         <source>The advisory face score is shown for information; it counts only where it is a criterion.</source>
         <translation>參考臉部分數僅供參考；只有列為評分標準時才計分。</translation>
     </message>
@@ -1909,6 +1905,14 @@ score ({scale})</source>
     <message>
         <source>{division} · page {page} of {pages}</source>
         <translation>{division} · 第 {page} 頁，共 {pages} 頁</translation>
+    </message>
+    <message>
+        <source>{criterion} is the advisory face score: the mean of the files&apos; face scores, mapped onto its range, never dropped.</source>
+        <translation>{criterion} 為參考臉部分數：各檔案臉部分數的平均，換算至該項的分數範圍，不會被去除。</translation>
+    </message>
+    <message>
+        <source>A tie in the total as printed goes to the higher mark in the first criterion, then the next; a tie that survives every criterion stays a tie.</source>
+        <translation>印出的總分相同時比較第一項標準的分數，再比較下一項；每項標準都相同者仍為並列。</translation>
     </message>
     <message>
         <source>Rank</source>
