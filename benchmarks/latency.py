@@ -7,7 +7,7 @@ quality, align the face and its moved framings) + Scorer.estimate (the flip-aver
 face and its framings in one call, and the face's own error) on official-test faces; beside it, in
 the same loop, the face alone (prepare_face + Scorer.score, one crop, the card's one error), which
 shows what the per-face error costs pasted into 1280x720 scenes; the frames are decoded beforehand.
-Then one more pass splits score_image's time into its stages (detector, face mesh, model).
+Then one more pass times score_image's stages inside it (detector, face mesh, model, the rest).
 Origin study, timed after all of ours: the whole 350x350 image resized to 224,
 keras.applications.ResNet50 (random weights: only the time matters) + Dense(1), full TensorFlow
 ``model.predict``, one image at a time.
@@ -62,20 +62,36 @@ def time_ours(scenes: list[np.ndarray], detector: FaceDetector, scorer: Scorer,
 
 
 def time_stages(scenes: list[np.ndarray], detector: FaceDetector, scorer: Scorer) -> dict[str, list[float]]:
-    """Where score_image's time goes: the detector (with its tiles and closer looks), the face mesh's
-    yaw, and the model on the face and its framings; what is left is aligning and the checks."""
-    timings = {"detect": [], "yaw": [], "model": []}
-    for scene in scenes:
-        started = time.perf_counter()
-        face = detector.detect(scene)[0]
-        detected = time.perf_counter()
-        detector.yaw(scene, face)
-        timings["detect"].append(detected - started)
-        timings["yaw"].append(time.perf_counter() - detected)
-        prepared = scorer.prepare(scene, detector, check_quality=False)
-        started = time.perf_counter()
-        scorer.estimate([prepared])
-        timings["model"].append(time.perf_counter() - started)
+    """Where score_image's time goes, timed inside one more pass of it: the detector (with its tiles and
+    closer looks), the face mesh's yaw, the model on the face and its framings, and the rest of each run
+    (aligning and the checks)."""
+    spent: dict[str, float] = {}
+
+    def timed(name: str, function):
+        def run(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+        return run
+
+    stages = {"detect": (detector, "detect"), "yaw": (detector, "yaw"), "model": (scorer, "predict")}
+    for name, (owner, method) in stages.items():
+        setattr(owner, method, timed(name, getattr(owner, method)))  # shadows the method for this pass
+    timings: dict[str, list[float]] = {name: [] for name in (*stages, "rest")}
+    try:
+        for scene in scenes:
+            spent.clear()
+            started = time.perf_counter()
+            score_image(scene, detector, scorer, check_quality=False)
+            whole = time.perf_counter() - started
+            for name in stages:
+                timings[name].append(spent.get(name, 0.0))
+            timings["rest"].append(whole - sum(spent.values()))
+    finally:
+        for owner, method in stages.values():
+            delattr(owner, method)
     return timings
 
 
@@ -142,8 +158,8 @@ def main() -> None:
                  ("origin study: Keras ResNet50 model.predict, 350->224, one image",
                   f"{result['keras_median_ms']:.1f}", f"{result['keras_p95_ms']:.1f}")])
     parts = result["stages_median_ms"]
-    print("\nscore_image's median, by stage: " + ", ".join(f"{name} {ms:.1f} ms" for name, ms in parts.items())
-          + f", the rest (aligning, checks) {result['ours_median_ms'] - sum(parts.values()):.1f} ms")
+    print("\nscore_image's stages, medians of one more pass: "
+          + ", ".join(f"{name} {ms:.1f} ms" for name, ms in parts.items()) + " (rest: aligning, checks)")
     verdict = "meets" if result["ours_median_ms"] <= GOAL_MS else "MISSES"
     print(f"\nours is {result['ratio']:.1f}x faster; {verdict} the goal of <= {GOAL_MS:.0f} ms median")
 

@@ -43,11 +43,10 @@ def summary() -> str:
         ("scoring latency, one face in a 1280x720 frame (`score_image`: face + 2 framings, own error), median / p95",
          f"**{latency['ours_median_ms']:.1f}** / {latency['ours_p95_ms']:.1f} ms",
          f"≤ {latency['goal_median_ms']:.0f} ms median"),
-        *([("where that time goes (medians of one more pass): detector (whole frame, tiles, closer looks) / "
-            "face mesh (yaw) / model on the 3 crops / the rest, aligning and checks (≈ the difference)",
-            " / ".join(f"{ms:.1f}" for ms in (stages["detect"], stages["yaw"], stages["model"],
-                                               latency["ours_median_ms"] - sum(stages.values()))) + " ms", "—")]
-          if stages else []),
+        *([("where that time goes (medians of one more pass, timed inside it): detector (whole frame, tiles, "
+            "closer looks) / face mesh (yaw) / model on the 3 crops / the rest, aligning and checks",
+            " / ".join(f"{stages[name]:.1f}" for name in ("detect", "yaw", "model", "rest")) + " ms", "—")]
+          if stages and "rest" in stages else []),
         ("the same, face alone (prepare_face + Scorer.score: one crop, one error for all), median / p95",
          f"{latency['face_alone_median_ms']:.1f} / {latency['face_alone_p95_ms']:.1f} ms", "—"),
         ("origin study's pipeline: Keras ResNet50 `model.predict`, 350→224, one image, median / p95",
