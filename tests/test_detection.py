@@ -1,5 +1,6 @@
 import cv2
 import numpy as np
+import pytest
 
 from core.detection import FaceDetector
 from core.images import load_image
@@ -72,6 +73,17 @@ def test_only_a_box_on_a_faces_nose_and_mouth_is_taken_for_part_of_it():
     assert not _part_of(face((1885, 1019, 2163, 1298), 1103, 1219, 0.95), whole)  # surer than the face
     assert not _part_of(face((1900, 880, 2178, 1159), 960, 1080, 0.56), whole)  # eyes at the face's eyes
     assert not _part_of(face((2150, 1019, 2428, 1298), 1103, 1219, 0.56), whole)  # a third outside its box
+
+
+@pytest.mark.parametrize("side", [2400, 2800, 3000])
+def test_a_close_up_portrait_is_one_face(detector, dataset, side):
+    """A photographer's head-and-shoulders frame, the face 2000-2450 px wide in 4000x3000: tiles too small
+    for the face boxed one of its eyes as a face, and the portrait was refused as two faces."""
+    scene = np.full((3000, 4000, 3), 90, np.uint8)
+    top, left = (3000 - side) // 2, (4000 - side) // 2
+    scene[top:top + side, left:left + side] = cv2.resize(load_image(dataset / "Images" / "AF1001.jpg"),
+                                                         (side, side), interpolation=cv2.INTER_AREA)
+    assert len(detector.detect(scene)) == 1
 
 
 def test_a_large_frame_shrinks_by_blocks_with_every_pixel_in_its_place():
