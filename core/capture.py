@@ -17,6 +17,10 @@ from core.score import Score, clip_to_scale
 from core.scorer import Scorer
 
 
+class FacesDisagree(FaceScoreError):
+    """The faces of one burst or photo set score further apart than the score's error."""
+
+
 @dataclass(frozen=True)
 class BurstResult:
     score: Score  # from the mean of the usable frames' raw scores
@@ -52,15 +56,14 @@ def score_faces(usable: list[PreparedFace], frames_total: int, scorer: Scorer, *
     """One score from the mean of the prepared faces' raw scores (a burst, or several photos of one
     contestant), its error the model's for these faces widened by how much they disagree.
 
-    ``refuse_disagreement`` (a burst: frames a fraction of a second apart): raise
-    :class:`FaceScoreError` (``burst_disagrees``) when the faces' scores spread more than the model's
-    error, as when someone stepped into or out of view.
+    ``refuse_disagreement``: raise :class:`FacesDisagree` (``burst_disagrees``) when the faces' scores
+    spread more than the model's error, as when someone stepped into or out of view.
     """
     score, raw = scorer.estimate(usable)
     best = max(usable, key=lambda p: p.quality.sharpness)
     spread = float(clip_to_scale(raw).std()) if len(raw) > 1 else 0.0
     if refuse_disagreement and spread > score.error:
-        raise FaceScoreError(f"The frames of the burst disagree (scores spread {spread:.2f}, more than the "
+        raise FacesDisagree(f"The frames of the burst disagree (scores spread {spread:.2f}, more than the "
                              f"score's error {score.error:.2f}): keep only the contestant in view and capture again.",
                              code="burst_disagrees", spread=spread, error=score.error)
     return BurstResult(replace(score, error=math.hypot(score.error, spread)), spread, len(usable), frames_total, best)

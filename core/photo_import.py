@@ -45,6 +45,16 @@ class PhotosUnusable(FaceScoreError):
         self.errors = errors
 
 
+class PhotosDisagree(FaceScoreError):
+    """The photos given for one contestant score further apart than the score's error: most often one of
+    them is someone else's (a misnamed file)."""
+
+    def __init__(self, spread: float, error: float):
+        super().__init__(f"The photos disagree (scores spread {spread:.2f}, more than the score's error {error:.2f}): "
+                         "are they all of this contestant? Score them one at a time.", code="photos_disagree",
+                         spread=spread, error=error)
+
+
 def photo_files(paths: Iterable[str | Path]) -> list[Path]:
     """``paths`` with each folder replaced by its photos (by name, not recursive), each file once."""
     files: dict[Path, Path] = {}
@@ -106,9 +116,9 @@ def import_photos(store, paths: Iterable[str | Path], detector, scorer) -> list[
 
 def score_photos(paths: Iterable[Path], detector, scorer) -> tuple[BurstResult | None, dict[Path, FaceScoreError]]:
     """One score from several photos of one contestant (each once, as :func:`photo_files` gives them), from
-    the mean of their usable faces (None when none is), and the error that kept each other photo out
-    (unreadable, no usable face)."""
-    from core.capture import score_faces
+    the mean of their usable faces (None when none is, or when they disagree as a burst may not: then
+    each is kept out by :class:`PhotosDisagree`), and the error that kept each other photo out."""
+    from core.capture import FacesDisagree, score_faces
     from core.images import load_image
 
     paths = list(paths)
@@ -118,9 +128,17 @@ def score_photos(paths: Iterable[Path], detector, scorer) -> tuple[BurstResult |
             prepared.append(scorer.prepare(load_image(path), detector))
         except FaceScoreError as error:
             errors[path] = error.with_traceback(None)  # its frames hold the decoded photo
-    return (score_faces(prepared, len(paths), scorer) if prepared else None), errors
+    if not prepared:
+        return None, errors
+    try:
+        return score_faces(prepared, len(paths), scorer, refuse_disagreement=True), errors
+    except FacesDisagree as disagreement:
+        apart = PhotosDisagree(disagreement.params["spread"], disagreement.params["error"])
+        return None, errors | dict.fromkeys((path for path in paths if path not in errors), apart)
 
 
 def photos_error(errors: dict[Path, FaceScoreError]) -> FaceScoreError:
-    """What to report when no photo of a contestant was usable: one photo's own error, or all of them."""
-    return next(iter(errors.values())) if len(errors) == 1 else PhotosUnusable(errors)
+    """What to report when no photo of a contestant was usable: the one error that kept them all out, or
+    each photo's."""
+    distinct = {id(error): error for error in errors.values()}
+    return next(iter(distinct.values())) if len(distinct) == 1 else PhotosUnusable(errors)

@@ -151,6 +151,9 @@ TEXTS = {
     "photo_no_number": QT_TRANSLATE_NOOP("ErrorText", "{file}: the name does not begin with a contestant number"),
     "photo_no_contestant": QT_TRANSLATE_NOOP("ErrorText", "{file}: no contestant has number {number}"),
     "photos_unusable": QT_TRANSLATE_NOOP("ErrorText", "None of the {count} photos could be used: {files}"),
+    "photos_disagree": QT_TRANSLATE_NOOP(
+        "ErrorText", "The photos disagree (scores spread {spread}, more than the score's error {error}): are they "
+                     "all of this contestant? Score them one at a time."),
     # ExportError
     "export_bad_suffix": QT_TRANSLATE_NOOP("ErrorText", "Cannot export to {path}: use a .csv or .xlsx file name."),
     "audit_bad_suffix": QT_TRANSLATE_NOOP("ErrorText", "Cannot export the audit log to {path}: use a .csv file name."),
@@ -209,7 +212,7 @@ TEXTS = {
     "no_source": QT_TRANSLATE_NOOP("ErrorText", "No camera, video file or image folder was given."),
 }
 # Params that are widths on the raters' 1–5 scale (core's English says them so): shown on the judge's scale.
-SCORE_WIDTHS = {"burst_disagrees": ("spread", "error")}
+SCORE_WIDTHS = {"burst_disagrees": ("spread", "error"), "photos_disagree": ("spread", "error")}
 
 
 def describe(code: str, params: dict, english: str) -> str:

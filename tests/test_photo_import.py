@@ -19,7 +19,7 @@ from core.photo_import import (
     score_photos,
 )
 from core.store import ContestStore
-from tests.conftest import SAMPLE_FACE
+from tests.conftest import SAMPLE_FACE, official_test_files
 
 CONTESTANTS = [Contestant(1, "12", "Ann"), Contestant(2, "012", "Bea"), Contestant(3, "A7", "Cy"),
                Contestant(4, "3", "Dee")]
@@ -60,6 +60,21 @@ def test_photos_none_of_which_is_usable_give_every_reason_and_keep_no_photo_in_m
     both = photos_error(errors)
     assert isinstance(both, PhotosUnusable) and both.errors == errors and both.params["files"] == "12-a.png, 12-b.jpg"
     assert photos_error({damaged: errors[damaged]}) is errors[damaged]
+
+
+def test_photos_of_two_people_named_for_one_contestant_are_not_averaged(tmp_path, dataset, detector, scorer):
+    """A misnamed file: the photographer's 12-b.jpg is someone else. Averaged, it gave "3.24 ± 1.04";
+    like a burst, photos that disagree by more than the score's error are refused, every one of them."""
+    labels = sorted(official_test_files(dataset, 200, seed=3), key=lambda pair: pair[1])
+    low, high = tmp_path / "12-a.jpg", tmp_path / "12-b.jpg"
+    shutil.copy(dataset / "Images" / labels[0][0], low)  # rated lowest and highest of 200
+    shutil.copy(dataset / "Images" / labels[-1][0], high)
+    result, errors = score_photos([low, high], detector, scorer)
+    assert result is None and set(errors) == {low, high}
+    refused = photos_error(errors)
+    assert refused.code == "photos_disagree" and refused.params["spread"] > refused.params["error"]
+    same, _ = score_photos([high, high], detector, scorer)  # one photo named twice: one face, no spread
+    assert same is not None and same.spread == 0
 
 
 def test_photos_are_scored_per_contestant_and_failures_store_nothing(tmp_path, detector, scorer):

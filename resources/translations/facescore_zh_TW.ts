@@ -1056,6 +1056,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>{count} 張照片都無法使用：{files}</translation>
     </message>
     <message>
+        <source>The photos disagree (scores spread {spread}, more than the score&apos;s error {error}): are they all of this contestant? Score them one at a time.</source>
+        <translation>這些照片的分數不一致（分數離散 {spread}，大於分數誤差 {error}）：都是這位參賽者的照片嗎？請逐張評分。</translation>
+    </message>
+    <message>
         <source>Cannot export to {path}: use a .csv or .xlsx file name.</source>
         <translation>無法匯出至 {path}：請使用 .csv 或 .xlsx 檔名。</translation>
     </message>
