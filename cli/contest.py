@@ -180,7 +180,8 @@ def run_photos(args) -> int:
 
     from core.detection import FaceDetector
     from core.errors import FaceScoreError
-    from core.photo_import import import_photos
+    from core.camera import IMAGE_SUFFIXES
+    from core.photo_import import import_photos, not_photos
     from core.score import percentile_text
     from core.scorer import Scorer
     from core.store import ContestStore
@@ -210,6 +211,9 @@ def run_photos(args) -> int:
             print(f"{outcome.path}\t{contestant.number} {contestant.name}\t{capture.to_score().formatted()}\t"
                   f"level {capture.level}\tpercentile {percentile_text(capture.percentile)}\t"
                   f"from {capture.frames_used} photo{'s' if capture.frames_used > 1 else ''}")
+    if skipped := not_photos(args.paths):
+        print(f"facescore: left out, not photos by their names ({', '.join(sorted(IMAGE_SUFFIXES))} are): "
+              f"{', '.join(file.name for file in skipped)}", file=sys.stderr)
     return 1 if any(outcome.error for outcome in outcomes) else 0
 
 

@@ -66,6 +66,14 @@ def photo_files(paths: Iterable[str | Path]) -> list[Path]:
     return list(files.values())
 
 
+def not_photos(paths: Iterable[str | Path]) -> list[Path]:
+    """The files in the folders among ``paths`` that :func:`photo_files` leaves out by their names (not
+    hidden ones): a photographer's RAW or HEIC files, notes; to be named, not silently passed over."""
+    return sorted((file for path in map(Path, paths) if path.is_dir() for file in path.iterdir()
+                   if file.is_file() and not file.name.startswith(".") and file.suffix.lower() not in IMAGE_SUFFIXES),
+                  key=lambda file: file.name)
+
+
 def contestant_for(path: Path, contestants: Iterable[Contestant]) -> Contestant:
     """The contestant whose number begins the file name. Raises FaceScoreError when none does."""
     word = LEADING_WORD.match(path.stem)

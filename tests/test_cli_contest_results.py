@@ -34,8 +34,12 @@ def test_new_photos_results_round_trip(tmp_path, capsys, qapp):
     shutil.copy(SAMPLE_FACE, photos / "3.jpg")
     Image.fromarray(np.full((400, 400, 3), 180, np.uint8)).save(photos / "2.png")  # no face
     shutil.copy(SAMPLE_FACE, photos / "44.jpg")  # no contestant 44
+    shutil.copy(SAMPLE_FACE, photos / "2-IMG_4411.HEIC")  # not a photo by its name: named, not passed over
+    (photos / ".DS_Store").write_bytes(b"x")
     assert main(["contest", "photos", str(contest), str(photos), "--json", "--judge", "Judge Lin"]) == 1
-    lines = {Path(line["file"]).name: line for line in map(json.loads, capsys.readouterr().out.splitlines())}
+    out, err = capsys.readouterr()
+    assert "left out, not photos by their names" in err and err.rstrip().endswith(": 2-IMG_4411.HEIC")
+    lines = {Path(line["file"]).name: line for line in map(json.loads, out.splitlines())}
     assert set(lines) == {"01_side.jpg", "1-front.jpg", "2.png", "3.jpg", "44.jpg"}
     assert lines["1-front.jpg"]["photos"] == 2 and lines["1-front.jpg"]["name"] == "陳美麗"
     assert lines["1-front.jpg"]["capture_id"] == lines["01_side.jpg"]["capture_id"]
