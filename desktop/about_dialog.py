@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from core.score import NATIVE_SCALE, ScoreScale
 from desktop import palette
+from desktop.results_model import population_text
 
 GROUPS = {"AF": QT_TRANSLATE_NOOP("AboutDialog", "Asian female"), "AM": QT_TRANSLATE_NOOP("AboutDialog", "Asian male"),
           "CF": QT_TRANSLATE_NOOP("AboutDialog", "Caucasian female"),
@@ -73,11 +74,13 @@ class AboutDialog(QDialog):
         self.resize(720, 640)
 
     def _html(self, card, app_version: str, scale: ScoreScale) -> str:
-        advisory = advisory_text()
-        parts = [f"<h2>{escape(self.tr('FaceScore Judge'))} {escape(app_version)}</h2>",
+        # Every text is translated outside the f-strings: the translation tools find no tr() inside them.
+        advisory, title = advisory_text(), self.tr("FaceScore Judge")
+        parts = [f"<h2>{escape(title)} {escape(app_version)}</h2>",
                  f"<p style='background:{palette.NOTE_BACKGROUND}; padding:6px'><b>{escape(advisory)}</b></p>"]
         if card is None:
-            parts.append(f"<p>{escape(self.tr('No scoring model is loaded, so no model card can be shown.'))}</p>")
+            no_model = self.tr("No scoring model is loaded, so no model card can be shown.")
+            parts.append(f"<p>{escape(no_model)}</p>")
         else:
             data = card.data
             training = data.get("training", {})
@@ -105,23 +108,27 @@ class AboutDialog(QDialog):
                             "the mean of their two errors. The rank shows every place that leaves possible, e.g. "
                             "3 (2–5); a range means a tie.")
             percentile = self.tr("The percentile compares a score with {population}, not with people in "
-                                 "general.").format(population=card.percentile_population)
+                                 "general.").format(population=population_text(card))
             licence = self.tr("The model was trained on SCUT-FBP5500, whose licence allows non-commercial "
                               "research use only; the model carries the same restriction.")
+            model_label, version_label = self.tr("Model:"), self.tr("version")
+            data_heading, band_heading = self.tr("Training data"), self.tr("Error band")
+            percentile_heading, licence_heading = self.tr("Percentile"), self.tr("Licence")
+            card_heading = self.tr("Model card (as written by its authors)")
             parts += [
-                (f"<p><b>{escape(self.tr('Model:'))}</b> {escape(data.get('name', ''))}, "
-                 f"{escape(self.tr('version'))} {escape(card.version)}</p>"),
-                f"<h3>{escape(self.tr('Training data'))}</h3>",
+                (f"<p><b>{escape(model_label)}</b> {escape(data.get('name', ''))}, "
+                 f"{escape(version_label)} {escape(card.version)}</p>"),
+                f"<h3>{escape(data_heading)}</h3>",
                 f"<p>{escape(trained)}</p>",
                 f"<p>{escape(population)}</p>",
                 f"<p><b>{escape(unseen)}</b></p>",
-                f"<h3>{escape(self.tr('Error band'))}</h3>",
+                f"<h3>{escape(band_heading)}</h3>",
                 f"<p>{escape(band)} {escape(ranks)}</p>",
-                f"<h3>{escape(self.tr('Percentile'))}</h3>",
+                f"<h3>{escape(percentile_heading)}</h3>",
                 f"<p>{escape(percentile)}</p>",
-                f"<h3>{escape(self.tr('Licence'))}</h3>",
+                f"<h3>{escape(licence_heading)}</h3>",
                 f"<p>{escape(licence)}</p>",
-                f"<h3>{escape(self.tr('Model card (as written by its authors)'))}</h3>",
+                f"<h3>{escape(card_heading)}</h3>",
                 f"<p><i>{escape(data.get('intended_use', ''))}</i></p>",
                 f"<p><i>{escape(data.get('licence', ''))}</i></p>",
                 f"<p><i>{escape((model or data['error_band']).get('definition', ''))}</i></p>",

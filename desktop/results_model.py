@@ -76,6 +76,17 @@ def rank_rule_text() -> str:
                         "place that leaves possible, and a range means a tie.")
 
 
+# The reference population as the bundled model's card names it (training/export.py writes it), listed
+# for the translation tools; another card's own words are shown as they are.
+KNOWN_POPULATIONS = (QT_TRANSLATE_NOOP("ModelCard", "the 5500 faces of SCUT-FBP5500 (Asian and Caucasian adults), "
+                                                    "by their mean rating from 60 volunteers"),)
+
+
+def population_text(card) -> str:
+    """The card's percentile reference population, in the app's language where the app knows it."""
+    return QCoreApplication.translate("ModelCard", card.percentile_population)
+
+
 def not_captured() -> str:
     return QCoreApplication.translate("ResultsModel", "not captured")
 
@@ -227,7 +238,7 @@ class ResultsModel(QAbstractTableModel):
                 return self.tr("Percent of the reference faces rated lower (the model card names them once "
                                "the model is loaded).")
             return self.tr("Percent of the reference population rated lower: {population}. Not a percentage "
-                           "of people in general.").format(population=self._card.percentile_population)
+                           "of people in general.").format(population=population_text(self._card))
         if column in (Column.RANK, Column.TIE):
             return rank_rule_text()
         return None

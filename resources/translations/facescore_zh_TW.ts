@@ -56,6 +56,14 @@
         <translation>分數僅供參考：是評審的依據之一，絕不可作為唯一排名依據。它預測一群志願評分者會如何評價一張照片，而非衡量一個人的價值。</translation>
     </message>
     <message>
+        <source>FaceScore Judge</source>
+        <translation>FaceScore 評審助手</translation>
+    </message>
+    <message>
+        <source>No scoring model is loaded, so no model card can be shown.</source>
+        <translation>尚未載入評分模型，因此無法顯示模型卡。</translation>
+    </message>
+    <message>
         <source>Trained on {dataset} (split {split}, {images} training images).</source>
         <translation>以 {dataset} 訓練（資料切分 {split}，{images} 張訓練圖片）。</translation>
     </message>
@@ -86,6 +94,34 @@
     <message>
         <source>The model was trained on SCUT-FBP5500, whose licence allows non-commercial research use only; the model carries the same restriction.</source>
         <translation>本模型以 SCUT-FBP5500 訓練，其授權僅允許非商業研究用途；本模型受相同限制。</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>訓練資料</translation>
+    </message>
+    <message>
+        <source>Error band</source>
+        <translation>誤差範圍</translation>
+    </message>
+    <message>
+        <source>Percentile</source>
+        <translation>百分位</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>授權</translation>
+    </message>
+    <message>
+        <source>Model card (as written by its authors)</source>
+        <translation>模型卡（模型作者原文）</translation>
     </message>
     <message>
         <source>All faces</source>
@@ -1493,6 +1529,13 @@ score ({scale})</source>
     <message>
         <source>The contest is finalized: marks cannot change until it is reopened.</source>
         <translation>比賽已定案：重新開放前不能變更評分。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCard</name>
+    <message>
+        <source>the 5500 faces of SCUT-FBP5500 (Asian and Caucasian adults), by their mean rating from 60 volunteers</source>
+        <translation>SCUT-FBP5500 的 5500 張臉孔（亞洲與白人成年人），依 60 位志願者的平均評分</translation>
     </message>
 </context>
 <context>

@@ -15,3 +15,20 @@ def test_about_names_unseen_populations_and_shows_bias_and_coverage(qtbot):
     headers = [dialog.metrics.horizontalHeaderItem(i).text() for i in range(dialog.metrics.columnCount())]
     assert headers[-2:] == ["Bias", "Within ± error"]
     assert dialog.metrics.item(0, len(headers) - 1).text().endswith("%")
+
+
+def test_about_is_all_in_the_chosen_language(qtbot):
+    """Its headings were translated inside f-strings, where the translation tools never found them."""
+    from desktop import i18n
+
+    i18n.set_language("zh_TW")
+    try:
+        for card in (ModelCard.load(models_dir() / "model_card.json"), None):
+            dialog = AboutDialog(card, "test")
+            qtbot.addWidget(dialog)
+            text = dialog.text.toPlainText()
+            english = [word for word in ("Model:", "version", "Training data", "Error band", "Percentile", "Licence",
+                                         "Model card", "No scoring model", "mean rating") if word in text]
+            assert not english, english
+    finally:
+        i18n.set_language("en")
