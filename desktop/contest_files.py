@@ -54,10 +54,17 @@ class ContestFiles(QObject):
         return self.session.folder
 
     def open_initial(self) -> None:
-        """The last contest again (or the newest in the folder), else a new one named after today."""
+        """The last contest again (or the newest in the folder), else a new one named after today; a last
+        contest that is not there is said, not passed over (its USB stick may be out)."""
+        missing = self.session.missing_last_contest()
         candidate = self.session.initial_contest()
         if candidate is None or not self.open_contest(candidate):
             self.new_contest(self.tr("Contest {date}").format(date=datetime.date.today().isoformat()))
+        if missing is not None and self.session.store is not None:
+            show_error(self._window, self.tr("Last contest not found"),
+                       self.tr("The contest used last, {path}, is not there (is its USB stick plugged in?). "
+                               "Opened instead: {contest}. Open the other with Contest → Open contest… once it "
+                               "is back.").format(path=str(missing), contest=self.session.store.path.name))
 
     def open_contest(self, path: Path) -> bool:
         return self._switch(lambda: self.session.open(path), Path(path))

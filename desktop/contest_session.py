@@ -39,6 +39,11 @@ class ContestSession(QObject):
         last = self._settings.last_contest
         return last if last is not None and last.is_file() else latest_contest(self.folder)
 
+    def missing_last_contest(self) -> Path | None:
+        """The last contest used, if it is not there (on a USB stick not plugged in)."""
+        last = self._settings.last_contest
+        return last if last is not None and not last.is_file() else None
+
     def open(self, path: Path) -> None:
         """Show the contest at ``path`` (created if new) instead of the current one. Raises FaceScoreError."""
         self._replace(ContestStore(path))

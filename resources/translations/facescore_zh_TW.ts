@@ -577,6 +577,14 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>比賽 {date}</translation>
     </message>
     <message>
+        <source>Last contest not found</source>
+        <translation>找不到上次的比賽</translation>
+    </message>
+    <message>
+        <source>The contest used last, {path}, is not there (is its USB stick plugged in?). Opened instead: {contest}. Open the other with Contest → Open contest… once it is back.</source>
+        <translation>上次使用的比賽 {path} 不在原處（USB 隨身碟插上了嗎？）。已改為開啟：{contest}。檔案回來後，請用「比賽 → 開啟比賽…」開啟。</translation>
+    </message>
+    <message>
         <source>New contest</source>
         <translation>新增比賽</translation>
     </message>

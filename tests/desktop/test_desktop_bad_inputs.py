@@ -281,3 +281,16 @@ def test_a_damaged_last_contest_does_not_stop_the_start(qtbot, tmp_path, open_wi
     error_boxes()[0].close()
     assert window.isVisible() and window.store is not None and window.store.path != last
     assert window.store.contestants() == []  # a fresh contest to work in; the damaged file is left alone
+
+
+def test_a_last_contest_on_a_stick_not_plugged_in_is_said_not_passed_over(qtbot, tmp_path, open_window):
+    from desktop.settings import AppSettings
+
+    data, stick = tmp_path / "data", tmp_path / "usb"
+    AppSettings(data).last_contest = stick / "miss.sqlite"  # the stick is not in
+    window = open_window(data, wait_for_model=False)
+    qtbot.waitUntil(lambda: len(error_boxes()) == 1)
+    said = error_boxes()[0].text()
+    assert str(stick / "miss.sqlite") in said and "USB stick" in said and window.store.path.name in said
+    error_boxes()[0].close()
+    assert window.store is not None and not (stick / "miss.sqlite").exists()
