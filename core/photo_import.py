@@ -78,12 +78,12 @@ def contestant_for(path: Path, contestants: Iterable[Contestant]) -> Contestant:
     """The contestant whose number begins the file name. Raises FaceScoreError when none does."""
     word = LEADING_WORD.match(path.stem)
     digits = LEADING_DIGITS.match(path.stem)
-    if word is None:
-        raise FaceScoreError(f"{path.name}: the name does not begin with a contestant number",
-                             code="photo_no_number", file=path.name)
-    contestant = contestant_numbered(word.group(), contestants, digits.group() if digits else "")
+    contestant = contestant_numbered(word.group(), contestants, digits.group() if digits else "") if word else None
     if contestant is not None:  # "012", "12front" and "12-front" name contestant 12
         return contestant
+    if word is None or not any(character.isdigit() for character in word.group()):  # IMG_4411.jpg, _12.jpg
+        raise FaceScoreError(f"{path.name}: the name does not begin with a contestant number",
+                             code="photo_no_number", file=path.name)
     number = digits.group() if digits else word.group()
     raise FaceScoreError(f"{path.name}: no contestant has number {number}", code="photo_no_contestant",
                          file=path.name, number=number)

@@ -32,7 +32,7 @@ def test_the_number_at_the_start_of_the_name_finds_the_contestant(name, number):
     assert contestant_for(Path(name), CONTESTANTS).number == number
 
 
-@pytest.mark.parametrize("name,code", [("99.jpg", "photo_no_contestant"), ("IMG_0012.jpg", "photo_no_contestant"),
+@pytest.mark.parametrize("name,code", [("99.jpg", "photo_no_contestant"), ("IMG_0012.jpg", "photo_no_number"),
                                        ("_12.jpg", "photo_no_number"), ("A12.jpg", "photo_no_contestant"),
                                        ("0012 side.JPG", "photo_no_contestant")])  # 12 or 012: not guessed
 def test_a_name_without_a_matching_number_is_refused(name, code):
