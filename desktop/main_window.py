@@ -385,6 +385,11 @@ class MainWindow(QMainWindow):
     def _on_model_state(self, state: ModelState) -> None:
         if state == ModelState.READY:
             self._results.set_model_card(self._capture.card)
+        elif state == ModelState.FAILED:  # no score can be taken: more than the status bar's red line
+            show_error(self, self.tr("Model not available"),
+                       describe_error(self._capture.model_error) + "\n\n"
+                       + self.tr("No face can be scored until a model loads: install the app again, or load "
+                                 "another model with Help → Load model…."))
         self._update_actions()
         self.modelStateChanged.emit(state.value)
 

@@ -1415,6 +1415,14 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>{file} 的檔名是 {other_number} 號 {other_name}，但目前選取的是 {number} 號 {name}。要將它評分給 {number} 號 {name} 嗎？</translation>
     </message>
     <message>
+        <source>Model not available</source>
+        <translation>模型無法使用</translation>
+    </message>
+    <message>
+        <source>No face can be scored until a model loads: install the app again, or load another model with Help → Load model….</source>
+        <translation>載入模型前無法為任何臉孔評分：請重新安裝本程式，或用「說明 → 載入模型…」載入其他模型。</translation>
+    </message>
+    <message>
         <source>&amp;Contest</source>
         <translation>比賽(&amp;C)</translation>
     </message>

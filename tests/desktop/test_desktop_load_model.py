@@ -43,6 +43,18 @@ def test_a_damaged_model_is_refused_and_the_current_one_stays(qtbot, tmp_path, o
     assert window.model_status.text() == f"Model ready ({version})"
 
 
+def test_a_model_that_cannot_load_at_start_is_said_in_a_message_not_only_the_status_bar(qtbot, tmp_path,
+                                                                                        open_window):
+    card = exported_copy(tmp_path, "truncated")
+    model = card.parent / "facescore.tflite"
+    model.write_bytes(model.read_bytes()[:1000])  # cut short, as by a copy that did not finish
+    window = open_window(tmp_path / "data", wait_for_model=False, model_card_path=card)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=MODEL_TIMEOUT_MS)
+    text = window.findChild(QMessageBox, "errorBox").text()
+    assert "does not match its model card" in text and "Help → Load model…" in text
+    assert not window.model_ready
+
+
 def test_a_model_that_fails_to_load_is_refused_and_the_current_one_stays(qtbot, tmp_path, open_window):
     window = open_window(tmp_path / "data")
     version = window.model_card.version
