@@ -48,21 +48,20 @@ def score_burst(frames: list[np.ndarray], detector: FaceDetector, scorer: Scorer
             raise ValueError("a burst needs at least one frame")
         commonest = Counter(report.issues[0] for report in failures).most_common(1)[0][0]
         raise FaceQualityError(next(r for r in failures if r.issues[0] == commonest))
-    return score_faces(usable, len(frames), scorer, refuse_disagreement=True)
+    return score_faces(usable, len(frames), scorer)
 
 
-def score_faces(usable: list[PreparedFace], frames_total: int, scorer: Scorer, *,
-                refuse_disagreement: bool = False) -> BurstResult:
+def score_faces(usable: list[PreparedFace], frames_total: int, scorer: Scorer) -> BurstResult:
     """One score from the mean of the prepared faces' raw scores (a burst, or several photos of one
     contestant), its error the model's for these faces widened by how much they disagree.
 
-    ``refuse_disagreement``: raise :class:`FacesDisagree` (``burst_disagrees``) when the faces' scores
-    spread more than the model's error, as when someone stepped into or out of view.
+    Raises :class:`FacesDisagree` (``burst_disagrees``) when the faces' scores spread more than the
+    model's error, as when someone stepped into or out of view.
     """
     score, raw = scorer.estimate(usable)
     best = max(usable, key=lambda p: p.quality.sharpness)
     spread = float(clip_to_scale(raw).std()) if len(raw) > 1 else 0.0
-    if refuse_disagreement and spread > score.error:
+    if spread > score.error:
         raise FacesDisagree(f"The frames of the burst disagree (scores spread {spread:.2f}, more than the "
                              f"score's error {score.error:.2f}): keep only the contestant in view and capture again.",
                              code="burst_disagrees", spread=spread, error=score.error)

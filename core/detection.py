@@ -40,9 +40,11 @@ TILE_SIDE = 1024
 TILE_STRIDE = INPUT_SIZE * 2 // 3  # in the shrunk frame
 # Tiles overlap by a third, so a face up to a third of a tile lies whole in one of them. A larger face
 # (a photographer's close-up) is cut by the tiles, which box pieces of it (an eye, the mouth and chin,
-# an ear): what a tile finds on a face wider than that, found whole by the frame or a coarser level,
-# is part of it.
+# an ear): what a tile finds mostly inside a face wider than that, found whole by the frame or a
+# coarser level, and less surely, is a piece of it. A real face beside the contestant's overlaps its
+# box less (a quarter of it for a head behind her shoulder).
 TILE_HOLDS = 1 / 3
+TILE_PIECE_INSIDE = 0.5  # of the piece's box
 # A frame at least this many times the size it is shrunk to is first averaged in whole blocks,
 # which OpenCV does several times faster (6 ms -> 2 ms for 1280x720 on 2 cores). SCUT-FBP5500's
 # 350 px images are shrunk 2.7 times at most (to 128 px, with the retry margin), so the training
@@ -155,10 +157,8 @@ class FaceDetector:
         for face, seen_in in tiled:
             if any(_overlap(face, other) for other in whole + faces):  # a face found already
                 continue
-            coarser = whole + [other for other, side in tiled if side > seen_in]
-            if any(other.width > TILE_HOLDS * seen_in and _intersection(np.array(face.box), np.array([other.box]))[0] > 0
-                   for other in coarser):
-                continue  # a piece of a face too large for the tile
+            if any(_piece_of(face, seen_in, other) for other in whole + [o for o, side in tiled if side > seen_in]):
+                continue
             refined = self._refined(image, face, seen_in)
             faces += [refined] if refined is not None else []
         kept: list[Face] = []
@@ -291,6 +291,14 @@ def _closeness(candidate: Face, face: Face) -> tuple[float, float]:
 def _overlap(face: Face, other: Face) -> bool:
     """Whether two detections are the same face."""
     return float(_iou(np.array(face.box), np.array([other.box]))[0]) > NMS_IOU
+
+
+def _piece_of(face: Face, seen_in: float, larger: Face) -> bool:
+    """Whether ``face``, found by a tile of side ``seen_in``, is a piece of ``larger`` (see TILE_HOLDS)."""
+    x0, y0, x1, y1 = face.box
+    inside = float(_intersection(np.array(face.box), np.array([larger.box]))[0])
+    return (larger.width > TILE_HOLDS * seen_in and face.confidence < larger.confidence
+            and inside >= TILE_PIECE_INSIDE * (x1 - x0) * (y1 - y0))
 
 
 def _part_of(face: Face, larger: Face) -> bool:

@@ -3,7 +3,8 @@
 A file whose name begins with a contestant's number (``12.jpg``, ``12-front.jpg``, ``012_a.png``)
 belongs to that contestant. Each contestant's usable photos are scored together like a camera
 burst (their mean) and stored as one new capture; earlier captures stay in the history. A file
-without a usable face, or whose name matches no contestant, is reported and stores nothing.
+without a usable face, or whose name matches no contestant, is reported and stores nothing; so
+are a contestant's photos that disagree as a burst's frames may not (one of them someone else's).
 """
 
 from __future__ import annotations
@@ -139,7 +140,7 @@ def score_photos(paths: Iterable[Path], detector, scorer) -> tuple[BurstResult |
     if not prepared:
         return None, errors
     try:
-        return score_faces(prepared, len(paths), scorer, refuse_disagreement=True), errors
+        return score_faces(prepared, len(paths), scorer), errors
     except FacesDisagree as disagreement:
         apart = PhotosDisagree(disagreement.params["spread"], disagreement.params["error"])
         return None, errors | dict.fromkeys((path for path in paths if path not in errors), apart)

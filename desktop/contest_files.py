@@ -62,9 +62,9 @@ class ContestFiles(QObject):
             self.new_contest(self.tr("Contest {date}").format(date=datetime.date.today().isoformat()))
         if missing is not None and self.session.store is not None:
             show_error(self._window, self.tr("Last contest not found"),
-                       self.tr("The contest used last, {path}, is not there (is its USB stick plugged in?). "
-                               "Opened instead: {contest}. Open the other with Contest → Open contest… once it "
-                               "is back.").format(path=str(missing), contest=self.session.store.path.name))
+                       self.tr("The contest used last, {path}, is not there (moved, deleted, or on a USB stick "
+                               "that is not plugged in?). Opened instead: {contest}. Open the other with Contest → "
+                               "Open contest… once it is back.").format(path=str(missing), contest=self.session.store.path.name))
 
     def open_contest(self, path: Path) -> bool:
         return self._switch(lambda: self.session.open(path), Path(path))

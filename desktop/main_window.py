@@ -389,7 +389,7 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("Model not available"),
                        describe_error(self._capture.model_error) + "\n\n"
                        + self.tr("No face can be scored until a model loads: install the app again, or load "
-                                 "another model with Help → Load model…."))
+                                 "another model (Help → Load model…)."))
         self._update_actions()
         self.modelStateChanged.emit(state.value)
 

@@ -122,3 +122,29 @@ def test_scut_images_keep_the_one_resize():
     for margin in (0.0, RETRY_MARGIN):
         shrunk_to = round(350 * INPUT_SIZE / (350 * (1 + 2 * margin)))
         assert 350 // shrunk_to < BLOCK_REDUCTION
+
+
+def test_a_second_face_overlapping_the_contestants_box_is_still_a_second_face(detector, dataset):
+    """Only the tiles find a small face at the contestant's shoulder, its box a quarter inside hers: it
+    is a second face (the capture is refused), not a piece of hers (what a close-up's tiles box)."""
+    from core.quality import could_be_the_contestant
+
+    frame = np.full((1080, 1920, 3), 120, np.uint8)
+    placed = []
+    for name, width, centre in (("AF1001.jpg", 420, None), ("CM101.jpg", 130, "corner")):
+        image = load_image(dataset / "Images" / name)
+        scale = width / detector.detect(image)[0].width
+        image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        box = np.array(detector.detect(image)[0].box)
+        if centre is None:
+            cx, cy = 960, 600
+        else:  # its box a quarter inside the contestant's, at her upper right
+            x0, y0, x1, _ = placed[0]
+            cx, cy = x1 + width / 4, y0 + width / 4
+        left, top = int(cx - (box[0] + box[2]) / 2), int(cy - (box[1] + box[3]) / 2)
+        height, span = image.shape[:2]
+        frame[max(0, top):top + height, max(0, left):left + span] = image[max(0, -top):, max(0, -left):][
+            :1080 - max(0, top), :1920 - max(0, left)]
+        placed.append(box + [left, top, left, top])
+    faces = detector.detect(frame)
+    assert len(faces) == 2 and could_be_the_contestant(faces[1], faces[0], 1920)

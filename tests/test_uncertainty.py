@@ -179,14 +179,19 @@ def two_far_apart_faces(dataset, detector, scorer):
     return usable[0], usable[-1]
 
 
-def test_faces_that_disagree_widen_the_error_and_a_burst_of_them_is_refused(dataset, detector, scorer):
-    from core.capture import score_faces
+def test_faces_that_disagree_widen_the_error_and_too_far_apart_are_refused(dataset, detector, scorer,
+                                                                           sample_image):
+    from core.capture import FacesDisagree, score_faces
 
-    low, high = two_far_apart_faces(dataset, detector, scorer)
-    alone = scorer.estimate([low, high])[0]
-    result = score_faces([low, high], 2, scorer)  # two photos of one contestant
-    assert result.spread > 0.3
+    lit, dimmer = (scorer.prepare(np.clip(sample_image * gain, 0, 255).astype(np.uint8), detector)
+                   for gain in (1.0, 0.8))  # one face, a little darker in the second photo
+    alone = scorer.estimate([lit, dimmer])[0]
+    result = score_faces([lit, dimmer], 2, scorer)
+    assert 0 < result.spread < alone.error
     assert result.score.error == pytest.approx(np.hypot(alone.error, result.spread))
+    low, high = two_far_apart_faces(dataset, detector, scorer)
+    with pytest.raises(FacesDisagree):
+        score_faces([low, high], 2, scorer)
     frames = [np.ascontiguousarray(face.crop) for face in (low, low, high)]
     with pytest.raises(FaceScoreError) as refused:
         score_burst(frames, detector, scorer)

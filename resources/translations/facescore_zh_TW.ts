@@ -581,8 +581,8 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>找不到上次的比賽</translation>
     </message>
     <message>
-        <source>The contest used last, {path}, is not there (is its USB stick plugged in?). Opened instead: {contest}. Open the other with Contest → Open contest… once it is back.</source>
-        <translation>上次使用的比賽 {path} 不在原處（USB 隨身碟插上了嗎？）。已改為開啟：{contest}。檔案回來後，請用「比賽 → 開啟比賽…」開啟。</translation>
+        <source>The contest used last, {path}, is not there (moved, deleted, or on a USB stick that is not plugged in?). Opened instead: {contest}. Open the other with Contest → Open contest… once it is back.</source>
+        <translation>上次使用的比賽 {path} 不在原處（被移動、刪除，或在未插上的 USB 隨身碟中？）。已改為開啟：{contest}。檔案回來後，請用「比賽 → 開啟比賽…」開啟。</translation>
     </message>
     <message>
         <source>New contest</source>
@@ -1419,10 +1419,6 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
         <translation>模型無法使用</translation>
     </message>
     <message>
-        <source>No face can be scored until a model loads: install the app again, or load another model with Help → Load model….</source>
-        <translation>載入模型前無法為任何臉孔評分：請重新安裝本程式，或用「說明 → 載入模型…」載入其他模型。</translation>
-    </message>
-    <message>
         <source>&amp;Contest</source>
         <translation>比賽(&amp;C)</translation>
     </message>
@@ -1455,6 +1451,10 @@ Open its newest backup ({when}) as a new contest file? The damaged file is kept 
     <message>
         <source>{file} (No. {number} {name})</source>
         <translation>{file}（{number} 號 {name}）</translation>
+    </message>
+    <message>
+        <source>No face can be scored until a model loads: install the app again, or load another model (Help → Load model…).</source>
+        <translation>載入模型前無法為任何臉孔評分：請重新安裝本程式，或載入其他模型（說明 → 載入模型…）。</translation>
     </message>
     <message>
         <source>Advisory scores</source>

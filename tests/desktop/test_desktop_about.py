@@ -17,6 +17,12 @@ def test_about_names_unseen_populations_and_shows_bias_and_coverage(qtbot):
     assert dialog.metrics.item(0, len(headers) - 1).text().endswith("%")
 
 
+def test_the_bundled_cards_population_is_the_one_the_app_translates():
+    from desktop.results_model import KNOWN_POPULATIONS
+
+    assert ModelCard.load(models_dir() / "model_card.json").percentile_population in KNOWN_POPULATIONS
+
+
 def test_about_is_all_in_the_chosen_language(qtbot):
     """Its headings were translated inside f-strings, where the translation tools never found them."""
     from desktop import i18n
