@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Start the background work; called once the window is on screen."""
+        self.table.setFocus()  # the arrows go through the contestants, not the camera chooser
         self._capture.start()
         self.camera_feed.start()
 

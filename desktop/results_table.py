@@ -32,6 +32,7 @@ class ResultsTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab goes on to the filter and the camera, not cell by cell
         self.setSortingEnabled(True)
         self.sortByColumn(Column.RANK, Qt.SortOrder.AscendingOrder)
         self.setAlternatingRowColors(True)
@@ -99,7 +100,10 @@ class ResultsTable(QTableView):
         """Only the chosen division's rows; its column only while rows of several divisions are listed,
         so at 1280x720 one division's table keeps every column in view."""
         chosen = self.division_filter.currentData()
+        in_hand = self.selected_row()
         self._proxy.set_division(chosen)
+        if in_hand is None or not self._select(in_hand.contestant.id):
+            self.selectionModel().clear()  # Qt would select a neighbour, whom Space would then capture
         self.divisionShown.emit(chosen)
         self.setColumnHidden(Column.DIVISION, chosen is not None or len(self._results.divisions()) <= 1)
         self._fit_name_column()
@@ -118,13 +122,19 @@ class ResultsTable(QTableView):
 
     def select_contestant(self, contestant_id: int) -> bool:
         self._results.refresh()
-        row = self._results.row_for_contestant(contestant_id)
-        if row is None:
+        if self._results.row_for_contestant(contestant_id) is None:
             return False
-        index = self._proxy.mapFromSource(self._results.index(row, 0))
-        if not index.isValid():  # in a division the filter hides: show them all
+        if not self._select(contestant_id):  # in a division the filter hides: show them all
             self.division_filter.setCurrentIndex(0)
-            index = self._proxy.mapFromSource(self._results.index(row, 0))
+            self._select(contestant_id)
+        return True
+
+    def _select(self, contestant_id: int) -> bool:
+        """Select ``contestant_id``'s row if the table shows it."""
+        row = self._results.row_for_contestant(contestant_id)
+        index = self._proxy.mapFromSource(self._results.index(row, 0)) if row is not None else None
+        if index is None or not index.isValid():
+            return False
         self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                                      | QItemSelectionModel.SelectionFlag.Rows)
         self.setCurrentIndex(index)

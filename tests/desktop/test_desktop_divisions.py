@@ -92,6 +92,23 @@ def test_the_contestant_in_hand_stays_in_sight_when_every_division_is_shown_agai
         assert view.viewport().rect().contains(view.visualRect(view.currentIndex()).center())
 
 
+def test_choosing_a_division_never_puts_another_contestant_in_hand(qtbot, tmp_path, open_window):
+    """Qt moved the selection to a row of the division chosen, and Space captured that contestant."""
+    window = open_window(tmp_path / "data", wait_for_model=False)
+    window.store.import_contestants([Contestant(None, str(number), f"Contestant {number}",
+                                                "Miss" if number <= 18 else "Teen") for number in range(1, 35)])
+    qtbot.waitUntil(lambda: len(shown(window)) == 34)
+    choices = window.table.division_filter
+    no_25 = next(c for c in window.store.contestants() if c.number == "25")
+    assert window.select_contestant(no_25.id)
+    choices.setCurrentIndex(choices.findText("Miss"))  # No. 25 is in Teen: no one is in hand
+    assert window.selected_contestant() is None
+    choices.setCurrentIndex(choices.findText("Teen"))
+    assert window.select_contestant(no_25.id)
+    choices.setCurrentIndex(0)  # every division: No. 25 stays in hand
+    assert window.selected_contestant().id == no_25.id
+
+
 def test_the_window_shows_what_the_command_line_changed(qtbot, tmp_path, open_window):
     window = open_window(tmp_path / "data", wait_for_model=False)
     with ContestStore(window.store.path) as command_line:

@@ -141,6 +141,19 @@ def test_keyboard_shortcuts_reach_their_actions(qtbot, tmp_path, open_window):
             "Ctrl+H"} <= shortcuts
 
 
+def test_the_keyboard_starts_in_the_contestants_and_tab_leaves_them(qtbot, tmp_path, open_window):
+    """Focus started on the camera chooser, where Down switched the camera under the contestant in hand;
+    and Tab went cell by cell in the table, never reaching the division filter or the camera."""
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(tmp_path / "data", wait_for_model=False, camera="0")
+    window.store.import_contestants([Contestant(None, str(n), f"Contestant {n}") for n in range(1, 4)])
+    qtbot.waitUntil(lambda: window.table.model().rowCount() == 3)
+    assert QApplication.focusWidget() is window.table
+    qtbot.keyClick(window.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not window.table
+
+
 def test_closing_during_a_capture_waits_for_it_to_be_stored(qtbot, tmp_path, open_window, camera_folders):
     window = open_window(tmp_path / "data", camera=str(camera_folders[0]))
     contestant = window.store.add_contestant(Contestant(None, "1", "Kai"))
