@@ -72,6 +72,19 @@ def contestant_numbered(number: str, contestants: Iterable[Contestant], value: s
     return same[0] if len(same) == 1 else None
 
 
+def loose_number_key(number: str) -> str:
+    """:func:`number_key` without leading zeros: "007" and "7", "A07" and "A7" are probably one number."""
+    return re.sub(r"\d+", lambda digits: digits.group().lstrip("0") or "0", number_key(number))
+
+
+def known_division(division: str, existing: Iterable[Contestant]) -> str:
+    """``division`` as ``existing`` contestants spell it when it is theirs but for case and spacing
+    ("teen" beside "Teen"), so that one division is not split in two; else as given."""
+    plain = " ".join(division.split()).casefold()
+    return next((c.division for c in existing if c.division and " ".join(c.division.split()).casefold() == plain),
+                division)
+
+
 def natural_key(number: str) -> tuple:
     """Sort key that puts "2" before "10" and "A2" before "A10"."""
     parts = re.split(r"(\d+)", number_key(number))
@@ -88,9 +101,15 @@ def validate_contestant(contestant: Contestant, existing: Iterable[Contestant]) 
         raise ValidationError("number", "The contestant number is empty.", code="number_empty")
     if not contestant.name.strip():
         raise ValidationError("name", "The contestant name is empty.", code="name_empty")
-    key = number_key(contestant.number)
-    for other in existing:
-        if number_key(other.number) == key and (other.id is None or other.id != contestant.id):
-            number = contestant.number.strip()
+    key, loose = number_key(contestant.number), loose_number_key(contestant.number)
+    others = [other for other in existing if other.id is None or other.id != contestant.id]
+    number = contestant.number.strip()
+    for other in others:
+        if number_key(other.number) == key:
             raise ValidationError("number", f"Number {number} is already used by {other.name}.",
                                   code="number_taken", number=number, name=other.name)
+    for other in others:  # 01 beside 1: a typing slip, or a number that matches two contestants
+        if loose_number_key(other.number) == loose:
+            raise ValidationError("number", f"Number {number} differs from number {other.number} in the contest "
+                                  "only in leading zeros.", code="number_leading_zeros_in_contest",
+                                  number=number, other=other.number)

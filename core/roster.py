@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.contest import Contestant, number_key
+from core.contest import Contestant, loose_number_key, number_key
 from core.errors import RosterError
 
 COLUMNS = ("number", "name", "division", "notes")  # also the order of a roster without a header
@@ -326,11 +326,11 @@ def _check(rows: list[RosterRow], existing_numbers: Iterable[str]) -> None:
     """Fill each row's problems; of duplicated numbers, the first row is kept."""
     existing_numbers = list(existing_numbers)
     taken = {number_key(number) for number in existing_numbers}
-    taken_loosely = {_loose_key(number): number for number in existing_numbers}
+    taken_loosely = {loose_number_key(number): number for number in existing_numbers}
     first_line: dict[str, int] = {}
     first_loosely: dict[str, RosterRow] = {}
     for row in rows:
-        key, loose = number_key(row.number), _loose_key(row.number)
+        key, loose = number_key(row.number), loose_number_key(row.number)
         if not key:
             row.problems.append(RosterProblem("number_missing"))
         elif key in taken:
@@ -351,6 +351,3 @@ def _check(rows: list[RosterRow], existing_numbers: Iterable[str]) -> None:
             row.problems.append(RosterProblem("name_missing"))
 
 
-def _loose_key(number: str) -> str:
-    """``number_key`` without leading zeros: "007" and "7", "A07" and "A7" are probably one number."""
-    return re.sub(r"\d+", lambda digits: digits.group().lstrip("0") or "0", number_key(number))

@@ -34,7 +34,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from core.backups import BACKUPS_KEPT, SIDE_FILES, backup_files, backups_folder
-from core.contest import Capture, Contestant, natural_key, number_key, validate_contestant
+from core.contest import Capture, Contestant, known_division, natural_key, number_key, validate_contestant
 from core.criteria import Criterion, criteria_text, criterion_named, validate_criteria, validate_mark, with_advisory
 from core.errors import StoreError, ValidationError
 from core.tabulation import JudgeSheet
@@ -429,6 +429,7 @@ class ContestStore:
 
     def _insert_contestant(self, contestant: Contestant, existing: list[Contestant], action: str) -> Contestant:
         contestant = _tidy(dataclasses.replace(contestant, id=None))
+        contestant = dataclasses.replace(contestant, division=known_division(contestant.division, existing))
         validate_contestant(contestant, existing)
         cursor = self._db.execute(
             "INSERT INTO contestants (number, number_key, name, division, notes) "
@@ -443,7 +444,9 @@ class ContestStore:
         contestant = _tidy(contestant)
         with self._change():
             before = self._require_contestant(contestant.id)
-            validate_contestant(contestant, self.contestants())
+            others = [c for c in self.contestants() if c.id != contestant.id]
+            contestant = dataclasses.replace(contestant, division=known_division(contestant.division, others))
+            validate_contestant(contestant, others)
             self._db.execute(
                 "UPDATE contestants SET number = ?, number_key = ?, name = ?, division = ?, "
                 "notes = ? WHERE id = ?",

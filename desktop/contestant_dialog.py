@@ -48,6 +48,7 @@ class ContestantDialog(QDialog):
         self.division.setCompleter(QCompleter(divisions, self))
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(72)
+        self.notes.setTabChangesFocus(True)  # Tab on to OK; Enter still starts a new line of notes
         if contestant is not None:
             self.number.setText(contestant.number)
             self.name.setText(contestant.name)

@@ -31,6 +31,25 @@ def test_duplicate_number_is_rejected_case_and_whitespace_insensitively():
     assert caught.value.field == "number"
 
 
+def test_a_number_differing_only_in_leading_zeros_is_refused_as_the_roster_preview_flags_it():
+    existing = [Contestant(1, "1", "Ann"), Contestant(2, "A7", "Bea")]
+    for number, other in (("01", "1"), ("a007", "A7")):
+        with pytest.raises(ValidationError) as caught:
+            validate_contestant(Contestant(None, number, "Cy"), existing)
+        assert caught.value.code == "number_leading_zeros_in_contest" and caught.value.params["other"] == other
+    validate_contestant(Contestant(1, "001", "Ann"), existing)  # renumbering 1 as 001 is no clash with itself
+
+
+def test_a_division_spelt_in_another_case_joins_the_one_there(tmp_path):
+    from core.store import ContestStore
+
+    with ContestStore(tmp_path / "c.sqlite") as store:
+        store.add_contestant(Contestant(None, "1", "Ann", "Teen"))
+        bea = store.add_contestant(Contestant(None, "2", "Bea", " teen "))
+        assert bea.division == "Teen"
+        assert {c.division for c in store.contestants()} == {"Teen"}
+
+
 def test_editing_a_contestant_is_not_a_duplicate_of_itself():
     existing = [Contestant(1, "7", "Ann"), Contestant(2, "8", "Bea")]
     validate_contestant(Contestant(1, "7", "Ann B."), existing)

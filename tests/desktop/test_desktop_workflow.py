@@ -135,6 +135,10 @@ def test_keyboard_shortcuts_reach_their_actions(qtbot, tmp_path, open_window):
     qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = window.findChild(ContestantDialog)
     assert dialog is not None and dialog.isVisible()
+    dialog.notes.setFocus()
+    qtbot.keyClicks(dialog.notes, "vegan")
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Tab)  # on to the buttons: a tab in the notes trapped the keyboard
+    assert dialog.notes.toPlainText() == "vegan" and not dialog.notes.hasFocus()
     dialog.reject()
     shortcuts = {action.shortcut().toString() for action in window.actions()}
     assert {"Space", "Ctrl+N", "Ctrl+E", "Ctrl+I", "Ctrl+R", "Ctrl+O", "Ctrl+Shift+N", "F2", "F1",
