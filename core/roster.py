@@ -107,10 +107,12 @@ def read_roster(path: str | Path, existing_numbers: Iterable[str] = (), sheet: s
     table = [(line, cells) for line, cells in table if any(cells)]
     if not table:
         raise RosterError(f"{path.name}: the file is empty.", code="roster_empty", file=path.name)
-    columns = _header_columns(table[0][1], path.name)
-    ignored = tuple(cell.strip() for cell in table[0][1] if cell.strip() and _field(cell) is None) if columns else ()
+    titles = _header_row(table)
+    columns = _header_columns(table[titles][1], path.name)
+    ignored = tuple(cell.strip() for cell in table[titles][1] if cell.strip() and _field(cell) is None) \
+        if columns else ()
     if columns is not None:
-        table = table[1:]
+        table = table[titles + 1:]
         if not table:
             raise RosterError(f"{path.name}: the file has a header row but no contestants.",
                               code="roster_header_only", file=path.name)
@@ -242,25 +244,32 @@ def _bad_workbook(path: Path, error: Exception) -> RosterError:
 def _roster_sheet(workbook) -> str:
     """The first worksheet whose first row is a header (not an instructions sheet), else the active one."""
     for worksheet in workbook.worksheets:
-        first = next((cells for _, cells in _sheet_rows(worksheet, first_only=True)), [])
-        if any(_field(cell) for cell in first):
+        top = _sheet_rows(worksheet, to_header=True)
+        if top and any(_field(cell) for cell in top[_header_row(top)][1]):
             return worksheet.title
     active = workbook.active
     return active.title if active in workbook.worksheets else workbook.worksheets[0].title
 
 
-def _sheet_rows(worksheet, first_only: bool = False) -> list[tuple[int, list[str]]]:
-    """Rows (number, cell texts) of ``worksheet``; with ``first_only``, the first non-empty one."""
+def _sheet_rows(worksheet, to_header: bool = False) -> list[tuple[int, list[str]]]:
+    """Rows (number, cell texts) of ``worksheet``; with ``to_header``, the non-empty ones down to the
+    first that could be a header (see :func:`_header_row`)."""
     worksheet.reset_dimensions()  # read-only mode trusts the file's <dimension> tag, which other programs get wrong
     rows = []
     for index, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
         cells = [_cell_text(value) for value in values]
-        if first_only and not any(cells):
+        if to_header and not any(cells):
             continue
         rows.append((index, cells))
-        if first_only:
+        if to_header and sum(1 for cell in cells if cell) > 1:
             break
     return rows
+
+
+def _header_row(rows: list[tuple[int, list[str]]]) -> int:
+    """Where the header may be among non-empty ``rows``: the first of more than one cell, after title rows
+    of one cell ("2026 台北小姐選美 參賽者名單", merged across the sheet); the first row if all are of one."""
+    return next((index for index, (_, cells) in enumerate(rows) if sum(1 for cell in cells if cell.strip()) > 1), 0)
 
 
 def _cell_text(value: object) -> str:

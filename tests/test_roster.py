@@ -72,6 +72,25 @@ def test_headerless_assumes_number_name_division_notes(tmp_path):
     assert [row.line for row in preview.rows] == [1, 3]
 
 
+def test_a_title_above_the_header_is_passed_over(tmp_path):
+    """A merged title row made the header unrecognised: the header row was imported as a contestant
+    named 姓名 and the columns were read by position (School into notes, the notes lost)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "說明"
+    book.active.append(["Fill in one contestant a row on the next sheet."])
+    sheet = book.create_sheet("名單")
+    sheet.append(["2026 台北小姐選美 參賽者名單"])
+    sheet.merge_cells("A1:E1")
+    sheet.append(["編號", "姓名", "組別", "學校", "備註"])
+    sheet.append([7, "陳怡君", "小姐組", "台大", "vegan"])
+    book.save(tmp_path / "r.xlsx")
+    preview = read_roster(tmp_path / "r.xlsx")
+    assert preview.has_header and fields(preview) == [("7", "陳怡君", "小姐組", "vegan")]
+    assert preview.ignored == ("學校",) and preview.rows[0].line == 3 and preview.sheet == "名單"
+
+
 def test_a_headerless_row_whose_division_reads_like_a_label_is_a_contestant(tmp_path):
     preview = read_roster(write(tmp_path, "r.csv", "1,陳怡君,小姐組\n2,Ann,青少年組\n"))
     assert not preview.has_header and fields(preview) == [("1", "陳怡君", "小姐組", ""), ("2", "Ann", "青少年組", "")]
