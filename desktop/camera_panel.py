@@ -239,6 +239,8 @@ class CameraPanel(QWidget):
 
     def show_opened(self, description: str) -> None:
         self._show_camera_state("opened", description)
+        if self._shown_message[:2] == ("failed", "no_camera"):  # said while it was lost: no longer true
+            self.clear_message()
 
     def show_lost(self, error: Exception) -> None:
         self._issues = None

@@ -58,3 +58,20 @@ def test_the_command_lines_camera_is_kept(qtbot, tmp_path, open_window, monkeypa
     with qtbot.assertNotEmitted(window.camera_feed.sourceChanged):  # the remembered USB camera is not taken
         plug(monkeypatch, qtbot, window, [CameraDevice(0, USB), CameraDevice(1, BUILT_IN)])
     assert window.camera_panel.source_labels == [USB, BUILT_IN]
+
+
+def test_no_picture_is_no_longer_said_once_the_camera_is_back(qtbot):
+    from PySide6.QtGui import QAction
+
+    from core.score import NATIVE_SCALE
+    from desktop.camera_panel import CameraPanel
+
+    panel = CameraPanel(QAction("Capture"), QAction("Import"), NATIVE_SCALE)
+    qtbot.addWidget(panel)
+    panel.show_failure("no_contestant")
+    panel.show_opened("cam_live.avi")
+    assert panel.message_text().startswith("Select a contestant")  # other reasons stay
+    panel.show_failure("no_camera")
+    assert panel.message_text().startswith("No picture from the camera")
+    panel.show_opened("cam_live.avi")
+    assert panel.message_text() == ""
