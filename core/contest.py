@@ -91,11 +91,13 @@ def natural_key(number: str) -> tuple:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts if part)
 
 
-def validate_contestant(contestant: Contestant, existing: Iterable[Contestant]) -> None:
+def validate_contestant(contestant: Contestant, existing: Iterable[Contestant], *, new_number: bool = True) -> None:
     """Raise :class:`ValidationError` unless ``contestant`` may join ``existing``.
 
     An entry of ``existing`` with the same id is the contestant itself (an edit)
-    and is not a duplicate.
+    and is not a duplicate. ``new_number``: the number is being given (not kept in an edit), so one
+    differing from another only in leading zeros is refused too; a pair already in a contest stays
+    editable.
     """
     if not contestant.number.strip():
         raise ValidationError("number", "The contestant number is empty.", code="number_empty")
@@ -108,7 +110,7 @@ def validate_contestant(contestant: Contestant, existing: Iterable[Contestant]) 
         if number_key(other.number) == key:
             raise ValidationError("number", f"Number {number} is already used by {other.name}.",
                                   code="number_taken", number=number, name=other.name)
-    for other in others:  # 01 beside 1: a typing slip, or a number that matches two contestants
+    for other in (others if new_number else ()):  # 01 beside 1: a slip, or a number matching two contestants
         if loose_number_key(other.number) == loose:
             raise ValidationError("number", f"Number {number} differs from number {other.number} in the contest "
                                   "only in leading zeros.", code="number_leading_zeros_in_contest",

@@ -23,6 +23,7 @@ SYNONYMS = {
     "notes": {"notes", "note", "remarks", "remark", "comment", "comments", "備註", "备注", "說明", "说明"},
 }
 HEADER_EXAMPLES = {"number": "編號", "name": "姓名"}
+TITLE_ROWS_MAX = 5  # rows of one cell (a title, a date) looked past for the header
 DELIMITERS = (",", ";", "\t")
 # Tried when a roster is not UTF-8; charset-normalizer picks the one whose text makes sense
 # (GBK bytes often decode as Big5 too, into nonsense). cp950: Big5 as Excel writes it in Taiwan;
@@ -86,8 +87,8 @@ class RosterPreview:
 def read_roster(path: str | Path, existing_numbers: Iterable[str] = (), sheet: str | None = None) -> RosterPreview:
     """Read ``path`` and check each row; numbers in ``existing_numbers`` are already taken.
 
-    ``sheet`` names the workbook sheet to read; by default the first whose first row is a
-    header, else the active one. Raises :class:`RosterError` for a file that cannot be read
+    ``sheet`` names the workbook sheet to read; by default the first with a header naming the
+    number and name columns (below any title rows), else the active one. Raises :class:`RosterError` for a file that cannot be read
     as a roster.
     """
     path = Path(path)
@@ -242,10 +243,11 @@ def _bad_workbook(path: Path, error: Exception) -> RosterError:
 
 
 def _roster_sheet(workbook) -> str:
-    """The first worksheet whose first row is a header (not an instructions sheet), else the active one."""
+    """The first worksheet with a header naming the number and name columns (below any title rows; not
+    an instructions sheet), else the active one."""
     for worksheet in workbook.worksheets:
         top = _sheet_rows(worksheet, to_header=True)
-        if top and any(_field(cell) for cell in top[_header_row(top)][1]):
+        if top and {"number", "name"} <= {_field(cell) for cell in top[_header_row(top)][1]}:
             return worksheet.title
     active = workbook.active
     return active.title if active in workbook.worksheets else workbook.worksheets[0].title
@@ -261,7 +263,7 @@ def _sheet_rows(worksheet, to_header: bool = False) -> list[tuple[int, list[str]
         if to_header and not any(cells):
             continue
         rows.append((index, cells))
-        if to_header and sum(1 for cell in cells if cell) > 1:
+        if to_header and (sum(1 for cell in cells if cell) > 1 or len(rows) == TITLE_ROWS_MAX + 1):
             break
     return rows
 
@@ -269,7 +271,8 @@ def _sheet_rows(worksheet, to_header: bool = False) -> list[tuple[int, list[str]
 def _header_row(rows: list[tuple[int, list[str]]]) -> int:
     """Where the header may be among non-empty ``rows``: the first of more than one cell, after title rows
     of one cell ("2026 台北小姐選美 參賽者名單", merged across the sheet); the first row if all are of one."""
-    return next((index for index, (_, cells) in enumerate(rows) if sum(1 for cell in cells if cell.strip()) > 1), 0)
+    return next((index for index, (_, cells) in enumerate(rows[:TITLE_ROWS_MAX + 1])
+                 if sum(1 for cell in cells if cell.strip()) > 1), 0)
 
 
 def _cell_text(value: object) -> str:

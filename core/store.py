@@ -444,9 +444,8 @@ class ContestStore:
         contestant = _tidy(contestant)
         with self._change():
             before = self._require_contestant(contestant.id)
-            others = [c for c in self.contestants() if c.id != contestant.id]
-            contestant = dataclasses.replace(contestant, division=known_division(contestant.division, others))
-            validate_contestant(contestant, others)
+            validate_contestant(contestant, self.contestants(),
+                                new_number=number_key(contestant.number) != number_key(before.number))
             self._db.execute(
                 "UPDATE contestants SET number = ?, number_key = ?, name = ?, division = ?, "
                 "notes = ? WHERE id = ?",

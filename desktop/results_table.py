@@ -28,6 +28,14 @@ class ResultsTable(QTableView):
         self._results = results
         self._proxy = ResultsProxy(self)
         self._proxy.setSourceModel(results)
+        # Which contestant is in hand is noted before Qt's selection model moves the selection to a
+        # neighbour of rows about to go (connected first, so called first), and put back after.
+        self._in_hand: int | None = None
+        for before, after in ((self._proxy.rowsAboutToBeRemoved, self._proxy.rowsRemoved),
+                              (self._proxy.layoutAboutToBeChanged, self._proxy.layoutChanged),
+                              (self._proxy.modelAboutToBeReset, self._proxy.modelReset)):
+            before.connect(self._remember_in_hand)
+            after.connect(self._keep_in_hand)
         self.setModel(self._proxy)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -100,14 +108,22 @@ class ResultsTable(QTableView):
         """Only the chosen division's rows; its column only while rows of several divisions are listed,
         so at 1280x720 one division's table keeps every column in view."""
         chosen = self.division_filter.currentData()
-        in_hand = self.selected_row()
         self._proxy.set_division(chosen)
-        if in_hand is None or not self._select(in_hand.contestant.id):
-            self.selectionModel().clear()  # Qt would select a neighbour, whom Space would then capture
         self.divisionShown.emit(chosen)
         self.setColumnHidden(Column.DIVISION, chosen is not None or len(self._results.divisions()) <= 1)
         self._fit_name_column()
         keep_current_in_sight(self)  # the contestant in hand
+
+    def _remember_in_hand(self, *_change) -> None:
+        selected = self.selectionModel().selectedRows()  # its id, whatever the results model holds now
+        self._in_hand = selected[0].data(CONTESTANT_ID_ROLE) if selected else None
+
+    def _keep_in_hand(self, *_change) -> None:
+        """The contestant in hand before the rows shown changed, or no one if they are gone from view (removed,
+        in a division not shown): never the neighbour Qt would select, whom Space would then capture."""
+        if self._in_hand is not None and not self._select(self._in_hand):
+            self.selectionModel().clear()
+        self._in_hand = None
 
     def retranslate(self) -> None:
         self._fill_division_filter()

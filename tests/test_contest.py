@@ -1,3 +1,5 @@
+import dataclasses
+
 import pytest
 
 from core.contest import Capture, Contestant, ValidationError, natural_key, number_key, validate_contestant
@@ -38,6 +40,8 @@ def test_a_number_differing_only_in_leading_zeros_is_refused_as_the_roster_previ
             validate_contestant(Contestant(None, number, "Cy"), existing)
         assert caught.value.code == "number_leading_zeros_in_contest" and caught.value.params["other"] == other
     validate_contestant(Contestant(1, "001", "Ann"), existing)  # renumbering 1 as 001 is no clash with itself
+    older = [Contestant(1, "5", "Ann"), Contestant(2, "05", "Bea")]  # a pair in a file older than the rule
+    validate_contestant(Contestant(2, "05", "Bea B."), older, new_number=False)  # stays editable
 
 
 def test_a_division_spelt_in_another_case_joins_the_one_there(tmp_path):
@@ -48,6 +52,8 @@ def test_a_division_spelt_in_another_case_joins_the_one_there(tmp_path):
         bea = store.add_contestant(Contestant(None, "2", "Bea", " teen "))
         assert bea.division == "Teen"
         assert {c.division for c in store.contestants()} == {"Teen"}
+        store.update_contestant(dataclasses.replace(bea, division="TEEN"))  # an edit is taken as typed
+        assert {c.division for c in store.contestants()} == {"Teen", "TEEN"}
 
 
 def test_editing_a_contestant_is_not_a_duplicate_of_itself():

@@ -91,6 +91,20 @@ def test_a_title_above_the_header_is_passed_over(tmp_path):
     assert preview.ignored == ("學校",) and preview.rows[0].line == 3 and preview.sheet == "名單"
 
 
+def test_an_instructions_sheet_with_a_line_that_reads_like_a_header_is_not_taken_for_the_roster(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Instructions"
+    book.active.append(["How to fill in the roster"])
+    book.active.append(["Number", "the contestant's number, e.g. 7"])
+    book.create_sheet("Roster").append(["Number", "Name"])
+    book["Roster"].append([7, "Ann"])
+    book.save(tmp_path / "r.xlsx")
+    preview = read_roster(tmp_path / "r.xlsx")
+    assert preview.sheet == "Roster" and fields(preview) == [("7", "Ann", "", "")]
+
+
 def test_a_headerless_row_whose_division_reads_like_a_label_is_a_contestant(tmp_path):
     preview = read_roster(write(tmp_path, "r.csv", "1,陳怡君,小姐組\n2,Ann,青少年組\n"))
     assert not preview.has_header and fields(preview) == [("1", "陳怡君", "小姐組", ""), ("2", "Ann", "青少年組", "")]

@@ -4,6 +4,7 @@ contest remembered relative to the data folder."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 
@@ -107,6 +108,16 @@ def test_choosing_a_division_never_puts_another_contestant_in_hand(qtbot, tmp_pa
     assert window.select_contestant(no_25.id)
     choices.setCurrentIndex(0)  # every division: No. 25 stays in hand
     assert window.selected_contestant().id == no_25.id
+    choices.setCurrentIndex(choices.findText("Teen"))
+    window.store.update_contestant(replace(no_25, division="Miss"))  # moved out of the division shown
+    qtbot.waitUntil(lambda: len(shown(window)) == 15)
+    assert window.selected_contestant() is None
+    choices.setCurrentIndex(0)
+    no_7 = next(c for c in window.store.contestants() if c.number == "7")
+    assert window.select_contestant(no_7.id)
+    window.store.remove_contestant(no_7.id)  # from the command line, say
+    qtbot.waitUntil(lambda: len(shown(window)) == 33)
+    assert window.selected_contestant() is None
 
 
 def test_the_window_shows_what_the_command_line_changed(qtbot, tmp_path, open_window):
