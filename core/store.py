@@ -10,7 +10,8 @@ Every change writes its audit row (time, judge, action, before/after as JSON) in
 transaction, so there is never a change without its row nor a row without its change;
 triggers refuse to edit or delete audit rows. While the contest is finalized, every
 change to its results is refused (``contest_finalized``) until it is reopened; exporting,
-naming the judge and deleting photos (a privacy request) stay possible and are recorded.
+naming a judge not named yet and deleting photos (a privacy request) stay possible and are
+recorded; the name of the judge who finalized does not change.
 
 Removing a contestant hides it and its captures but deletes nothing, so a
 removal never destroys a score; its number becomes free for a new contestant.
@@ -342,6 +343,10 @@ class ContestStore:
     def judge_name(self, name: str) -> None:
         with self._transaction():
             before = self._meta("judge_name")
+            if name.strip() == before:
+                return  # the same judge again: no change, no audit row
+            if before and self._meta("finalized") == "1":  # the name of the judge who finalized stays
+                raise StoreError("The contest is finalized: reopen it to make changes.", code="contest_finalized")
             self._set_meta("judge_name", name.strip())
             self._audit("judge_named", before={"judge": before}, after={"judge": name.strip()})
         self._notify(Changes(contest=True))

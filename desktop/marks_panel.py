@@ -242,7 +242,7 @@ class MarksPanel(QWidget):
         """Every text of the panel, in the current language and for the contest's current state."""
         judge = self._store.judge_name if self._store is not None else ""
         self.judge_button.setText(self.tr("Judge's name…"))
-        self.judge_button.setEnabled(self._store is not None)
+        self.judge_button.setEnabled(self._store is not None and not (self.model.finalized and judge))
         self.judge_label.setText(self.tr("Marks of {judge}").format(judge=judge) if judge
                                  else self.tr("Marks (no judge's name yet)"))
         if not self.model.criteria:

@@ -43,13 +43,15 @@ def test_every_change_is_refused_while_finalized_until_reopened(store):
         lambda: store.restore_contestant(store.add_removed.id),
         lambda: store.add_capture(capture(ann.id)),
         lambda: setattr(store, "contest_name", "Other"),
+        lambda: setattr(store, "judge_name", "Someone else"),  # the audit rows would credit them after
         store.finalize,
     ]
     for change in changes:
         with pytest.raises(StoreError) as refused:
             change()
         assert refused.value.code in ("contest_finalized", "contest_already_finalized")
-    assert store.contestants() == [ann] and store.current_captures() == {}
+    assert store.contestants() == [ann] and store.current_captures() == {} and store.judge_name == "Judge Lin"
+    store.judge_name = " Judge Lin "  # the same name again changes nothing
     for head_judge, reason, code in (("", "a mistyped mark", "reopen_head_judge_missing"),
                                      ("Head Judge Chen", " ", "reopen_reason_missing")):
         with pytest.raises(ValidationError) as unexplained:

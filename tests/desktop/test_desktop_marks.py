@@ -102,6 +102,7 @@ def test_marks_by_keyboard_only(qtbot, tmp_path, open_window):
     store.finalize()
     qtbot.waitUntil(lambda: "finalized" in panel.state_label.text() and panel.state_label.isVisible())
     assert not model.flags(model.index(2, 4)) & Qt.ItemFlag.ItemIsEditable
+    assert not panel.judge_button.isEnabled()  # the judge who finalized stays named
     grid.setFocus()
     grid.setCurrentIndex(grid.model().index(0, 0))  # No. 1 in hand
     type_keys(qtbot, "3")  # a mark typed out of habit: no jump to No. 3, whom Space would then capture
