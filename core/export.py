@@ -53,20 +53,24 @@ def export_rows(rows: list[RankedRow], path: str | Path, scale: ScoreScale = NAT
     log.info("%d rows exported to %s", len(table), path)
 
 
-AUDIT_COLUMNS = ("id", "at", "judge", "action", "contestant_id", "before", "after")
+AUDIT_COLUMNS = ("id", "at", "judge", "action", "contestant_id", "number", "name", "before", "after")
 
 
-def export_audit(entries, path: str | Path) -> None:
+def export_audit(entries, path: str | Path, contestants=()) -> None:
     """Write the audit log (core.store.AuditEntry, oldest first) to a .csv file, atomically;
-    before/after as JSON. Raises :class:`ExportError`."""
+    before/after as JSON; each row's contestant by number and name too, from ``contestants``
+    (removed ones included: the id is the file's own). Raises :class:`ExportError`."""
     import json
 
     path = Path(path)
     if path.suffix.lower() != ".csv":
         raise ExportError(f"Cannot export the audit log to {path}: use a .csv file name.",
                           code="audit_bad_suffix", path=str(path))
+    people = {contestant.id: contestant for contestant in contestants}
     table = [{"id": entry.id, "at": entry.at, "judge": safe_value(entry.judge), "action": entry.action,
               "contestant_id": entry.contestant_id,
+              "number": safe_value(getattr(people.get(entry.contestant_id), "number", None)),
+              "name": safe_value(getattr(people.get(entry.contestant_id), "name", None)),
               **{side: None if getattr(entry, side) is None else
                  safe_value(json.dumps(getattr(entry, side), ensure_ascii=False, sort_keys=True))
                  for side in ("before", "after")}}

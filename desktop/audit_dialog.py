@@ -149,7 +149,8 @@ class AuditLogDialog(QDialog):
         from core.export import export_audit
 
         try:
-            export_audit(self._store.audit_log(), path)
+            export_audit(self._store.audit_log(), path,
+                         self._store.contestants() + self._store.removed_contestants())
         except FaceScoreError as error:
             self.summary.setText(describe_error(error))
             return False

@@ -264,9 +264,10 @@ def test_audit_log_exports_as_csv_with_before_and_after(store, tmp_path):
     ann = store.add_contestant(Contestant(None, "1", "=陳美麗"))
     store.update_contestant(Contestant(ann.id, "1", "陳美麗"))
     path = tmp_path / "audit.csv"
-    export_audit(store.audit_log(), path)
+    export_audit(store.audit_log(), path, store.contestants())
     table = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert tuple(table.columns) == AUDIT_COLUMNS
+    assert table[["number", "name"]].values.tolist() == [["", ""], ["1", "陳美麗"], ["1", "陳美麗"]]  # who, not an id
     assert table["action"].tolist() == ["judge_named", "contestant_added", "contestant_edited"]
     assert table["judge"].tolist() == ["Judge Lin"] * 3
     assert '"name": "陳美麗"' in table["after"][2] and '"=陳美麗"' in table["before"][2]
