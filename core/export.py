@@ -15,6 +15,7 @@ import re
 import secrets
 import stat
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from core.errors import ExportError
@@ -36,8 +37,25 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 DEFAULT_MODE = 0o666  # before the umask, as for any new file the user saves
 
 
-def export_rows(rows: list[RankedRow], path: str | Path, scale: ScoreScale = NATIVE_SCALE) -> None:
-    """Write ``rows`` to ``path`` (.csv or .xlsx). Raises :class:`ExportError`.
+ABOUT_SHEET = "About"
+
+
+def results_about(contest_name: str, final: bool, model_version: str | None, when: datetime | None = None) -> list[str]:
+    """What a results workbook is, for whoever it is sent to: its contest, draft or final, advisory."""
+    when = when or datetime.now().astimezone()
+    return [f"Contest: {contest_name}",
+            "Final: the contest is finalized." if final else
+            "Draft: the contest is not finalized, and these results may still change.",
+            "Advisory face scores, ranked within each division: one input for the judges, not their ranking.",
+            *([f"Face score by model {model_version}."] if model_version else []),
+            f"Exported {when.isoformat(timespec='minutes')}; the captured_at times are in UTC.",
+            f"Made with FaceScore Judge {app_version()}."]
+
+
+def export_rows(rows: list[RankedRow], path: str | Path, scale: ScoreScale = NATIVE_SCALE,
+                about: list[str] = ()) -> None:
+    """Write ``rows`` to ``path`` (.csv or .xlsx; a workbook gets ``about`` (:func:`results_about`) on a
+    sheet of its own). Raises :class:`ExportError`.
 
     A scored row names the model version its capture was scored with; an unscored one none.
     On a display scale other than 1–5, its score and error come first, in columns that name the scale
@@ -48,7 +66,7 @@ def export_rows(rows: list[RankedRow], path: str | Path, scale: ScoreScale = NAT
     columns, decimals = _layout(scale)
     table = [_values(row, scale, columns, decimals) for row in rows]
     data = (_csv_bytes(table, columns, decimals) if suffix == ".csv"
-            else _xlsx_bytes(table, [row.division for row in rows], columns, decimals))
+            else _xlsx_bytes(table, [row.division for row in rows], columns, decimals, about))
     write_atomically(path, data)
     log.info("%d rows exported to %s", len(table), path)
 
@@ -128,6 +146,14 @@ def safe_value(value: object) -> object:
     return text
 
 
+def text_sheet(workbook, title: str, lines: list[str]) -> None:
+    """A sheet of ``lines``, one a row, each plain text: what a workbook is, or the rules it follows."""
+    sheet = workbook.create_sheet(title)
+    for line in lines:
+        sheet.append([safe_value(line)])
+        mark_text_cells(sheet[sheet.max_row])
+
+
 def mark_text_cells(cells) -> None:
     """Store every text cell of a workbook row as a string, so no text is ever a live formula."""
     for cell in cells:
@@ -155,7 +181,7 @@ def _csv_text(value: object, places: int | None) -> str:
 
 
 def _xlsx_bytes(table: list[dict[str, object]], divisions: list[str], columns: tuple[str, ...],
-                decimals: dict[str, int]) -> bytes:
+                decimals: dict[str, int], about: list[str]) -> bytes:
     from openpyxl import Workbook  # only when exporting a workbook
 
     workbook = Workbook()
@@ -166,6 +192,8 @@ def _xlsx_bytes(table: list[dict[str, object]], divisions: list[str], columns: t
         titles.add(title.casefold())
         _fill_sheet(workbook.create_sheet(), title,
                     [values for values, of in zip(table, divisions) if of == division], columns, decimals)
+    if about:
+        text_sheet(workbook, _sheet_title(ABOUT_SHEET, titles), about)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

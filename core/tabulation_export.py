@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from core.criteria import criteria_text
-from core.export import export_suffix, mark_text_cells, safe_value, write_atomically
+from core.export import export_suffix, mark_text_cells, safe_value, text_sheet, write_atomically
 from core.criteria import printed
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 from core.version import app_version
@@ -87,10 +87,7 @@ def _xlsx_bytes(columns: list[str], table: list[list[object]], rules: list[str])
         sheet.append(values)
         mark_text_cells(sheet[sheet.max_row])
     sheet.freeze_panes = "F2"
-    about = workbook.create_sheet("Rules")
-    for line in rules:
-        about.append([safe_value(line)])
-        mark_text_cells(about[about.max_row])
+    text_sheet(workbook, "Rules", rules)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

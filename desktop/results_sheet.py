@@ -18,7 +18,7 @@ from PySide6.QtGui import (QFont, QFontDatabase, QImage, QPageLayout, QPageSize,
                            QTextDocument)
 
 from core.errors import ExportError
-from core.export import export_rows
+from core.export import export_rows, results_about
 from core.ranking import RankedRow, division_key, rank_text
 from core.resources import resource_path
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
@@ -124,7 +124,7 @@ def export_results(path: str | Path, contest_name: str, rows: list[RankedRow], c
     if path.suffix.lower() == ".pdf":
         write_results_pdf(path, results_document(contest_name, rows, SheetModel.of(card), scale, final=final))
     else:
-        export_rows(rows, path, scale)
+        export_rows(rows, path, scale, results_about(contest_name, final, card.version if card else None))
 
 
 def write_results_pdf(path: str | Path, document: QTextDocument) -> None:

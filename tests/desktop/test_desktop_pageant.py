@@ -51,7 +51,10 @@ def test_roster_captures_exports_finalize_reopen_audit(qtbot, tmp_path, open_win
     csv = pd.read_csv(tmp_path / "results.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert csv[["division", "number", "rank"]].values.tolist()[0] == ["小姐組", "1", "1"]
     assert set(csv["division"]) == {"小姐組", "青少年組"}
-    assert list(pd.read_excel(tmp_path / "results.xlsx", sheet_name=None)) == ["All", "小姐組", "青少年組"]
+    sheets = pd.read_excel(tmp_path / "results.xlsx", sheet_name=None, header=None)
+    assert list(sheets) == ["All", "小姐組", "青少年組", "About"]  # what the file is, for whoever it is sent to
+    about = sheets["About"][0].tolist()
+    assert about[1].startswith("Draft: the contest is not finalized") and "Advisory face scores" in about[2]
     text = pdf_text(tmp_path / "results.pdf")
     assert all(name in text for name in ("陳美麗", "Alexandra Konstantinopoulou", "王小明", "Eva Kowalski"))
 
