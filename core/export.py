@@ -1,7 +1,8 @@
 """Write ranked results to CSV or XLSX, atomically: a failed export leaves the old file intact.
 
 Rows come from :func:`core.ranking.rank`: grouped by division, ranks restarting at 1 in each.
-A workbook has an "All" sheet (every division, grouped) and one sheet per division.
+A workbook has an "All" sheet (every division, grouped), one sheet per division and, given, an
+"About" sheet saying what the file is (:func:`results_about`).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def results_about(contest_name: str, final: bool, model_version: str | None, whe
 
 
 def export_rows(rows: list[RankedRow], path: str | Path, scale: ScoreScale = NATIVE_SCALE,
-                about: list[str] = ()) -> None:
+                about: tuple[str, ...] | list[str] = ()) -> None:
     """Write ``rows`` to ``path`` (.csv or .xlsx; a workbook gets ``about`` (:func:`results_about`) on a
     sheet of its own). Raises :class:`ExportError`.
 
@@ -181,19 +182,19 @@ def _csv_text(value: object, places: int | None) -> str:
 
 
 def _xlsx_bytes(table: list[dict[str, object]], divisions: list[str], columns: tuple[str, ...],
-                decimals: dict[str, int], about: list[str]) -> bytes:
+                decimals: dict[str, int], about) -> bytes:
     from openpyxl import Workbook  # only when exporting a workbook
 
     workbook = Workbook()
     _fill_sheet(workbook.active, ALL_SHEET, table, columns, decimals)
-    titles = {ALL_SHEET.casefold()}
+    titles = {ALL_SHEET.casefold(), ABOUT_SHEET.casefold()}
     for division in sorted(set(divisions), key=division_key):
         title = _sheet_title(division, titles)
         titles.add(title.casefold())
         _fill_sheet(workbook.create_sheet(), title,
                     [values for values, of in zip(table, divisions) if of == division], columns, decimals)
     if about:
-        text_sheet(workbook, _sheet_title(ABOUT_SHEET, titles), about)
+        text_sheet(workbook, ABOUT_SHEET, about)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

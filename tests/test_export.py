@@ -72,6 +72,20 @@ def test_xlsx_has_an_all_sheet_and_one_per_division(tmp_path):
     assert sheet["L4"].value is True and sheet["B7"].value is None
 
 
+def test_a_final_workbook_says_so_on_its_about_sheet_whatever_its_divisions_are_called(tmp_path):
+    from dataclasses import replace
+
+    from core.export import results_about
+
+    rows = [replace(row, contestant=replace(row.contestant, division="About")) for row in ROWS[:2]]
+    export_rows(rows, tmp_path / "r.xlsx", about=results_about("Miss Taipei 2026", True, "scut-v3"))
+    book = load_workbook(tmp_path / "r.xlsx")
+    assert book.sheetnames == ["All", "About (2)", "About"]  # the division gives way, not what the file is
+    lines = [row[0].value for row in book["About"].iter_rows()]
+    assert lines[:2] == ["Contest: Miss Taipei 2026", "Final: the contest is finalized."]
+    assert "Face score by model scut-v3." in lines
+
+
 def test_sheet_titles_are_valid_and_unique():
     assert export._sheet_title("A/B: [final]?", set()) == "A_B_ _final__"
     assert export._sheet_title("all", {"all"}) == "all (2)"
