@@ -60,3 +60,13 @@ def test_training_batches_carry_the_conditions_only_when_asked(face):
     plain, with_venue = first_batch(False), first_batch(True)
     # the exposure range alone spreads the batch's brightness far beyond the plain jitter's
     assert np.std(with_venue.mean(axis=(1, 2, 3))) > 1.4 * np.std(plain.mean(axis=(1, 2, 3)))
+
+
+def test_a_smoke_runs_few_faces_still_make_one_training_batch(face):
+    """``facescore train --limit 16`` (batch 32) trained on no batch at all and stopped with KeyError 'loss'."""
+    crops = np.repeat(face.astype(np.uint8)[None], 12, axis=0)
+    data = make_dataset(crops, np.linspace(1, 5, 12), 32, training=True, seed=3, input_size=face.shape[0])
+    assert [len(labels) for _, labels in data] == [12]
+    data = make_dataset(np.repeat(crops, 3, axis=0), np.linspace(1, 5, 36), 32, training=True, seed=3,
+                        input_size=face.shape[0])
+    assert [len(labels) for _, labels in data] == [32]  # a full batch: the short remainder still goes

@@ -59,7 +59,8 @@ def make_dataset(crops, labels, batch_size, *, training: bool, seed: int, input_
         data = data.shuffle(len(labels), seed=seed, reshuffle_each_iteration=True)
     if training and augment and venue:
         data = data.map(lambda x, y: (venue_jitter(tf.cast(x, tf.float32)), y), num_parallel_calls=tf.data.AUTOTUNE)
-    data = data.batch(batch_size, drop_remainder=training)
+    # Training drops the last, short batch, unless it is the only one (a smoke run's --limit below a batch).
+    data = data.batch(batch_size, drop_remainder=training and len(labels) >= batch_size)
     resize = crops.shape[1] != input_size
 
     def prepare(images, y):
