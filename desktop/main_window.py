@@ -284,6 +284,8 @@ class MainWindow(QMainWindow):
 
     def _on_contest_switched(self, _store) -> None:
         self._show_contest()
+        if not self.busy:
+            self.camera_panel.clear_message()  # the last result was about the other contest
         self._on_selection_changed()
 
     def _on_store_changed(self, changes) -> None:

@@ -182,7 +182,9 @@ def test_restore_from_backup_opens_a_new_file(qtbot, tmp_path, open_window):
     backup = store.backup("manual")
     store.add_contestant(Contestant(None, "2", "Bea"))
     original = store.path
+    window.camera_panel.show_failure("no_contestant")  # a message about the contest left behind
     assert window.admin.restore_backup(backup)
+    assert window.camera_panel.message_text() == ""
     assert window.store.path != original and [c.name for c in window.store.contestants()] == ["陳美麗"]
     assert window.store.audit_log()[-1].action == "restored_from_backup"
     with ContestStore(original) as kept:
