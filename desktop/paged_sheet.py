@@ -1,22 +1,47 @@
 """Sheets to sign (the results sheet, the tabulation) laid out in pages as they print: how many rows a
 page holds is measured by laying the page out on the device that prints it, so that a long name
-wrapped over three lines never pushes a row, or the signatures, onto a page of their own."""
+wrapped over three lines never pushes a row, or the signatures, onto a page of their own.
+
+Names in Chinese need a font with CJK glyphs, which a judge's laptop may lack: every sheet is set in
+the bundled Noto Sans CJK TC (a subset, SIL Open Font License, resources/fonts/)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QSizeF
-from PySide6.QtGui import QPagedPaintDevice, QTextDocument
+from PySide6.QtGui import QFont, QFontDatabase, QPagedPaintDevice, QTextDocument
 
+from core.resources import resource_path
+
+FONT_FILE = ("fonts", "NotoSansCJKtc-Regular-subset.otf")
+FONT_POINTS = 9
+# Bold would be drawn twice over (the bundled font has no bold face), and its text then reads
+# twice when copied from the PDF: headings and totals stand out by size instead.
+PLAIN_WEIGHT = "h1, h2, h3, th, b { font-weight: normal; }"
 PAGE_BREAK = '<div style="page-break-before: always"></div>'
 ROWS_ABOVE_SIGNATURES = 3  # at least, where a division takes more than one page: no one signs under a bare page
 
 
+_font_family: str | None = None
+
+
+def sheet_font() -> QFont:
+    """The bundled CJK font, registered with Qt on first use."""
+    global _font_family
+    if _font_family is None:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path(*FONT_FILE)))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        _font_family = families[0] if families else QFont().family()
+    return QFont(_font_family, FONT_POINTS)
+
+
 def paged_document(html_text: str, device: QPagedPaintDevice, document: QTextDocument | None = None) -> QTextDocument:
     """``html_text`` laid out in pages as ``device`` prints them (its fonts and page size), so that
-    what is measured is what prints; in ``document`` (its font, style sheet and images) if given."""
+    what is measured is what prints, in the bundled font; in ``document`` (its style sheet and
+    images) if given."""
     document = document or QTextDocument()
+    document.setDefaultFont(sheet_font())
     document.documentLayout().setPaintDevice(device)
     document.setPageSize(QSizeF(device.pageLayout().paintRectPixels(device.resolution()).size()))
     document.setHtml(html_text)

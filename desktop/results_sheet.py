@@ -1,9 +1,8 @@
 """The results sheet the judges sign: one page (or more) per division, as a PDF or on paper.
 
 Rendered with Qt (QTextDocument) so the app prints it through Qt's print dialog and the
-command line writes the same PDF (with an offscreen QGuiApplication). Names in Chinese need
-a font with CJK glyphs, which a judge's laptop may lack: the sheet uses the bundled Noto Sans
-CJK TC (a subset, SIL Open Font License, resources/fonts/).
+command line writes the same PDF (with an offscreen QGuiApplication), in the bundled CJK font
+(desktop.paged_sheet).
 """
 
 from __future__ import annotations
@@ -14,44 +13,26 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QUrl
-from PySide6.QtGui import (QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter,
+from PySide6.QtGui import (QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter,
                            QTextDocument)
 
 from core.errors import ExportError
 from core.export import export_rows, results_about
 from core.ranking import RankedRow, division_key, rank_text
-from core.resources import resource_path
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 from desktop.about_dialog import advisory_text
-from desktop.paged_sheet import PAGE_BREAK, fits_on_a_page, page_rows, paged_document
+from desktop.paged_sheet import PAGE_BREAK, PLAIN_WEIGHT, fits_on_a_page, page_rows, paged_document
 from desktop.results_model import Column, header_label, not_captured, rank_rule_text
 
-FONT_FILE = ("fonts", "NotoSansCJKtc-Regular-subset.otf")
-FONT_POINTS = 9
 THUMBNAIL_PX = 40
 SIGNATURE_LINES = 5  # judges' signatures; the head judge signs below them
 MARGINS_MM = QMarginsF(14, 14, 14, 14)
 PDF_DPI = 300
 LINE = "_" * 22  # a line to write a name or signature on
-# Bold would be drawn twice over (the bundled font has no bold face), and its text then reads
-# twice when copied from the PDF: headings stand out by size instead.
-STYLE = "h2, h3, th { font-weight: normal; } h2 { font-size: 16pt; } h3 { font-size: 12pt; }"
+STYLE = PLAIN_WEIGHT + " h2 { font-size: 16pt; } h3 { font-size: 12pt; }"
 
 SHEET_COLUMNS = (Column.RANK, Column.NUMBER, Column.NAME, Column.PHOTO, Column.SCORE, Column.LEVEL,
                  Column.PERCENTILE)
-
-_font_family: str | None = None
-
-
-def sheet_font() -> QFont:
-    """The bundled CJK font, registered with Qt on first use."""
-    global _font_family
-    if _font_family is None:
-        font_id = QFontDatabase.addApplicationFont(str(resource_path(*FONT_FILE)))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        _font_family = families[0] if families else QFont().family()
-    return QFont(_font_family, FONT_POINTS)
-
 
 @dataclass(frozen=True)
 class SheetModel:
@@ -90,7 +71,6 @@ def results_document(contest_name: str, rows: list[RankedRow], model: SheetModel
 
     def laid_out(html_text: str, document: QTextDocument | None = None) -> QTextDocument:
         document = document or QTextDocument()
-        document.setDefaultFont(sheet_font())
         document.setDefaultStyleSheet(STYLE)
         return paged_document(html_text, device, document)
 

@@ -26,13 +26,13 @@ from core.criteria import printed_text
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 from desktop import palette
 from desktop.marks_model import mark_text
-from desktop.paged_sheet import PAGE_BREAK, fits_on_a_page, page_rows, paged_document
+from desktop.paged_sheet import PAGE_BREAK, PLAIN_WEIGHT, fits_on_a_page, page_rows, paged_document
 
 RESOLUTION = 300
 PAGE_LAYOUT = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                           QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
 translate = QCoreApplication.translate  # the texts' context is "TabulationReport"
-CSS = f"""
+CSS = PLAIN_WEIGHT + f"""
 body {{ font-size: 9pt; }}
 h1 {{ font-size: 15pt; margin: 0; }}
 h2 {{ font-size: 12pt; margin-top: 6pt; }}
@@ -41,6 +41,7 @@ table.marks th {{ background: {palette.PRINT_HEADING_BACKGROUND}; padding: 3px 6
 table.marks td {{ padding: 3px 6px; border-bottom: 1px solid {palette.PRINT_RULE}; }}
 .judges {{ color: {palette.PRINT_SECONDARY}; font-size: 7pt; }}
 .rules {{ color: {palette.PRINT_TEXT}; }}
+.key {{ font-size: 10pt; }}
 .tie {{ color: {palette.ERROR}; }}
 """
 
@@ -123,9 +124,10 @@ def _table(tabulation: Tabulation, rows) -> str:
             f"{' · '.join(mark_text(c, mark) or '–' for mark in row.judge_marks[c.name])}</span></td>"
             for c in tabulation.criteria)
         rank_class = " class='tie'" if ranked.tie else ""
-        lines.append(f"<tr><td{rank_class}><b>{rank}</b></td><td>{html.escape(ranked.contestant.number)}</td>"
-                     f"<td>{html.escape(ranked.contestant.name)}</td>{cells}"
-                     f"<td><b>{_number(ranked.total)}</b></td><td>{_number(row.advisory)}</td></tr>")
+        contestant = ranked.contestant
+        lines.append(f"<tr><td{rank_class}><span class='key'>{rank}</span></td>"
+                     f"<td>{html.escape(contestant.number)}</td><td>{html.escape(contestant.name)}</td>{cells}"
+                     f"<td><span class='key'>{_number(ranked.total)}</span></td><td>{_number(row.advisory)}</td></tr>")
     lines.append("</table>")
     legend = translate("TabulationReport", "Under each mark: the judges’ marks in this order: {judges}. “=” marks a "
                                            "tie.").format(judges=" · ".join(tabulation.judges))

@@ -315,6 +315,8 @@ def test_a_long_division_goes_on_over_pages_each_row_whole_under_its_headings(qa
         holding = [text for text in pages if contestant.name in text]
         assert len(holding) == 1 and contestant.number in holding[0]
     assert sum(text.count("Alexandra Konstantinopoulou-Smythe") for text in pages) == 20
+    for page in PdfReader(tmp_path / "sheet.pdf").pages:  # in the bundled font, not one the laptop may lack
+        assert "/NotoSansCJKTCSheet-Regular" in {font["/BaseFont"] for font in page["/Resources"]["/Font"].values()}
     rows_on = [sum(contestant.name in text for contestant in roster) for text in pages]
     assert rows_on[-1] >= 3  # the last page, with the signatures, is not a bare one
 
