@@ -44,7 +44,7 @@ def measure(card: Path | None, split_name: str) -> dict:
         shift, _ = fit_offset(rule(raw_v - offset), labels_v)
         raw_v, raw_t = raw_v - offset + shift, raw_t - offset + shift
         model = fit_error_model(raw_v, labels_v, views, groups=groups_v, scores=rule(raw_v))
-        errors = np.array([model.error(disagreement(row)) for row in raw_t])
+        errors = np.array([model.error(disagreement(row), score) for row, score in zip(raw_t, rule(raw_t))])
         result["rules"][name] = grouped_metrics(groups_t, labels_t, clip_to_scale(rule(raw_t)), errors)
     return result
 

@@ -48,7 +48,10 @@ def calibrated_version(data: dict) -> str:
     def field(entry, key):
         return entry.get(key) if isinstance(entry, dict) else entry
 
-    numbers = json.dumps([field(offset, "value"), field(model, "views"), field(model, "base"), field(model, "weight")])
+    numbers = [field(offset, "value"), field(model, "views"), field(model, "base"), field(model, "weight")]
+    if isinstance(model, dict) and "score_weight" in model:  # absent from cards calibrated before it: their marks stay
+        numbers += [model["score_weight"], model.get("score_centre")]
+    numbers = json.dumps(numbers)
     return version + "-cal" + hashlib.sha256(numbers.encode()).hexdigest()[:6]
 
 

@@ -93,15 +93,16 @@ class Scorer:
         """One score for one or more prepared faces of the same person (a burst, or several photos),
         with its own error, and each face's raw prediction. All crops go through one predict call.
 
-        The error comes from the card's error model and how much each face's score disagrees over
+        The error comes from the card's error model, the score and how much each face's score disagrees over
         its views (averaged over the faces: frames of one burst are nearly the same photo, so their
         mean is not more certain than one of them); a card without one gives its one error.
         """
         views = len(self.views)
         crops = np.concatenate([np.concatenate([face.crop[None], face.views[:views]]) for face in faces])
         raw = self.predict(crops).reshape(len(faces), 1 + views)
-        error = self.error_model.error(disagreement(raw)) if self.error_model else None
-        return self.to_score(float(raw[:, 0].mean()), error), raw[:, 0]
+        value = float(raw[:, 0].mean())
+        error = self.error_model.error(disagreement(raw), value) if self.error_model else None
+        return self.to_score(value, error), raw[:, 0]
 
 
 def verified_card(path: Path | None = None, preprocessing: str = PREPROCESSING_VERSION,

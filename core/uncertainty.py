@@ -1,13 +1,15 @@
-"""A per-face error: the model's base error, widened where the score depends on the exact framing.
+"""A per-face error: the model's base error, widened where the score depends on the exact framing
+and where the score lies far from the middle of the raters' scale.
 
 The scorer scores a face together with a few slightly moved framings of it (``views``); how much
-those scores disagree tells a face the model is unsure about from one it is sure of. The card's
-``error_model`` holds the views and the two numbers of
+those scores disagree tells a face the model is unsure about from one it is sure of. Far from the
+middle of the scale the model is less sure too: fewer faces were rated there, and the model's scores
+are pulled towards the middle. The card's ``error_model`` holds the views and the numbers of
 
-    error = sqrt(base² + weight · disagreement²)
+    error = sqrt(base² + weight · disagreement² + score_weight · (score - score_centre)²)
 
 fitted on the validation part (``facescore calibrate``), so that ± error holds about two thirds of
-faces.
+faces. A card without ``score_weight`` (calibrated before it existed) has no score term.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import numpy as np
 
 from core.alignment import View
 from core.errors import ModelError
+from core.score import SCALE_MAX, SCALE_MIN, clip_to_scale
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class ErrorModel:
     views: tuple[View, ...]
     base: float
     weight: float
+    score_weight: float = 0.0
+    score_centre: float = 3.0
 
     @classmethod
     def from_card(cls, data: dict) -> "ErrorModel | None":
@@ -35,15 +40,20 @@ class ErrorModel:
             return None
         try:
             views = tuple(tuple(float(x) for x in view) for view in model["views"])
-            result = cls(views, float(model["base"]), float(model["weight"]))
+            result = cls(views, float(model["base"]), float(model["weight"]), float(model.get("score_weight", 0.0)),
+                         float(model.get("score_centre", 3.0)))
         except (KeyError, TypeError, ValueError):
             result = None
-        if result is None or any(len(view) != 4 for view in views) or result.base <= 0 or result.weight < 0:
+        if (result is None or any(len(view) != 4 for view in views) or not result.base > 0
+                or not result.weight >= 0 or not result.score_weight >= 0
+                or not SCALE_MIN <= result.score_centre <= SCALE_MAX):
             raise ModelError("model card: 'error_model' is malformed", code="error_model_malformed")
         return result
 
-    def error(self, disagreement: float) -> float:
-        return math.sqrt(self.base**2 + self.weight * disagreement**2)
+    def error(self, disagreement: float, score: float) -> float:
+        """The error of ``score`` (unclipped, with the card's offset) whose framings disagree by ``disagreement``."""
+        distance = float(clip_to_scale(score)) - self.score_centre
+        return math.sqrt(self.base**2 + self.weight * disagreement**2 + self.score_weight * distance**2)
 
 
 def disagreement(raw: np.ndarray) -> float:

@@ -95,7 +95,13 @@ class AboutDialog(QDialog):
                 "American, Indigenous or mixed-heritage people), nor children or older people: its scores for "
                 "those faces are unmeasured.")
             model = data.get("error_model")
-            if model:
+            if model and model.get("score_weight"):
+                band = self.tr("Each score is shown with its own error: at least ± {base}, wider for a face whose "
+                               "score changes when its framing moves a little, and for a score far from the middle "
+                               "of the scale, where fewer faces were rated and the model is less sure. About two "
+                               "thirds of held-out faces are scored within their error of the raters' mean (the "
+                               "column \"Within ± error\" below).").format(base=scale.width_text(model["base"]))
+            elif model:
                 band = self.tr("Each score is shown with its own error: at least ± {base}, wider for a face whose "
                                "score changes when its framing moves a little. About two thirds of held-out faces "
                                "are scored within their error of the raters' mean (the column \"Within ± error\" "

@@ -71,9 +71,11 @@ def model_copy(tmp_path):
     (lambda card: card["score_offset"].update(value=0.5), "are not the ones version"),
     (lambda card: card["error_model"].update(base=0.01, weight=0), "are not the ones version"),
     (lambda card: card.pop("error_model"), "are not the ones version"),
+    (lambda card: card["error_model"].update(score_weight=0), "are not the ones version"),
+    (lambda card: card["error_model"].update(score_centre=4.5), "are not the ones version"),
 ], ids=["input size not a number", "error band not an object", "no quantiles", "wrong input size",
         "infinite error band", "offset not an object", "offset not a number", "offset NaN", "offset a typo",
-        "offset edited", "error narrowed", "error model removed"])
+        "offset edited", "error narrowed", "error model removed", "score term removed", "score centre moved"])
 def test_a_malformed_model_card_is_a_message(model_copy, capsys, change, message):
     card = json.loads(model_copy.read_text())
     change(card)

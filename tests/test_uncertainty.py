@@ -43,27 +43,58 @@ def test_a_view_shifts_the_framing_by_its_share_of_the_crop(detector, sample_ima
 def test_error_grows_with_disagreement_from_the_base():
     model = ErrorModel.from_card({"error_model": MODEL})
     assert model.views == VIEWS
-    assert model.error(0.0) == pytest.approx(0.2)
-    assert model.error(0.05) == pytest.approx(np.sqrt(0.04 + 40 * 0.0025))
+    assert model.error(0.0, 3.0) == pytest.approx(0.2)
+    assert model.error(0.05, 4.5) == pytest.approx(np.sqrt(0.04 + 40 * 0.0025))  # a card without a score term
     assert ErrorModel.from_card({}) is None
     assert disagreement(np.array([[3.0, 3.1, 2.9], [2.0, 2.0, 2.0]])) == pytest.approx(np.std([3.0, 3.1, 2.9]) / 2)
+
+
+def test_error_grows_with_the_scores_distance_from_the_centre_on_the_scale():
+    model = ErrorModel.from_card({"error_model": {**MODEL, "score_weight": 0.02, "score_centre": 3.0}})
+    assert model.error(0.0, 3.0) == pytest.approx(0.2)
+    assert model.error(0.0, 4.5) == pytest.approx(np.sqrt(0.04 + 0.02 * 1.5**2))
+    assert model.error(0.0, 1.5) == model.error(0.0, 4.5)
+    assert model.error(0.0, 7.0) == model.error(0.0, 5.0)  # as far as the scale goes
+    assert model.error(0.05, 4.5) == pytest.approx(np.sqrt(0.04 + 40 * 0.0025 + 0.02 * 1.5**2))
+
+
+@pytest.mark.parametrize("edit", [{"score_weight": -0.01}, {"score_centre": 7.0}, {"score_weight": "wide"},
+                                  {"base": float("nan")}])
+def test_a_malformed_score_term_is_refused(edit):
+    with pytest.raises(ModelError, match="error_model"):
+        ErrorModel.from_card({"error_model": {**MODEL, "score_weight": 0.02, "score_centre": 3.0, **edit}})
 
 
 def test_calibration_finds_the_disagreement_that_predicts_the_error():
     rng = np.random.default_rng(5)
     spread = rng.uniform(0.0, 0.1, 4000)
-    raw = 3.0 + spread[:, None] * np.array([0.0, 1.2247, -1.2247])  # standard deviation = spread
+    scores = rng.uniform(2.0, 4.0, 4000)
+    raw = scores[:, None] + spread[:, None] * np.array([0.0, 1.2247, -1.2247])  # standard deviation = spread
     labels = raw[:, 0] - rng.normal(0.0, np.sqrt(0.04 + 30 * spread**2))
     model = fit_error_model(raw, labels)
-    errors = np.array([model.error(disagreement(row)) for row in raw])
+    errors = np.array([model.error(disagreement(row), row[0]) for row in raw])
     assert np.mean(np.abs(raw[:, 0] - labels) <= errors) == pytest.approx(0.683, abs=0.01)
     assert 0.15 < model.base < 0.25 and 15 < model.weight < 45
     assert fifths_rmse_ratio(labels, raw[:, 0], errors) > 1.5
     # fitted for other scores (the mean over the framings), their residuals set the error
     closer = raw[:, 0] + 0.5 * (labels - raw[:, 0])
     halved = fit_error_model(raw, labels, scores=closer)
-    assert halved.base == pytest.approx(model.base / 2, rel=0.05) and halved.weight == pytest.approx(model.weight / 4,
-                                                                                                     rel=0.1)
+    halved_errors = np.array([halved.error(disagreement(row), score) for row, score in zip(raw, closer)])
+    assert np.mean(np.abs(closer - labels) <= halved_errors) == pytest.approx(0.683, abs=0.01)
+    assert 0.4 < np.median(halved_errors) / np.median(errors) < 0.6
+
+
+def test_calibration_finds_where_on_the_scale_the_model_is_less_sure():
+    rng = np.random.default_rng(6)
+    raw = rng.uniform(1.5, 4.5, 4000)[:, None] * np.ones(3)  # framings that agree: no signal there
+    labels = raw[:, 0] - rng.normal(0.0, np.sqrt(0.04 + 0.03 * (raw[:, 0] - 3.0) ** 2))
+    model = fit_error_model(raw, labels)
+    errors = np.array([model.error(disagreement(row), row[0]) for row in raw])
+    assert np.mean(np.abs(raw[:, 0] - labels) <= errors) == pytest.approx(0.683, abs=0.01)
+    assert model.score_centre == pytest.approx(3.0, abs=0.05) and 0.015 < model.score_weight < 0.06
+    assert fifths_rmse_ratio(labels, raw[:, 0], errors) > 1.5
+    even = raw[:, 0] - rng.normal(0.0, 0.2, 4000)  # the same error all along the scale
+    assert fit_error_model(raw, even).score_weight < 0.003
 
 
 def test_calibration_by_group_covers_the_worst_fitted_group_too():
@@ -75,7 +106,7 @@ def test_calibration_by_group_covers_the_worst_fitted_group_too():
     labels = raw[:, 0] - rng.normal(0.0, noise)
 
     def coverage(model):
-        errors = np.array([model.error(disagreement(row)) for row in raw])
+        errors = np.array([model.error(disagreement(row), row[0]) for row in raw])
         inside = np.abs(raw[:, 0] - labels) <= errors
         return {group: inside[groups == group].mean() for group in ("AM", "CF")}
 

@@ -36,12 +36,14 @@ log = logging.getLogger(__name__)
 # at twice the cost.
 VIEWS: tuple[View, ...] = ((0.0, 0.0, 0.9, 0.0), (0.0, 0.0, 1.1, 0.0))
 TARGET_COVERAGE = 0.683  # the share of a normal distribution within one standard deviation
-DEFINITION = ("error = sqrt(base² + weight · d²), d the standard deviation of the raw scores of the face and of "
-              "the face framed 10 % smaller and 10 % larger (each the mean of the face and its mirror image). base and weight: least squares of the squared residuals on the validation part "
-              "of the training split, then scaled so that ± error holds about {coverage:.1%} of the faces of "
-              "the group (AF, AM, CF, CM) of it that the model fits least well, and more of the others. The "
-              "validation part also chose the training checkpoint, so it flatters the model a little: on the "
-              "test part the coverage is lower (see metrics).")
+DEFINITION = ("error = sqrt(base² + weight · d² + score_weight · (s - score_centre)²), d the standard deviation "
+              "of the raw scores of the face and of the face framed 10 % smaller and 10 % larger (each the mean of "
+              "the face and its mirror image), s the score (1-5) and score_centre the mean of the validation "
+              "faces' ratings. base, weight and score_weight: least squares of the squared residuals on the "
+              "validation part of the training split, then scaled so that ± error holds about {coverage:.1%} of "
+              "the faces of the group (AF, AM, CF, CM) of it that the model fits least well, and more of the "
+              "others. The validation part also chose the training checkpoint, so it flatters the model a "
+              "little: on the test part the coverage is lower (see metrics).")
 OFFSET_DEFINITION = ("added to the model's output for every face: minus the mean signed error (output - raters' "
                      "mean) on the validation part of the training split; standard_error is that mean's standard "
                      "error. The validation part also chose the training checkpoint.")
@@ -88,15 +90,18 @@ def fit_error_model(raw: np.ndarray, labels: np.ndarray, views=VIEWS, coverage: 
     faces together; the error is then a little wider for the groups the model fits best.
     ``scores``: the unclipped scores the error is for (default: the face's own, ``raw[:, 0]``).
     """
-    residual = clip_to_scale(raw[:, 0] if scores is None else scores) - labels
+    scores = clip_to_scale(raw[:, 0] if scores is None else scores)
+    residual = scores - labels
+    centre = float(np.mean(labels))
     spread = np.array([disagreement(row) for row in raw])
-    design = np.stack([np.ones_like(spread), spread**2], axis=1)
-    base2, weight = np.maximum(np.linalg.lstsq(design, residual**2, rcond=None)[0], 0.0)
+    design = np.stack([np.ones_like(spread), spread**2, (scores - centre) ** 2], axis=1)
+    base2, weight, score_weight = np.maximum(np.linalg.lstsq(design, residual**2, rcond=None)[0], 0.0)
     base2 = max(base2, 1e-6)
-    normalised = np.abs(residual) / np.sqrt(base2 + weight * spread**2)
+    normalised = np.abs(residual) / np.sqrt(base2 + weight * spread**2 + score_weight * (scores - centre) ** 2)
     parts = [normalised] if groups is None else [normalised[groups == group] for group in np.unique(groups)]
     scale = max(float(np.quantile(part, coverage)) for part in parts)
-    return ErrorModel(tuple(views), float(np.sqrt(base2) * scale), float(weight * scale**2))
+    return ErrorModel(tuple(views), float(np.sqrt(base2) * scale), float(weight * scale**2),
+                      float(score_weight * scale**2), centre)
 
 
 def calibrate(data: Path, card_path: Path | None = None) -> dict:
@@ -115,11 +120,13 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
               "definition": OFFSET_DEFINITION, **fitted_on}
     raw = raw + (offset["value"] - present)  # the scores the card will give
     fitted = fit_error_model(raw, labels, groups=groups)
-    model = ErrorModel(fitted.views, round(fitted.base, 4), round(fitted.weight, 3))
-    errors = np.array([model.error(disagreement(row)) for row in raw])
+    model = ErrorModel(fitted.views, round(fitted.base, 4), round(fitted.weight, 3), round(fitted.score_weight, 4),
+                       round(fitted.score_centre, 3))
+    errors = np.array([model.error(disagreement(row), row[0]) for row in raw])
     inside = np.abs(clip_to_scale(raw[:, 0]) - labels) <= errors
     covered = float(inside.mean())
     entry = {"views": [list(view) for view in model.views], "base": model.base, "weight": model.weight,
+             "score_weight": model.score_weight, "score_centre": model.score_centre,
              "definition": DEFINITION.format(coverage=TARGET_COVERAGE), **fitted_on, "coverage": round(covered, 3),
              "group_coverage": {group: round(float(inside[groups == group].mean()), 3)
                                 for group in np.unique(groups)},
@@ -131,7 +138,7 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
     card.setdefault("metrics", {})[f"{split_name} validation"] = grouped_metrics(
         groups, labels, clip_to_scale(raw[:, 0]), errors)
     card_path.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    log.info("score offset %+.4f (standard error %.4f); error model: base %.4f, weight %.3f; validation "
-             "coverage %.1f %%; version %s", offset["value"], standard_error, model.base, model.weight,
-             100 * covered, card["version"])
+    log.info("score offset %+.4f (standard error %.4f); error model: base %.4f, weight %.3f, score weight %.4f "
+             "about %.3f; validation coverage %.1f %%; version %s", offset["value"], standard_error, model.base,
+             model.weight, model.score_weight, model.score_centre, 100 * covered, card["version"])
     return {"score_offset": offset, "error_model": entry}
