@@ -259,3 +259,15 @@ def test_a_malformed_error_model_is_refused(tmp_path, broken):
 
     with pytest.raises(ModelError, match="error_model"):
         Scorer(card_with(tmp_path, broken))
+
+
+def test_a_card_calibrated_before_the_score_term_keeps_its_version_and_its_errors():
+    """Captures stored with such a card's version must still name the same calibration."""
+    import hashlib
+
+    card = {"version": "2026.11.30-x", "score_offset": {"value": 0.0161}, "error_model": dict(MODEL)}
+    numbers = json.dumps([0.0161, MODEL["views"], MODEL["base"], MODEL["weight"]])
+    assert calibrated_version(card) == "2026.11.30-x-cal" + hashlib.sha256(numbers.encode()).hexdigest()[:6]
+    with_term = {**card, "error_model": {**MODEL, "score_weight": 0.02, "score_centre": 3.0}}
+    assert calibrated_version(with_term) != calibrated_version(card)
+    assert ErrorModel.from_card(card).score_weight == 0.0
