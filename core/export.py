@@ -142,7 +142,7 @@ def safe_value(value: object) -> object:
     if not isinstance(value, str):
         return value
     text = CONTROL_CHARACTERS.sub("", value)
-    if text.lstrip(" ").startswith(FORMULA_STARTS):
+    if _formula_like(text):
         return INERT_PREFIX + text
     return text
 
@@ -156,10 +156,18 @@ def text_sheet(workbook, title: str, lines: list[str]) -> None:
 
 
 def mark_text_cells(cells) -> None:
-    """Store every text cell of a workbook row as a string, so no text is ever a live formula."""
+    """Store every text cell of a workbook row as a string, so no text is ever a live formula. Text that
+    :func:`safe_value` made inert keeps its apostrophe as the workbook's quote prefix, as when typed in
+    a spreadsheet: the cell shows the name as it is, and editing it never turns it into a formula."""
     for cell in cells:
         if isinstance(cell.value, str):
+            if cell.value.startswith(INERT_PREFIX) and _formula_like(cell.value[len(INERT_PREFIX):]):
+                cell.value, cell.quotePrefix = cell.value[len(INERT_PREFIX):], True
             cell.data_type = "s"
+
+
+def _formula_like(text: str) -> bool:
+    return text.lstrip(" ").startswith(FORMULA_STARTS)
 
 
 def _csv_bytes(table: list[dict[str, object]], columns: tuple[str, ...], decimals: dict[str, int]) -> bytes:

@@ -99,14 +99,17 @@ def test_formula_text_is_made_inert(tmp_path, name):
     export_rows(rows, tmp_path / "r.xlsx")
     csv_name = pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)["name"][0]
     assert csv_name == "'" + name
-    cell = load_workbook(tmp_path / "r.xlsx").active["F2"]
-    assert cell.data_type == "s" and cell.value.startswith("'")
+    cell = load_workbook(tmp_path / "r.xlsx").active["F2"]  # the apostrophe as Excel's hidden quote prefix
+    assert cell.data_type == "s" and cell.quotePrefix and cell.value.strip() == name.strip()
 
 
 def test_numbers_stay_numbers_and_plain_text_is_untouched(tmp_path):
     export_rows([row("1", "O'Neil", 3.0, 1)], tmp_path / "r.csv")
     table = pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig", dtype=str)
     assert table["name"][0] == "O'Neil" and table["score"][0] == "3.00"
+    export_rows([row("1", "'Ohana", 3.0, 1)], tmp_path / "r.xlsx")
+    cell = load_workbook(tmp_path / "r.xlsx").active["F2"]  # a name's own apostrophe stays a character
+    assert (cell.value, cell.quotePrefix) == ("'Ohana", False)
 
 
 def test_control_characters_do_not_break_xlsx(tmp_path):
@@ -160,9 +163,9 @@ def test_formula_hidden_behind_control_characters_or_spaces_is_made_inert(tmp_pa
     export_rows(rows, tmp_path / "r.xlsx")
     csv_name = pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)["name"][0]
     cell = load_workbook(tmp_path / "r.xlsx").active["F2"]
-    assert csv_name.startswith("'") and cell.value.startswith("'")
+    assert csv_name.startswith("'") and cell.quotePrefix
     assert cell.data_type == "s"
-    assert csv_name == cell.value == "'" + export.CONTROL_CHARACTERS.sub("", name)
+    assert csv_name == "'" + cell.value == "'" + export.CONTROL_CHARACTERS.sub("", name)
 
 
 def test_xlsx_text_is_always_written_as_text(tmp_path, monkeypatch):
