@@ -133,6 +133,10 @@ def _values(row: RankedRow, scale: ScoreScale, columns: tuple[str, ...],
     return {column: safe_value(values.get(column)) for column in columns}
 
 
+class _Inert(str):
+    """Text that :func:`safe_value` made inert: :data:`INERT_PREFIX` and the text."""
+
+
 def safe_value(value: object) -> object:
     """Text without control characters, made plain text if a spreadsheet would run it as a formula.
 
@@ -142,32 +146,29 @@ def safe_value(value: object) -> object:
     if not isinstance(value, str):
         return value
     text = CONTROL_CHARACTERS.sub("", value)
-    if _formula_like(text):
-        return INERT_PREFIX + text
+    if text.lstrip(" ").startswith(FORMULA_STARTS):
+        return _Inert(INERT_PREFIX + text)
     return text
+
+
+def append_row(sheet, values) -> None:
+    """Append ``values`` to a workbook sheet, every text as a string cell, so no text is ever a live
+    formula. Text that :func:`safe_value` made inert goes in without its apostrophe, which becomes the
+    cell's quote prefix, as when typed in a spreadsheet: the cell shows the text as it is, and editing
+    it never turns it into a formula."""
+    values = list(values)
+    sheet.append([value[len(INERT_PREFIX):] if isinstance(value, _Inert) else value for value in values])
+    for cell, value in zip(sheet[sheet.max_row], values):
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            cell.quotePrefix = isinstance(value, _Inert)
 
 
 def text_sheet(workbook, title: str, lines: list[str]) -> None:
     """A sheet of ``lines``, one a row, each plain text: what a workbook is, or the rules it follows."""
     sheet = workbook.create_sheet(title)
     for line in lines:
-        sheet.append([safe_value(line)])
-        mark_text_cells(sheet[sheet.max_row])
-
-
-def mark_text_cells(cells) -> None:
-    """Store every text cell of a workbook row as a string, so no text is ever a live formula. Text that
-    :func:`safe_value` made inert keeps its apostrophe as the workbook's quote prefix, as when typed in
-    a spreadsheet: the cell shows the name as it is, and editing it never turns it into a formula."""
-    for cell in cells:
-        if isinstance(cell.value, str):
-            if cell.value.startswith(INERT_PREFIX) and _formula_like(cell.value[len(INERT_PREFIX):]):
-                cell.value, cell.quotePrefix = cell.value[len(INERT_PREFIX):], True
-            cell.data_type = "s"
-
-
-def _formula_like(text: str) -> bool:
-    return text.lstrip(" ").startswith(FORMULA_STARTS)
+        append_row(sheet, [safe_value(line)])
 
 
 def _csv_bytes(table: list[dict[str, object]], columns: tuple[str, ...], decimals: dict[str, int]) -> bytes:
@@ -222,12 +223,11 @@ def _fill_sheet(sheet, title: str, table: list[dict[str, object]], columns: tupl
                 decimals: dict[str, int]) -> None:
     sheet.title = title
     sheet.append(columns)
-    for row, values in enumerate(table, start=2):
-        for index, column in enumerate(columns, start=1):
-            cell = sheet.cell(row, index, values[column])
+    for values in table:
+        append_row(sheet, [values[column] for column in columns])
+        for cell, column in zip(sheet[sheet.max_row], columns):
             if column in decimals:
                 cell.number_format = "0." + "0" * decimals[column]
-        mark_text_cells(sheet[row])
     sheet.freeze_panes = "A2"
 
 

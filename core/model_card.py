@@ -17,7 +17,7 @@ CARD_FILE = "model_card.json"
 CALIBRATION_MARK = re.compile(r"-cal[0-9a-f]{6}$")
 
 
-def _number(value) -> bool:
+def finite_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
@@ -26,13 +26,14 @@ FIELDS = {  # what every card holds, and the form each must have
     "sha256": lambda value: isinstance(value, str),
     "input_size": lambda value: isinstance(value, int) and not isinstance(value, bool) and value > 0,
     "version": lambda value: isinstance(value, str),
-    "error_band": lambda value: isinstance(value, dict) and _number(value.get("value")),
+    "error_band": lambda value: isinstance(value, dict) and finite_number(value.get("value")),
     "percentile_reference": lambda value: (isinstance(value, dict) and isinstance(value.get("population"), str)
                                            and isinstance(value.get("quantiles"), list) and len(value["quantiles"]) > 1
-                                           and all(map(_number, value["quantiles"]))),
+                                           and all(map(finite_number, value["quantiles"]))),
 }
 OPTIONAL_FIELDS = {  # checked where a card has them; an offset of a whole point would be a typo, not a calibration
-    "score_offset": lambda value: isinstance(value, dict) and _number(value.get("value")) and abs(value["value"]) < 1,
+    "score_offset": lambda value: (isinstance(value, dict) and finite_number(value.get("value"))
+                                   and abs(value["value"]) < 1),
 }
 
 

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from core.criteria import criteria_text
-from core.export import export_suffix, mark_text_cells, safe_value, text_sheet, write_atomically
+from core.export import append_row, export_suffix, safe_value, text_sheet, write_atomically
 from core.criteria import printed
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 from core.version import app_version
@@ -84,8 +84,7 @@ def _xlsx_bytes(columns: list[str], table: list[list[object]], rules: list[str])
     sheet = workbook.active
     sheet.title = "Tabulation"
     for values in [columns, *table]:
-        sheet.append(values)
-        mark_text_cells(sheet[sheet.max_row])
+        append_row(sheet, values)
     sheet.freeze_panes = "F2"
     text_sheet(workbook, "Rules", rules)
     buffer = io.BytesIO()

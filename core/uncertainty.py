@@ -21,6 +21,7 @@ import numpy as np
 
 from core.alignment import View
 from core.errors import ModelError
+from core.model_card import finite_number
 from core.score import SCALE_MAX, SCALE_MIN, clip_to_scale
 
 
@@ -30,7 +31,7 @@ class ErrorModel:
     base: float
     weight: float
     score_weight: float = 0.0
-    score_centre: float = 3.0
+    score_centre: float = 0.0  # no score term unless score_weight says so
 
     @classmethod
     def from_card(cls, data: dict) -> "ErrorModel | None":
@@ -38,22 +39,31 @@ class ErrorModel:
         model = data.get("error_model")
         if not model:
             return None
-        try:
-            views = tuple(tuple(float(x) for x in view) for view in model["views"])
-            result = cls(views, float(model["base"]), float(model["weight"]), float(model.get("score_weight", 0.0)),
-                         float(model.get("score_centre", 3.0)))
-        except (KeyError, TypeError, ValueError):
-            result = None
-        if (result is None or any(len(view) != 4 for view in views) or not result.base > 0
-                or not result.weight >= 0 or not result.score_weight >= 0
-                or not SCALE_MIN <= result.score_centre <= SCALE_MAX):
+        if not _well_formed(model):
             raise ModelError("model card: 'error_model' is malformed", code="error_model_malformed")
-        return result
+        return cls(tuple(tuple(float(x) for x in view) for view in model["views"]), float(model["base"]),
+                   float(model["weight"]), float(model.get("score_weight", 0.0)), float(model.get("score_centre", 0.0)))
 
     def error(self, disagreement: float, score: float) -> float:
         """The error of ``score`` (unclipped, with the card's offset) whose framings disagree by ``disagreement``."""
         distance = float(clip_to_scale(score)) - self.score_centre
         return math.sqrt(self.base**2 + self.weight * disagreement**2 + self.score_weight * distance**2)
+
+
+def _well_formed(model) -> bool:
+    """Finite numbers throughout, a positive base, no negative weight; a score term with its centre on
+    the scale (a card calibrated before the term has neither)."""
+    if not isinstance(model, dict) or not isinstance(model.get("views"), list):
+        return False
+    views_ok = all(isinstance(view, list) and len(view) == 4 and all(finite_number(x) for x in view)
+                   for view in model["views"])
+    core_ok = (finite_number(model.get("base")) and model["base"] > 0 and finite_number(model.get("weight"))
+               and model["weight"] >= 0)
+    if "score_weight" not in model and "score_centre" not in model:
+        return views_ok and core_ok
+    term_ok = (finite_number(model.get("score_weight")) and model["score_weight"] >= 0
+               and finite_number(model.get("score_centre")) and SCALE_MIN <= model["score_centre"] <= SCALE_MAX)
+    return views_ok and core_ok and term_ok
 
 
 def disagreement(raw: np.ndarray) -> float:

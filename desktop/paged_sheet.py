@@ -18,7 +18,7 @@ FONT_FILE = ("fonts", "NotoSansCJKtc-Regular-subset.otf")
 FONT_POINTS = 9
 # Bold would be drawn twice over (the bundled font has no bold face), and its text then reads
 # twice when copied from the PDF: headings and totals stand out by size instead.
-PLAIN_WEIGHT = "h1, h2, h3, th, b { font-weight: normal; }"
+PLAIN_WEIGHT = "h1, h2, h3, th { font-weight: normal; }"
 PAGE_BREAK = '<div style="page-break-before: always"></div>'
 ROWS_ABOVE_SIGNATURES = 3  # at least, where a division takes more than one page: no one signs under a bare page
 

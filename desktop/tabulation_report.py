@@ -41,7 +41,7 @@ table.marks th {{ background: {palette.PRINT_HEADING_BACKGROUND}; padding: 3px 6
 table.marks td {{ padding: 3px 6px; border-bottom: 1px solid {palette.PRINT_RULE}; }}
 .judges {{ color: {palette.PRINT_SECONDARY}; font-size: 7pt; }}
 .rules {{ color: {palette.PRINT_TEXT}; }}
-.key {{ font-size: 10pt; }}
+.key {{ font-size: 11pt; }}
 .tie {{ color: {palette.ERROR}; }}
 """
 

@@ -1,4 +1,5 @@
-"""Make the results sheet's bundled CJK font: a subset of Noto Sans CJK TC Regular (SIL OFL 1.1).
+"""Make the bundled CJK font of the sheets the judges sign (results, tabulation): a subset of Noto Sans
+CJK TC Regular (SIL OFL 1.1).
 
     python scripts/make_sheet_font.py /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 

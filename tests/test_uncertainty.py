@@ -58,11 +58,14 @@ def test_error_grows_with_the_scores_distance_from_the_centre_on_the_scale():
     assert model.error(0.05, 4.5) == pytest.approx(np.sqrt(0.04 + 40 * 0.0025 + 0.02 * 1.5**2))
 
 
-@pytest.mark.parametrize("edit", [{"score_weight": -0.01}, {"score_centre": 7.0}, {"score_weight": "wide"},
-                                  {"base": float("nan")}])
-def test_a_malformed_score_term_is_refused(edit):
+@pytest.mark.parametrize("edit", [{"score_weight": -0.01}, {"score_centre": 7.0}, {"score_weight": "0.02"},
+                                  {"base": float("nan")}, {"score_weight": float("inf")}, {"weight": True},
+                                  {"score_centre": None}, {"views": [[0.0, 0.0, 0.9]]}])
+def test_error_model_numbers_must_be_finite_and_a_score_term_whole(edit):
     with pytest.raises(ModelError, match="error_model"):
         ErrorModel.from_card({"error_model": {**MODEL, "score_weight": 0.02, "score_centre": 3.0, **edit}})
+    with pytest.raises(ModelError, match="error_model"):  # a score term needs its centre
+        ErrorModel.from_card({"error_model": {**MODEL, "score_weight": 0.02}})
 
 
 def test_calibration_finds_the_disagreement_that_predicts_the_error():
@@ -183,12 +186,14 @@ def test_metrics_give_bias_coverage_and_the_fifths_ratio():
 
 
 def test_each_face_gets_its_own_error_and_a_capture_stores_it(tmp_path, detector, sample_image):
-    scorer = Scorer(card_with(tmp_path, MODEL))
+    model = {**MODEL, "score_weight": 0.05, "score_centre": 2.0}  # the sample scores about 3.7: far from 2
+    scorer = Scorer(card_with(tmp_path, model))
     prepared = scorer.prepare(sample_image, detector)
     assert prepared.views.shape == (2, scorer.input_size, scorer.input_size, 3)
     score, raw = scorer.estimate([prepared])
     crops = np.concatenate([prepared.crop[None], prepared.views])
-    expected = MODEL["base"] ** 2 + MODEL["weight"] * np.std(scorer.predict(crops)) ** 2
+    expected = (model["base"] ** 2 + model["weight"] * np.std(scorer.predict(crops)) ** 2
+                + model["score_weight"] * (np.clip(raw[0], 1, 5) - model["score_centre"]) ** 2)
     assert score.error == pytest.approx(np.sqrt(expected), rel=1e-5) and score.error > MODEL["base"]
     assert score.value == pytest.approx(float(np.clip(raw[0], 1, 5)))
     burst = score_burst([sample_image, sample_image], detector, scorer)

@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 import numpy as np
+from scipy.optimize import nnls
 from tqdm import tqdm
 
 from core.alignment import View
@@ -95,7 +96,7 @@ def fit_error_model(raw: np.ndarray, labels: np.ndarray, views=VIEWS, coverage: 
     centre = float(np.mean(labels))
     spread = np.array([disagreement(row) for row in raw])
     design = np.stack([np.ones_like(spread), spread**2, (scores - centre) ** 2], axis=1)
-    base2, weight, score_weight = np.maximum(np.linalg.lstsq(design, residual**2, rcond=None)[0], 0.0)
+    base2, weight, score_weight = nnls(design, residual**2)[0]  # a term that would be negative is left out
     base2 = max(base2, 1e-6)
     normalised = np.abs(residual) / np.sqrt(base2 + weight * spread**2 + score_weight * (scores - centre) ** 2)
     parts = [normalised] if groups is None else [normalised[groups == group] for group in np.unique(groups)]
