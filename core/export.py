@@ -25,7 +25,7 @@ from core.score import DECIMALS, NATIVE_SCALE, ScoreScale, percentile_text
 from core.version import app_version
 
 COLUMNS = ("division", "rank", "rank_low", "rank_high", "number", "name", "score", "error", "level",
-           "percentile", "percentile_text", "tie", "captured_at", "model_version", "app_version")
+           "percentile", "percentile_text", "tie", "captured_at", "model_version", "app_version", "status")
 ALL_SHEET = "All"
 NO_DIVISION_SHEET = "No division"
 SHEET_TITLE_MAX = 31  # Excel's limit
@@ -39,6 +39,7 @@ DEFAULT_MODE = 0o666  # before the umask, as for any new file the user saves
 
 
 ABOUT_SHEET = "About"
+STATUS = {True: "final", False: "draft"}
 
 
 def results_about(contest_name: str, final: bool, model_version: str | None, when: datetime | None = None) -> list[str]:
@@ -54,9 +55,10 @@ def results_about(contest_name: str, final: bool, model_version: str | None, whe
 
 
 def export_rows(rows: list[RankedRow], path: str | Path, scale: ScoreScale = NATIVE_SCALE,
-                about: tuple[str, ...] | list[str] = ()) -> None:
+                about: tuple[str, ...] | list[str] = (), final: bool = False) -> None:
     """Write ``rows`` to ``path`` (.csv or .xlsx; a workbook gets ``about`` (:func:`results_about`) on a
-    sheet of its own). Raises :class:`ExportError`.
+    sheet of its own). Every row's ``status`` says whether the contest is ``final`` or a draft, so a
+    draft CSV, which has no About sheet, is not taken for the results. Raises :class:`ExportError`.
 
     A scored row names the model version its capture was scored with; an unscored one none.
     On a display scale other than 1–5, its score and error come first, in columns that name the scale
@@ -65,7 +67,7 @@ def export_rows(rows: list[RankedRow], path: str | Path, scale: ScoreScale = NAT
     path = Path(path)
     suffix = export_suffix(path)
     columns, decimals = _layout(scale)
-    table = [_values(row, scale, columns, decimals) for row in rows]
+    table = [_values(row, scale, columns, decimals) | {"status": STATUS[final]} for row in rows]
     data = (_csv_bytes(table, columns, decimals) if suffix == ".csv"
             else _xlsx_bytes(table, [row.division for row in rows], columns, decimals, about))
     write_atomically(path, data)

@@ -104,7 +104,7 @@ def export_results(path: str | Path, contest_name: str, rows: list[RankedRow], c
     if path.suffix.lower() == ".pdf":
         write_results_pdf(path, results_document(contest_name, rows, SheetModel.of(card), scale, final=final))
     else:
-        export_rows(rows, path, scale, results_about(contest_name, final, card.version if card else None))
+        export_rows(rows, path, scale, results_about(contest_name, final, card.version if card else None), final)
 
 
 def write_results_pdf(path: str | Path, document: QTextDocument) -> None:

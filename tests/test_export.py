@@ -44,7 +44,7 @@ def test_csv_has_divisions_with_ranks_restarting_and_rank_ranges(tmp_path):
         "division": "乙組", "rank": "1", "rank_low": "1", "rank_high": "1", "number": "6", "name": "Fay",
         "score": "3.90", "error": "0.29", "level": "4", "percentile": "50.0", "percentile_text": "50",
         "tie": "FALSE", "captured_at": WHEN, "model_version": "scut-v1",
-        "app_version": app_version()}
+        "app_version": app_version(), "status": "draft"}
     assert table[["division", "number", "rank", "rank_low", "rank_high", "tie"]].values.tolist() == [
         ["乙組", "6", "1", "1", "1", "FALSE"], ["乙組", "5", "2", "2", "2", "FALSE"],
         ["甲組", "2", "1", "1", "2", "TRUE"], ["甲組", "1", "2", "1", "2", "TRUE"],
@@ -54,6 +54,14 @@ def test_csv_has_divisions_with_ranks_restarting_and_rank_ranges(tmp_path):
     assert unscored["name"] == "Bea"
     assert all(unscored[c] == "" for c in ("rank", "score", "error", "level", "percentile", "tie", "captured_at",
                                            "model_version"))  # no model scored her
+
+
+def test_every_row_says_whether_the_contest_is_final(tmp_path):
+    for final, status in ((True, "final"), (False, "draft")):
+        export_rows(ROWS, tmp_path / "r.csv", final=final)
+        export_rows(ROWS, tmp_path / "r.xlsx", final=final)
+        assert set(pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig")["status"]) == {status}
+        assert set(pd.read_excel(tmp_path / "r.xlsx", sheet_name="乙組")["status"]) == {status}
 
 
 def test_xlsx_has_an_all_sheet_and_one_per_division(tmp_path):

@@ -149,3 +149,11 @@ def test_bad_destination_is_an_export_error(qapp, tmp_path):
     assert refused.value.code == "results_bad_suffix"
     with pytest.raises(ExportError, match="folder does not exist"):
         write_results_pdf(tmp_path / "nowhere" / "results.pdf", document)
+
+
+def test_a_csv_export_says_draft_or_final_as_the_sheet_does(qapp, tmp_path):
+    import pandas as pd
+
+    for final, status in ((True, "final"), (False, "draft")):
+        export_results(tmp_path / "r.csv", "x", rank(results()), None, final=final)
+        assert set(pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig")["status"]) == {status}
