@@ -2,9 +2,10 @@
 and where the score lies far from the middle of the raters' scale.
 
 The scorer scores a face together with a few slightly moved framings of it (``views``); how much
-those scores disagree tells a face the model is unsure about from one it is sure of. Far from the
-middle of the scale the model is less sure too: fewer faces were rated there, and the model's scores
-are pulled towards the middle. The card's ``error_model`` holds the views and the numbers of
+those scores disagree tells a face the model is unsure about from one it is sure of. Where the score
+lies counts too: on the validation faces the model strayed more away from their mean rating (most
+between 3.5 and 4), which a term in the score's distance from that mean follows roughly. The card's
+``error_model`` holds the views and the numbers of
 
     error = sqrt(base² + weight · disagreement² + score_weight · (score - score_centre)²)
 

@@ -98,7 +98,7 @@ class AboutDialog(QDialog):
             if model and model.get("score_weight"):
                 band = self.tr("Each score is shown with its own error: at least ± {base}, wider for a face whose "
                                "score changes when its framing moves a little, and for a score far from the middle "
-                               "of the scale, where fewer faces were rated and the model is less sure. About two "
+                               "of the scale, where the model strayed more on the faces it was checked on. About two "
                                "thirds of held-out faces are scored within their error of the raters' mean (the "
                                "column \"Within ± error\" below).").format(base=scale.width_text(model["base"]))
             elif model:

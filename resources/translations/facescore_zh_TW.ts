@@ -76,8 +76,8 @@
         <translation>模型從未見過其他族群的臉孔（非洲、南亞、中東、拉丁美洲、原住民或混血族群），也未見過兒童或年長者：它對這些臉孔的分數未經測量。</translation>
     </message>
     <message>
-        <source>Each score is shown with its own error: at least ± {base}, wider for a face whose score changes when its framing moves a little, and for a score far from the middle of the scale, where fewer faces were rated and the model is less sure. About two thirds of held-out faces are scored within their error of the raters&apos; mean (the column &quot;Within ± error&quot; below).</source>
-        <translation>每個分數都附有各自的誤差：至少 ± {base}；若臉孔取景稍微移動時分數就會改變，或分數遠離量表中段（該處評分的臉孔較少，模型也較沒把握），誤差會更大。在未參與訓練的臉孔中，約三分之二的分數落在評分者平均值的誤差範圍內（見下方「落在 ± 誤差內」一欄）。</translation>
+        <source>Each score is shown with its own error: at least ± {base}, wider for a face whose score changes when its framing moves a little, and for a score far from the middle of the scale, where the model strayed more on the faces it was checked on. About two thirds of held-out faces are scored within their error of the raters&apos; mean (the column &quot;Within ± error&quot; below).</source>
+        <translation>每個分數都附有各自的誤差：至少 ± {base}；若臉孔取景稍微移動時分數就會改變，或分數遠離量表中段（模型在用來檢驗的臉孔上於該處偏差較大），誤差會更大。在未參與訓練的臉孔中，約三分之二的分數落在評分者平均值的誤差範圍內（見下方「落在 ± 誤差內」一欄）。</translation>
     </message>
     <message>
         <source>Each score is shown with its own error: at least ± {base}, wider for a face whose score changes when its framing moves a little. About two thirds of held-out faces are scored within their error of the raters&apos; mean (the column &quot;Within ± error&quot; below).</source>
