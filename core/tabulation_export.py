@@ -6,12 +6,10 @@ import csv
 import io
 from pathlib import Path
 
-from core.criteria import criteria_text
+from core.criteria import PRINTED_DECIMALS, criteria_text, mark_decimals, printed
 from core.export import append_row, export_suffix, safe_value, text_sheet, write_atomically
-from core.criteria import printed
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 from core.version import app_version
-
 
 
 def tabulation_columns(tabulation: Tabulation) -> list[str]:
@@ -21,6 +19,14 @@ def tabulation_columns(tabulation: Tabulation) -> list[str]:
     columns += [f"{criterion.name} ({judge})" for criterion in tabulation.criteria
                 for judge in tabulation.judges]
     return columns + ["advisory_score"]
+
+
+def tabulation_decimals(tabulation: Tabulation) -> list[int | None]:
+    """The decimals each of :func:`tabulation_columns` is written with, as the printed sheet writes it:
+    totals, combined marks and the advisory score to PRINTED_DECIMALS, a judge's mark to its step's."""
+    decimals: list[int | None] = [None] * 5 + [PRINTED_DECIMALS] * (1 + len(tabulation.criteria))
+    decimals += [mark_decimals(criterion) for criterion in tabulation.criteria for _ in tabulation.judges]
+    return decimals + [PRINTED_DECIMALS]
 
 
 def tabulation_table(tabulation: Tabulation) -> list[list[object]]:
@@ -58,8 +64,9 @@ def export_tabulation(tabulation: Tabulation, path: str | Path) -> None:
     path = Path(path)
     suffix = export_suffix(path)
     columns = [safe_value(column) for column in tabulation_columns(tabulation)]  # criteria are named by users
-    table = tabulation_table(tabulation)
-    data = _csv_bytes(columns, table) if suffix == ".csv" else _xlsx_bytes(columns, table, rules_text(tabulation))
+    table, decimals = tabulation_table(tabulation), tabulation_decimals(tabulation)
+    data = (_csv_bytes(columns, table, decimals) if suffix == ".csv"
+            else _xlsx_bytes(columns, table, decimals, rules_text(tabulation)))
     write_atomically(path, data)
 
 
@@ -67,24 +74,36 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else printed(value)
 
 
-def _csv_bytes(columns: list[str], table: list[list[object]]) -> bytes:
+def _csv_bytes(columns: list[str], table: list[list[object]], decimals: list[int | None]) -> bytes:
     text = io.StringIO(newline="")
     writer = csv.writer(text)
     writer.writerow(columns)
     for values in table:
-        writer.writerow("" if value is None else "TRUE" if value is True else "FALSE" if value is False
-                        else value for value in values)
+        writer.writerow(_csv_text(value, places) for value, places in zip(values, decimals))
     return text.getvalue().encode("utf-8-sig")  # the BOM makes Excel read Chinese names right
 
 
-def _xlsx_bytes(columns: list[str], table: list[list[object]], rules: list[str]) -> bytes:
+def _csv_text(value: object, places: int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    return f"{value:.{places}f}" if places is not None and isinstance(value, (int, float)) else str(value)
+
+
+def _xlsx_bytes(columns: list[str], table: list[list[object]], decimals: list[int | None],
+                rules: list[str]) -> bytes:
     from openpyxl import Workbook  # only when exporting a workbook
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Tabulation"
-    for values in [columns, *table]:
+    append_row(sheet, columns)
+    for values in table:
         append_row(sheet, values)
+        for cell, places in zip(sheet[sheet.max_row], decimals):
+            if places is not None:
+                cell.number_format = "0." + "0" * places if places else "0"
     sheet.freeze_panes = "F2"
     text_sheet(workbook, "Rules", rules)
     buffer = io.BytesIO()

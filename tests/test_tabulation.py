@@ -149,16 +149,19 @@ def test_export_csv_and_xlsx_hold_every_judges_marks(tmp_path):
     with open(tmp_path / "result.csv", encoding="utf-8-sig", newline="") as file:
         rows = list(csv.DictReader(file))
     assert [(r["division"], r["rank"], r["number"], r["total"]) for r in rows] == [
-        (MISS, "1", "2", "86.0"), (MISS, "2", "5", "80.0"), (MISS, "3", "1", "80.0"),
-        (TEEN, "1", "4", "70.0"), (TEEN, "2", "3", "60.2")]
+        (MISS, "1", "2", "86.00"), (MISS, "2", "5", "80.00"), (MISS, "3", "1", "80.00"),
+        (TEEN, "1", "4", "70.00"), (TEEN, "2", "3", "60.20")]  # as the printed sheet writes them
     zhang = rows[-1]
-    assert zhang["name"] == "張雅婷" and zhang["Poise"] == "6.1"
-    assert [zhang[f"Poise ({judge})"] for judge in MARKS] == ["6", "6", "6.3"]
+    assert zhang["name"] == "張雅婷" and zhang["Poise"] == "6.10"
+    assert [zhang[f"Poise ({judge})"] for judge in MARKS] == ["6.0", "6.0", "6.3"]  # to the criterion's step
+
 
     export_tabulation(result, tmp_path / "result.xlsx")
     workbook = load_workbook(tmp_path / "result.xlsx")
     sheet = workbook["Tabulation"]
     assert sheet.cell(1, 7).value == "Poise" and sheet.cell(6, 5).value == "張雅婷"
+    assert (sheet.cell(2, 6).value, sheet.cell(2, 6).number_format) == (86, "0.00")  # a number, shown as printed
+    assert sheet.cell(6, 7).number_format == "0.00" and sheet.cell(6, 8 + len(MARKS)).number_format == "0.0"
     rules = [row[0].value for row in workbook["Rules"].iter_rows()]
     assert any("Judge Wu" in line for line in rules)
     assert f"Made with FaceScore Judge {app_version()}." in rules
