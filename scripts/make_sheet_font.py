@@ -12,6 +12,8 @@ maps each glyph back to one character, so the subset also
   the ideograph U+5C0F 小 to one glyph; Qt names the lowest code point, so the radical would be
   read back), preferring ASCII ("-" over the soft hyphen), then the ideograph, then the highest
   code point (the en dash over the figure dash).
+- gives Western punctuation its proportional glyph (the font's 'pwid' forms) where the default is
+  full-width: "O’Brien" and “Dee” printed with a wide gap after the quote.
 The family is renamed so that Qt never mistakes it for an installed Noto Sans CJK TC.
 """
 
@@ -32,6 +34,32 @@ RANGES = [(0x20, 0x7E), (0xA0, 0x24F), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x21
           (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF)]
 
 
+WESTERN_END = 0x2E80  # below it: Latin, punctuation and symbols, which sit among Latin text
+
+
+def proportional_punctuation(font) -> None:
+    """Point Western characters whose glyph is full-width at the glyph the font's 'pwid' feature
+    substitutes for it, where that one is narrower and no other character's."""
+    gsub = font["GSUB"].table
+    lookups = {index for record in gsub.FeatureList.FeatureRecord if record.FeatureTag == "pwid"
+               for index in record.Feature.LookupListIndex}
+    narrower: dict[str, str] = {}
+    widths = font["hmtx"].metrics
+    for index in lookups:
+        lookup = gsub.LookupList.Lookup[index]
+        for table in lookup.SubTable:
+            table = table.ExtSubTable if lookup.LookupType == 7 else table
+            for glyph, proportional in getattr(table, "mapping", {}).items():
+                if widths[proportional][0] < widths[glyph][0]:
+                    narrower[glyph] = proportional
+    for table in font["cmap"].tables:
+        if table.isUnicode() and table.format != 14:
+            taken = set(table.cmap.values())  # another character's glyph (the em dash's for ―) stays its own
+            for code, glyph in list(table.cmap.items()):
+                if code < WESTERN_END and narrower.get(glyph) not in taken | {None}:
+                    table.cmap[code] = narrower[glyph]
+
+
 def preference(code: int) -> tuple:
     """Which of the characters sharing a glyph to keep: ASCII, then an ideograph, then the highest."""
     return (code < 0x80, 0x4E00 <= code <= 0x9FFF, code)
@@ -45,6 +73,7 @@ def main(collection: str) -> None:
     options.name_languages = ["*"]
     options.notdef_outline = True
     options.hinting = False
+    proportional_punctuation(font)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=[code for low, high in RANGES for code in range(low, high + 1)])
     subsetter.subset(font)

@@ -157,3 +157,14 @@ def test_a_csv_export_says_draft_or_final_as_the_sheet_does(qapp, tmp_path):
     for final, status in ((True, "final"), (False, "draft")):
         export_results(tmp_path / "r.csv", "x", rank(results()), None, final=final)
         assert set(pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig")["status"]) == {status}
+
+
+def test_curly_quotes_in_names_are_set_narrow_as_in_latin_text(qapp):
+    """The bundled CJK font's own quotes are full-width: "O’Brien" printed with a gap after the ’."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from desktop.paged_sheet import sheet_font
+
+    metrics = QFontMetricsF(sheet_font())
+    for quote in "‘’“”":
+        assert metrics.horizontalAdvance(quote) < 0.5 * metrics.horizontalAdvance("中"), quote
