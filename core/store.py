@@ -649,7 +649,7 @@ class ContestStore:
         with self._lock:
             criteria, contestants = self.criteria, self.contestants()
             marks, captures = self.marks(), self.current_captures()
-            name, judge = self.contest_name, self.judge_name
+            name, judge, finalized = self.contest_name, self.judge_name, self.finalized
         sheet_marks, faces = {}, {}
         for contestant in contestants:
             key, capture = number_key(contestant.number), captures.get(contestant.id)
@@ -657,7 +657,7 @@ class ContestStore:
             sheet_marks[key] = with_advisory(criteria, marks.get(contestant.id, {}), face_score)
             if face_score is not None:
                 faces[key] = face_score
-        return JudgeSheet(str(self.path), name, judge, criteria, tuple(contestants), sheet_marks, faces)
+        return JudgeSheet(str(self.path), name, judge, criteria, tuple(contestants), sheet_marks, faces, finalized)
 
     # -- backups ---------------------------------------------------------------
 

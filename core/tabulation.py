@@ -93,6 +93,7 @@ class JudgeSheet:
     contestants: tuple[Contestant, ...]
     marks: Mapping[str, Mapping[str, float]]  # number_key -> criterion name -> mark (advisory mapped)
     advisory: Mapping[str, float] = field(default_factory=dict)  # number_key -> face score (1–5)
+    finalized: bool = False  # the judge finalized the file: its marks are final
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,11 @@ class Tabulation:
     criteria: tuple[Criterion, ...]
     drop_extremes: bool
     rows: tuple[TabulatedRow, ...]
+    drafts: tuple[str, ...] = ()  # the judges whose files are not finalized: the result may still change
+
+    @property
+    def final(self) -> bool:
+        return not self.drafts
 
 
 def tabulate(sheets: Sequence[JudgeSheet], drop_extremes: bool = False) -> Tabulation:
@@ -163,7 +169,7 @@ def tabulate(sheets: Sequence[JudgeSheet], drop_extremes: bool = False) -> Tabul
     rows = tuple(TabulatedRow(ranked, *details[number_key(ranked.contestant.number)])
                  for ranked in rank_by_division(criteria, entries))
     return Tabulation(first.contest_name, tuple(s.judge for s in sheets), tuple(s.source for s in sheets),
-                      criteria, drop_extremes, rows)
+                      criteria, drop_extremes, rows, tuple(s.judge for s in sheets if not s.finalized))
 
 
 def _combine(marks: list[float], drop_extremes: bool) -> float:

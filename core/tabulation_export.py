@@ -7,18 +7,19 @@ import io
 from pathlib import Path
 
 from core.criteria import PRINTED_DECIMALS, criteria_text, mark_decimals, printed
-from core.export import append_row, export_suffix, safe_value, text_sheet, write_atomically
+from core.export import STATUS, append_row, export_suffix, safe_value, text_sheet, write_atomically
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 from core.version import app_version
 
 
 def tabulation_columns(tabulation: Tabulation) -> list[str]:
-    """division, rank, tie, number, name, total, each criterion's mark, each judge's mark, advisory."""
+    """division, rank, tie, number, name, total, each criterion's mark, each judge's mark, advisory,
+    status (draft or final)."""
     columns = ["division", "rank", "tie", "number", "name", "total"]
     columns += [criterion.name for criterion in tabulation.criteria]
     columns += [f"{criterion.name} ({judge})" for criterion in tabulation.criteria
                 for judge in tabulation.judges]
-    return columns + ["advisory_score"]
+    return columns + ["advisory_score", "status"]
 
 
 def tabulation_decimals(tabulation: Tabulation) -> list[int | None]:
@@ -26,7 +27,7 @@ def tabulation_decimals(tabulation: Tabulation) -> list[int | None]:
     totals, combined marks and the advisory score to PRINTED_DECIMALS, a judge's mark to its step's."""
     decimals: list[int | None] = [None] * 5 + [PRINTED_DECIMALS] * (1 + len(tabulation.criteria))
     decimals += [mark_decimals(criterion) for criterion in tabulation.criteria for _ in tabulation.judges]
-    return decimals + [PRINTED_DECIMALS]
+    return decimals + [PRINTED_DECIMALS, None]
 
 
 def tabulation_table(tabulation: Tabulation) -> list[list[object]]:
@@ -38,7 +39,7 @@ def tabulation_table(tabulation: Tabulation) -> list[list[object]]:
                                 ranked.contestant.number, ranked.contestant.name, _rounded(ranked.total)]
         values += [_rounded(ranked.marks.get(criterion.name)) for criterion in tabulation.criteria]
         values += [mark for criterion in tabulation.criteria for mark in row.judge_marks[criterion.name]]
-        values.append(_rounded(row.advisory))
+        values += [_rounded(row.advisory), STATUS[tabulation.final]]
         table.append([safe_value(value) for value in values])
     return table
 
@@ -49,7 +50,10 @@ def rules_text(tabulation: Tabulation) -> list[str]:
                if tabulation.drop_extremes else "all judges' marks averaged")
     advisory = [f"{c.name} is the advisory face score: the mean of the files' face scores, mapped onto its "
                 "range, never dropped." for c in tabulation.criteria if c.advisory]
+    state = ("Final: every judge's file is finalized." if tabulation.final else
+             f"Draft: not finalized by {', '.join(tabulation.drafts)}; these results may still change.")
     return [f"Contest: {tabulation.contest_name}",
+            state,
             f"Judges: {', '.join(tabulation.judges)}",
             f"Criteria: {criteria_text(tabulation.criteria)}",
             f"Marks per criterion: {dropped}; total = sum of weight × mark / highest mark (out of 100).",

@@ -41,7 +41,7 @@ from desktop import palette
 from desktop.error_text import describe_error, describe_problem
 from desktop.file_dialogs import choose_export_path, choose_open_paths
 from desktop.marks_model import mark_text
-from desktop.tabulation_report import export_tabulation_pdf
+from desktop.tabulation_report import export_tabulation_pdf, state_text
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -217,7 +217,8 @@ class TabulateDialog(QDialog):
                                     "goes to the higher mark in the first criterion, then the next (“=”: still "
                                     "tied). Under each combined mark, the judges' marks in this order: "
                                     "{judges}.").format(contest=tabulation.contest_name, count=len(tabulation.judges),
-                                                        judges=" · ".join(tabulation.judges)))
+                                                        judges=" · ".join(tabulation.judges))
+                            + " " + state_text(tabulation))
         criteria = tabulation.criteria
         headers = [self.tr("Division"), self.tr("Rank"), self.tr("No."), self.tr("Name")]
         headers += [f"{c.name} {c.weight:g} %" for c in criteria] + [self.tr("Total"), self.tr("Advisory score")]

@@ -42,7 +42,7 @@ table.marks td {{ padding: 3px 6px; border-bottom: 1px solid {palette.PRINT_RULE
 .judges {{ color: {palette.PRINT_SECONDARY}; font-size: 7pt; }}
 .rules {{ color: {palette.PRINT_TEXT}; }}
 .key {{ font-size: 11pt; }}
-.tie {{ color: {palette.ERROR}; }}
+.tie, .draft {{ color: {palette.ERROR}; }}
 """
 
 
@@ -81,6 +81,14 @@ def _page(tabulation: Tabulation, date: datetime.date, division: str, rows, numb
             + (_signatures(tabulation) if last else ""))
 
 
+def state_text(tabulation: Tabulation) -> str:
+    """Final, or a draft naming the judges whose files are not finalized, in the current language."""
+    if tabulation.final:
+        return translate("TabulationReport", "Final: every judge's file is finalized.")
+    return translate("TabulationReport", "Draft: not finalized by {judges}; these results may still change.").format(
+        judges=", ".join(tabulation.drafts))
+
+
 def _header(tabulation: Tabulation, date: datetime.date, division_text: str, rules: bool) -> str:
     advisory = translate("TabulationReport", "advisory face score")
     criteria = ", ".join(f"{c.name} {c.weight:g} % ({c.low:g}–{c.high:g}{', ' + advisory if c.advisory else ''})"
@@ -104,7 +112,8 @@ def _header(tabulation: Tabulation, date: datetime.date, division_text: str, rul
                                       "it is a criterion.")))
     title = translate("TabulationReport", "{contest} — Tabulation").format(contest=tabulation.contest_name)
     judges = translate("TabulationReport", "Judges: {judges}").format(judges=", ".join(tabulation.judges))
-    return (f"<h1>{html.escape(title)}</h1><p>{date.isoformat()} · {html.escape(judges)}</p>"
+    state = f"<p{'' if tabulation.final else ' class=draft'}>{html.escape(state_text(tabulation))}</p>"
+    return (f"<h1>{html.escape(title)}</h1><p>{date.isoformat()} · {html.escape(judges)}</p>{state}"
             f"<h2>{html.escape(division_text)}</h2>" + (f"<p class='rules'>{rules_text}</p>" if rules else ""))
 
 

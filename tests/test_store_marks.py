@@ -133,6 +133,9 @@ def test_sheet_fills_the_advisory_criterion_from_the_capture(store):
     assert sheet.advisory == {"1": 3.0}
     result = tabulate([sheet])
     assert result.rows[0].ranked.total == pytest.approx(32 + 28 + 11)
+    assert not sheet.finalized and result.drafts == ("Judge Chen",)
+    store.finalize()
+    assert store.judge_sheet().finalized and tabulate([store.judge_sheet()]).final
 
 
 def test_a_file_from_before_criteria_is_migrated(tmp_path):

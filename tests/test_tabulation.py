@@ -167,6 +167,27 @@ def test_export_csv_and_xlsx_hold_every_judges_marks(tmp_path):
     assert f"Made with FaceScore Judge {app_version()}." in rules
 
 
+def test_the_result_says_draft_until_every_judges_file_is_finalized(tmp_path):
+    import csv
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+
+    from core.tabulation_export import export_tabulation, rules_text
+
+    sheets = three_sheets()
+    for finalized, state in (({"Judge Chen"}, "Draft: not finalized by Judge Lin, Judge Wu; these results may "
+                                              "still change."),
+                             (set(MARKS), "Final: every judge's file is finalized.")):
+        result = tabulate([replace(sheet, finalized=sheet.judge in finalized) for sheet in sheets])
+        assert state in rules_text(result)
+        export_tabulation(result, tmp_path / "result.csv")
+        with open(tmp_path / "result.csv", encoding="utf-8-sig", newline="") as file:
+            assert {row["status"] for row in csv.DictReader(file)} == {"final" if result.final else "draft"}
+        export_tabulation(result, tmp_path / "result.xlsx")
+        assert state in [row[0].value for row in load_workbook(tmp_path / "result.xlsx")["Rules"].iter_rows()]
+
+
 def test_one_laptop_with_the_camera_gives_every_contestant_the_advisory_mark():
     criteria = parse_criteria("Poise=80,Face=20", advisory="Face")
     roster = ROSTER[:2]

@@ -1982,6 +1982,14 @@ score ({scale})</source>
         <translation>印出的總分相同時比較第一項標準的分數，再比較下一項；每項標準都相同者仍為並列。</translation>
     </message>
     <message>
+        <source>Final: every judge&apos;s file is finalized.</source>
+        <translation>定案：每位評審的檔案皆已定案。</translation>
+    </message>
+    <message>
+        <source>Draft: not finalized by {judges}; these results may still change.</source>
+        <translation>草稿：{judges} 尚未定案；結果仍可能變動。</translation>
+    </message>
+    <message>
         <source>Rank</source>
         <translation>名次</translation>
     </message>

@@ -417,3 +417,21 @@ def test_files_are_read_off_the_ui_thread_and_every_unreadable_one_is_listed(qtb
     problems = [dialog.mismatches.item(row).text() for row in range(dialog.mismatches.count())]
     assert problems == [f"{notes} is not a FaceScore contest file.", f"There is no contest file {empty}."]
     assert dialog.tabulation is None
+
+
+def test_the_printed_tabulation_says_draft_on_every_page_until_every_file_is_finalized(qapp, tmp_path):
+    from dataclasses import replace
+
+    from core.tabulation import JudgeSheet, tabulate
+    from desktop.tabulation_report import export_tabulation_pdf
+
+    criteria = parse_criteria("Poise=50,Talent=50")
+    roster = tuple(Contestant(None, str(index), f"Contestant {index:02d}", "Miss") for index in range(1, 41))
+    sheets = [JudgeSheet(f"{judge}.sqlite", "Miss Taipei 2026", judge, criteria, roster,
+                         {c.number: {"Poise": 8, "Talent": 7} for c in roster}) for judge in ("Judge Lin", "Judge Wu")]
+    for finalized, state in (({"Judge Lin"}, "Draft: not finalized by Judge Wu; these results may still change."),
+                             ({"Judge Lin", "Judge Wu"}, "Final: every judge's file is finalized.")):
+        export_tabulation_pdf(tabulate([replace(s, finalized=s.judge in finalized) for s in sheets]),
+                              tmp_path / "sheet.pdf")
+        pages = [" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "sheet.pdf").pages]
+        assert len(pages) >= 2 and all(state in page for page in pages)
