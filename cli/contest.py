@@ -113,7 +113,7 @@ def run_new(args) -> int:
 
 def run_mark(args) -> int:
     from core.contest import contestant_numbered
-    from core.criteria import criterion_named, parse_mark, printed_text, weighted_total, with_advisory
+    from core.criteria import criterion_named, mark_text, parse_mark, printed_text, weighted_total, with_advisory
     from core.errors import FaceScoreError
     from core.store import ContestStore
 
@@ -144,7 +144,7 @@ def run_mark(args) -> int:
     except FaceScoreError as error:
         print(f"facescore: {error}", file=sys.stderr)
         return EXIT_ERROR
-    shown = ", ".join(f"{c.name} {given[c.name]:g}" for c in criteria if c.name in given) or "no marks"
+    shown = ", ".join(f"{c.name} {mark_text(c, given[c.name])}" for c in criteria if c.name in given) or "no marks"
     print(f"{contestant.number} {contestant.name}: {shown}; total {printed_text(total, 'incomplete')}")
     return 0
 

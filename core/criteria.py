@@ -181,6 +181,11 @@ def mark_decimals(criterion: Criterion) -> int:
     return len(step.split(".")[1]) if "." in step else 0
 
 
+def mark_text(criterion: Criterion, value: float | None) -> str:
+    """A mark as it is written (:func:`mark_decimals`); "" for none."""
+    return "" if value is None else f"{value:.{mark_decimals(criterion)}f}"
+
+
 def with_advisory(criteria: Iterable[Criterion], marks: Mapping[str, float],
                   face_score: float | None) -> dict[str, float]:
     """The judge's marks plus the advisory criterion's mark (if any) made from ``face_score``."""

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from core.contest import natural_key
-from core.criteria import Criterion, mark_decimals, parse_mark, printed_text, with_advisory
+from core.criteria import Criterion, mark_text, parse_mark, printed_text, with_advisory
 from core.errors import FaceScoreError
 from core.score import NATIVE_SCALE, ScoreScale
 from core.tabulation import RankedTotal, rank_by_division
@@ -25,11 +25,6 @@ from desktop.store_bridge import StoreBridge
 FIXED_BEFORE = 3  # number, name, division
 DIVISION_COLUMN = 2
 FIXED_AFTER = 3  # total, rank, advisory score
-
-
-def mark_text(criterion: Criterion, value: float | None) -> str:
-    """A mark as it is written (:func:`core.criteria.mark_decimals`); "" for none."""
-    return "" if value is None else f"{value:.{mark_decimals(criterion)}f}"
 
 
 class MarksModel(QAbstractTableModel):

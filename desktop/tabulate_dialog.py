@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.criteria import Criterion, printed_text
+from core.criteria import Criterion, mark_text, printed_text
 from core.errors import FaceScoreError
 from core.store import read_judge_sheet
 from core.tabulation import (
@@ -40,7 +40,6 @@ from core.tabulation_export import export_tabulation
 from desktop import palette
 from desktop.error_text import describe_error, describe_problem
 from desktop.file_dialogs import choose_export_path, choose_open_paths
-from desktop.marks_model import mark_text
 from desktop.tabulation_report import export_tabulation_pdf, state_text
 
 PATH_ROLE = Qt.ItemDataRole.UserRole

@@ -22,10 +22,9 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter
 
 from core.export import write_atomically
-from core.criteria import printed_text
+from core.criteria import mark_text, printed_text
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 from desktop import palette
-from desktop.marks_model import mark_text
 from desktop.paged_sheet import PAGE_BREAK, PLAIN_WEIGHT, fits_on_a_page, page_rows, paged_document
 
 RESOLUTION = 300
