@@ -54,11 +54,12 @@ def results_about(contest_name: str, final: bool, model_version: str | None, whe
             f"Made with FaceScore Judge {app_version()}."]
 
 
-def export_rows(rows: list[RankedRow], path: str | Path, scale: ScoreScale = NATIVE_SCALE,
-                about: tuple[str, ...] | list[str] = (), final: bool = False) -> None:
-    """Write ``rows`` to ``path`` (.csv or .xlsx; a workbook gets ``about`` (:func:`results_about`) on a
-    sheet of its own). Every row's ``status`` says whether the contest is ``final`` or a draft, so a
-    draft CSV, which has no About sheet, is not taken for the results. Raises :class:`ExportError`.
+def export_rows(rows: list[RankedRow], path: str | Path, scale: ScoreScale = NATIVE_SCALE, *, final: bool = False,
+                contest_name: str | None = None, model_version: str | None = None) -> None:
+    """Write ``rows`` to ``path`` (.csv or .xlsx; given ``contest_name``, a workbook says what it is on
+    a sheet of its own, :func:`results_about`). Every row's ``status`` says whether the contest is
+    ``final`` or a draft, as the About sheet does, so a draft CSV is not taken for the results.
+    Raises :class:`ExportError`.
 
     A scored row names the model version its capture was scored with; an unscored one none.
     On a display scale other than 1–5, its score and error come first, in columns that name the scale
@@ -68,6 +69,7 @@ def export_rows(rows: list[RankedRow], path: str | Path, scale: ScoreScale = NAT
     suffix = export_suffix(path)
     columns, decimals = _layout(scale)
     table = [_values(row, scale, columns, decimals) | {"status": STATUS[final]} for row in rows]
+    about = () if contest_name is None else results_about(contest_name, final, model_version)
     data = (_csv_bytes(table, columns, decimals) if suffix == ".csv"
             else _xlsx_bytes(table, [row.division for row in rows], columns, decimals, about))
     write_atomically(path, data)
@@ -178,18 +180,22 @@ def _csv_bytes(table: list[dict[str, object]], columns: tuple[str, ...], decimal
     writer = csv.writer(text)
     writer.writerow(columns)
     for values in table:
-        writer.writerow(_csv_text(values[column], decimals.get(column)) for column in columns)
+        writer.writerow(csv_text(values[column], decimals.get(column)) for column in columns)
     return text.getvalue().encode("utf-8-sig")  # the BOM makes Excel read Chinese names right
 
 
-def _csv_text(value: object, places: int | None) -> str:
+def csv_text(value: object, places: int | None) -> str:
+    """A value as a CSV cell: a number to ``places`` decimals where given, TRUE/FALSE, "" for none."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if places is not None:
-        return f"{value:.{places}f}"
-    return str(value)
+    return f"{value:.{places}f}" if places is not None and isinstance(value, (int, float)) else str(value)
+
+
+def number_format(places: int) -> str:
+    """The workbook's number format for ``places`` decimals."""
+    return "0." + "0" * places if places else "0"
 
 
 def _xlsx_bytes(table: list[dict[str, object]], divisions: list[str], columns: tuple[str, ...],
@@ -229,7 +235,7 @@ def _fill_sheet(sheet, title: str, table: list[dict[str, object]], columns: tupl
         append_row(sheet, [values[column] for column in columns])
         for cell, column in zip(sheet[sheet.max_row], columns):
             if column in decimals:
-                cell.number_format = "0." + "0" * decimals[column]
+                cell.number_format = number_format(decimals[column])
     sheet.freeze_panes = "A2"
 
 

@@ -131,11 +131,16 @@ class Tabulation:
     criteria: tuple[Criterion, ...]
     drop_extremes: bool
     rows: tuple[TabulatedRow, ...]
-    drafts: tuple[str, ...] = ()  # the judges whose files are not finalized: the result may still change
+    drafts: tuple[str, ...]  # the judges whose files are not finalized: the result may still change
 
     @property
     def final(self) -> bool:
         return not self.drafts
+
+    @property
+    def without_total(self) -> tuple[str, ...]:
+        """The numbers of the contestants a mark is missing for: no total, no rank, final or not."""
+        return tuple(row.ranked.contestant.number for row in self.rows if row.ranked.total is None)
 
 
 def tabulate(sheets: Sequence[JudgeSheet], drop_extremes: bool = False) -> Tabulation:

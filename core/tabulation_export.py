@@ -7,7 +7,8 @@ import io
 from pathlib import Path
 
 from core.criteria import PRINTED_DECIMALS, criteria_text, mark_decimals, printed
-from core.export import STATUS, append_row, export_suffix, safe_value, text_sheet, write_atomically
+from core.export import (STATUS, append_row, csv_text, export_suffix, number_format, safe_value, text_sheet,
+                         write_atomically)
 from core.tabulation import DROP_EXTREMES_MINIMUM, Tabulation
 from core.version import app_version
 
@@ -52,6 +53,8 @@ def rules_text(tabulation: Tabulation) -> list[str]:
                 "range, never dropped." for c in tabulation.criteria if c.advisory]
     state = ("Final: every judge's file is finalized." if tabulation.final else
              f"Draft: not finalized by {', '.join(tabulation.drafts)}; these results may still change.")
+    if tabulation.without_total:
+        state += f" No total for No. {', '.join(tabulation.without_total)}: a mark is missing."
     return [f"Contest: {tabulation.contest_name}",
             state,
             f"Judges: {', '.join(tabulation.judges)}",
@@ -83,16 +86,8 @@ def _csv_bytes(columns: list[str], table: list[list[object]], decimals: list[int
     writer = csv.writer(text)
     writer.writerow(columns)
     for values in table:
-        writer.writerow(_csv_text(value, places) for value, places in zip(values, decimals))
+        writer.writerow(csv_text(value, places) for value, places in zip(values, decimals, strict=True))
     return text.getvalue().encode("utf-8-sig")  # the BOM makes Excel read Chinese names right
-
-
-def _csv_text(value: object, places: int | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    return f"{value:.{places}f}" if places is not None and isinstance(value, (int, float)) else str(value)
 
 
 def _xlsx_bytes(columns: list[str], table: list[list[object]], decimals: list[int | None],
@@ -105,9 +100,9 @@ def _xlsx_bytes(columns: list[str], table: list[list[object]], decimals: list[in
     append_row(sheet, columns)
     for values in table:
         append_row(sheet, values)
-        for cell, places in zip(sheet[sheet.max_row], decimals):
+        for cell, places in zip(sheet[sheet.max_row], decimals, strict=True):
             if places is not None:
-                cell.number_format = "0." + "0" * places if places else "0"
+                cell.number_format = number_format(places)
     sheet.freeze_panes = "F2"
     text_sheet(workbook, "Rules", rules)
     buffer = io.BytesIO()

@@ -17,7 +17,7 @@ from PySide6.QtGui import (QImage, QPageLayout, QPageSize, QPagedPaintDevice, QP
                            QTextDocument)
 
 from core.errors import ExportError
-from core.export import export_rows, results_about
+from core.export import export_rows
 from core.ranking import RankedRow, division_key, rank_text
 from core.score import NATIVE_SCALE, ScoreScale, percentile_text
 from desktop.about_dialog import advisory_text
@@ -104,7 +104,8 @@ def export_results(path: str | Path, contest_name: str, rows: list[RankedRow], c
     if path.suffix.lower() == ".pdf":
         write_results_pdf(path, results_document(contest_name, rows, SheetModel.of(card), scale, final=final))
     else:
-        export_rows(rows, path, scale, results_about(contest_name, final, card.version if card else None), final)
+        export_rows(rows, path, scale, final=final, contest_name=contest_name,
+                    model_version=card.version if card else None)
 
 
 def write_results_pdf(path: str | Path, document: QTextDocument) -> None:

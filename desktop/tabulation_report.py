@@ -81,11 +81,17 @@ def _page(tabulation: Tabulation, date: datetime.date, division: str, rows, numb
 
 
 def state_text(tabulation: Tabulation) -> str:
-    """Final, or a draft naming the judges whose files are not finalized, in the current language."""
+    """Final, or a draft naming the judges whose files are not finalized, and the contestants without a
+    total, in the current language."""
     if tabulation.final:
-        return translate("TabulationReport", "Final: every judge's file is finalized.")
-    return translate("TabulationReport", "Draft: not finalized by {judges}; these results may still change.").format(
-        judges=", ".join(tabulation.drafts))
+        state = translate("TabulationReport", "Final: every judge's file is finalized.")
+    else:
+        state = translate("TabulationReport", "Draft: not finalized by {judges}; these results may still "
+                                              "change.").format(judges=", ".join(tabulation.drafts))
+    if tabulation.without_total:
+        state += " " + translate("TabulationReport", "No total for No. {numbers}: a mark is missing.").format(
+            numbers=", ".join(tabulation.without_total))
+    return state
 
 
 def _header(tabulation: Tabulation, date: datetime.date, division_text: str, rules: bool) -> str:

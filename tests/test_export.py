@@ -83,15 +83,14 @@ def test_xlsx_has_an_all_sheet_and_one_per_division(tmp_path):
 def test_a_final_workbook_says_so_on_its_about_sheet_whatever_its_divisions_are_called(tmp_path):
     from dataclasses import replace
 
-    from core.export import results_about
-
     rows = [replace(row, contestant=replace(row.contestant, division="About")) for row in ROWS[:2]]
-    export_rows(rows, tmp_path / "r.xlsx", about=results_about("Miss Taipei 2026", True, "scut-v3"))
+    export_rows(rows, tmp_path / "r.xlsx", final=True, contest_name="Miss Taipei 2026", model_version="scut-v3")
     book = load_workbook(tmp_path / "r.xlsx")
     assert book.sheetnames == ["All", "About (2)", "About"]  # the division gives way, not what the file is
     lines = [row[0].value for row in book["About"].iter_rows()]
     assert lines[:2] == ["Contest: Miss Taipei 2026", "Final: the contest is finalized."]
     assert "Face score by model scut-v3." in lines
+    assert {row[-1].value for row in book["All"].iter_rows(min_row=2)} == {"final"}  # as the About sheet says
 
 
 def test_sheet_titles_are_valid_and_unique():

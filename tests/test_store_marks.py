@@ -136,6 +136,8 @@ def test_sheet_fills_the_advisory_criterion_from_the_capture(store):
     assert not sheet.finalized and result.drafts == ("Judge Chen",)
     store.finalize()
     assert store.judge_sheet().finalized and tabulate([store.judge_sheet()]).final
+    store.reopen("Head Judge Chen", "a mistyped mark")
+    assert tabulate([store.judge_sheet()]).drafts == ("Judge Chen",)
 
 
 def test_a_file_from_before_criteria_is_migrated(tmp_path):

@@ -176,16 +176,19 @@ def test_the_result_says_draft_until_every_judges_file_is_finalized(tmp_path):
     from core.tabulation_export import export_tabulation, rules_text
 
     sheets = three_sheets()
-    for finalized, state in (({"Judge Chen"}, "Draft: not finalized by Judge Lin, Judge Wu; these results may "
-                                              "still change."),
-                             (set(MARKS), "Final: every judge's file is finalized.")):
+    for finalized, state, status in (({"Judge Chen"}, "Draft: not finalized by Judge Lin, Judge Wu; these results "
+                                                      "may still change.", "draft"),
+                                     (set(MARKS), "Final: every judge's file is finalized.", "final")):
         result = tabulate([replace(sheet, finalized=sheet.judge in finalized) for sheet in sheets])
         assert state in rules_text(result)
         export_tabulation(result, tmp_path / "result.csv")
         with open(tmp_path / "result.csv", encoding="utf-8-sig", newline="") as file:
-            assert {row["status"] for row in csv.DictReader(file)} == {"final" if result.final else "draft"}
+            assert {row["status"] for row in csv.DictReader(file)} == {status}
         export_tabulation(result, tmp_path / "result.xlsx")
         assert state in [row[0].value for row in load_workbook(tmp_path / "result.xlsx")["Rules"].iter_rows()]
+    unmarked = {**MARKS["Judge Wu"], "3": (None, 6, 5.7)}  # final, yet one contestant has no total
+    result = tabulate([replace(sheet("Judge Wu", unmarked), finalized=True)])
+    assert rules_text(result)[1] == "Final: every judge's file is finalized. No total for No. 3: a mark is missing."
 
 
 def test_one_laptop_with_the_camera_gives_every_contestant_the_advisory_mark():

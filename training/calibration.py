@@ -40,11 +40,11 @@ TARGET_COVERAGE = 0.683  # the share of a normal distribution within one standar
 DEFINITION = ("error = sqrt(base² + weight · d² + score_weight · (s - score_centre)²), d the standard deviation "
               "of the raw scores of the face and of the face framed 10 % smaller and 10 % larger (each the mean of "
               "the face and its mirror image), s the score (1-5) and score_centre the mean of the validation "
-              "faces' ratings. base, weight and score_weight: least squares of the squared residuals on the "
-              "validation part of the training split, then scaled so that ± error holds about {coverage:.1%} of "
-              "the faces of the group (AF, AM, CF, CM) of it that the model fits least well, and more of the "
-              "others. The validation part also chose the training checkpoint, so it flatters the model a "
-              "little: on the test part the coverage is lower (see metrics).")
+              "faces' ratings. base, weight and score_weight: non-negative least squares of the squared "
+              "residuals on the validation part of the training split, then scaled so that ± error holds about "
+              "{coverage:.1%} of the faces of the group (AF, AM, CF, CM) of it that the model fits least well, "
+              "and more of the others. The validation part also chose the training checkpoint, so it flatters "
+              "the model a little: on the test part the coverage is lower (see metrics).")
 OFFSET_DEFINITION = ("added to the model's output for every face: minus the mean signed error (output - raters' "
                      "mean) on the validation part of the training split; standard_error is that mean's standard "
                      "error. The validation part also chose the training checkpoint.")

@@ -1990,6 +1990,10 @@ score ({scale})</source>
         <translation>草稿：{judges} 尚未定案；結果仍可能變動。</translation>
     </message>
     <message>
+        <source>No total for No. {numbers}: a mark is missing.</source>
+        <translation>{numbers} 號沒有總分：缺少評分。</translation>
+    </message>
+    <message>
         <source>Rank</source>
         <translation>名次</translation>
     </message>

@@ -165,6 +165,7 @@ def test_curly_quotes_in_names_are_set_narrow_as_in_latin_text(qapp):
 
     from desktop.paged_sheet import sheet_font
 
+    assert sheet_font().family() == "Noto Sans CJK TC Sheet"  # the bundled font, not a fallback
     metrics = QFontMetricsF(sheet_font())
     for quote in "‘’“”":
         assert metrics.horizontalAdvance(quote) < 0.5 * metrics.horizontalAdvance("中"), quote
