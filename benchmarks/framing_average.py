@@ -16,12 +16,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-
 from benchmarks.common import parse_args, print_table, write_result
 from core.score import clip_to_scale
 from core.scorer import Scorer
-from core.uncertainty import disagreement
 from tests.conftest import DATASET
 from training.calibration import VIEWS, fit_error_model, fit_offset, scored_part
 from training.dataset import load_split
@@ -44,7 +41,7 @@ def measure(card: Path | None, split_name: str) -> dict:
         shift, _ = fit_offset(rule(raw_v - offset), labels_v)
         raw_v, raw_t = raw_v - offset + shift, raw_t - offset + shift
         model = fit_error_model(raw_v, labels_v, views, groups=groups_v, scores=rule(raw_v))
-        errors = np.array([model.error(disagreement(row), score) for row, score in zip(raw_t, rule(raw_t))])
+        errors = model.errors(raw_t, rule(raw_t))
         result["rules"][name] = grouped_metrics(groups_t, labels_t, clip_to_scale(rule(raw_t)), errors)
     return result
 

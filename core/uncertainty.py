@@ -50,6 +50,12 @@ class ErrorModel:
         distance = float(clip_to_scale(score)) - self.score_centre
         return math.sqrt(self.base**2 + self.weight * disagreement**2 + self.score_weight * distance**2)
 
+    def errors(self, raw: np.ndarray, scores: np.ndarray | None = None) -> np.ndarray:
+        """:meth:`error` of each face of ``raw`` (faces x framings), for ``scores`` (default: each face's
+        own raw score, ``raw[:, 0]``)."""
+        scores = raw[:, 0] if scores is None else scores
+        return np.array([self.error(disagreement(row), score) for row, score in zip(raw, scores, strict=True)])
+
 
 def _well_formed(model) -> bool:
     """Finite numbers throughout, a positive base, no negative weight; a score term with its centre on

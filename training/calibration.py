@@ -98,7 +98,8 @@ def fit_error_model(raw: np.ndarray, labels: np.ndarray, views=VIEWS, coverage: 
     design = np.stack([np.ones_like(spread), spread**2, (scores - centre) ** 2], axis=1)
     base2, weight, score_weight = nnls(design, residual**2)[0]  # a term that would be negative is left out
     base2 = max(base2, 1e-6)
-    normalised = np.abs(residual) / np.sqrt(base2 + weight * spread**2 + score_weight * (scores - centre) ** 2)
+    normalised = np.abs(residual) / ErrorModel(tuple(views), np.sqrt(base2), weight, score_weight, centre).errors(
+        raw, scores)
     parts = [normalised] if groups is None else [normalised[groups == group] for group in np.unique(groups)]
     scale = max(float(np.quantile(part, coverage)) for part in parts)
     return ErrorModel(tuple(views), float(np.sqrt(base2) * scale), float(weight * scale**2),
@@ -123,7 +124,7 @@ def calibrate(data: Path, card_path: Path | None = None) -> dict:
     fitted = fit_error_model(raw, labels, groups=groups)
     model = ErrorModel(fitted.views, round(fitted.base, 4), round(fitted.weight, 3), round(fitted.score_weight, 4),
                        round(fitted.score_centre, 3))
-    errors = np.array([model.error(disagreement(row), row[0]) for row in raw])
+    errors = model.errors(raw)
     inside = np.abs(clip_to_scale(raw[:, 0]) - labels) <= errors
     covered = float(inside.mean())
     entry = {"views": [list(view) for view in model.views], "base": model.base, "weight": model.weight,
